@@ -1,0 +1,54 @@
+// EntityExtractor: people, organizations and places found in an article's prose.
+//
+// Most archive files carry no entity markup; this module reads the headline, dateline and body
+// and returns each entity once, under one canonical name per article ("Pete Hegseth" for
+// "Defense Secretary Pete Hegseth", "Hegseth", "Mr. Hegseth" and "Hegseth's"; "NATO" for
+// "North Atlantic Treaty Organization"). It uses the word lists in common/data/ (compiled into
+// the program) and the shapes of names, titles and organizations.
+//
+// Construct one extractor and share it: construction loads the word lists; extract() is const
+// and safe to call from several threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article.h"
+
+namespace dateline {
+
+struct Entities {
+    std::vector<std::string> people;
+    std::vector<std::string> organizations;
+    std::vector<std::string> places;
+};
+
+class EntityExtractor {
+public:
+    EntityExtractor();
+    ~EntityExtractor();
+    EntityExtractor(const EntityExtractor&) = delete;
+    EntityExtractor& operator=(const EntityExtractor&) = delete;
+
+    // Entities in the text; `dateline` is a wire story's place line ("SALVADOR, Feb 26"), empty
+    // when there is none.
+    Entities extract(std::string_view title, std::string_view body, std::string_view dateline = {}) const;
+
+private:
+    struct Data;
+    std::unique_ptr<const Data> data_;
+};
+
+// When the extractor adds to an article's entity lists (--extract on the indexer):
+enum class ExtractMode {
+    missing,  // default: only the kinds the source did not curate (Article::curated_*)
+    always,   // merge the extractor's entities into curated lists too
+    never,    // keep only what the source marked up
+};
+
+// Fills `a`'s people, organizations and places according to `mode`.
+void extract_entities(Article& a, const EntityExtractor& extractor, ExtractMode mode);
+
+}  // namespace dateline

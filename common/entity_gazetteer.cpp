@@ -1,0 +1,95 @@
+#include "entity_gazetteer.h"
+
+#include <algorithm>
+
+#include "entity_word_lists.h"
+#include "text.h"
+
+namespace dateline::entity_data {
+
+std::string name_key(std::string_view written) {
+    std::string key;
+    key.reserve(written.size());
+    bool ascii = true;
+    bool pending_space = false;
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        char c = written[i];
+        if (c == ' ' || c == '\t' || c == '\n') {
+            pending_space = !key.empty();
+            continue;
+        }
+        if (c == '.') continue;
+        if (pending_space) key += ' ';
+        pending_space = false;
+        // U+2019 RIGHT SINGLE QUOTATION MARK is the typographer's apostrophe.
+        if (c == '\xE2' && i + 2 < written.size() && written[i + 1] == '\x80' && written[i + 2] == '\x99') {
+            key += '\'';
+            i += 2;
+            continue;
+        }
+        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+        key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return ascii ? key : text::fold_case(key);
+}
+
+Gazetteer::Gazetteer() {
+    // Organizations first: a name on both lists ("Vatican" aside) is reported as the body.
+    add_known("organizations", KnownKind::organization);
+    add_known("countries", KnownKind::place, true);
+    add_known("regions", KnownKind::place);
+    add_known("cities", KnownKind::place);
+    add_words("given_names", given_names_);
+    add_words("nationalities", nationalities_);
+    add_words("titles", titles_);
+    add_words("title_qualifiers", title_qualifiers_);
+    add_words("common_words", common_words_);
+    add_words("calendar_words", calendar_words_);
+    add_words("name_particles", name_particles_);
+    add_words("sports", sports_);
+    add_prefixed_words("organization_words", organization_suffixes_, organization_heads_);
+    add_prefixed_words("place_words", place_suffixes_, place_heads_);
+}
+
+const KnownName* Gazetteer::known(std::string_view key) const {
+    auto it = known_.find(key);
+    return it == known_.end() ? nullptr : &it->second;
+}
+
+void Gazetteer::note_length(std::string_view key) {
+    std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+    longest_phrase_ = std::max(longest_phrase_, words);
+}
+
+void Gazetteer::add_known(std::string_view list, KnownKind kind, bool country) {
+    for (std::string_view entry : entries(word_list(list))) {
+        std::vector<std::string> names = text::split_trimmed(entry, '|');
+        if (names.empty()) continue;
+        for (const std::string& name : names) {
+            std::string key = name_key(name);
+            note_length(key);
+            known_.try_emplace(std::move(key), KnownName{kind, names.front(), country});
+        }
+    }
+}
+
+void Gazetteer::add_words(std::string_view list, KeySet& into) {
+    for (std::string_view entry : entries(word_list(list))) {
+        std::string key = name_key(entry);
+        note_length(key);
+        into.insert(std::move(key));
+    }
+}
+
+void Gazetteer::add_prefixed_words(std::string_view list, KeySet& suffixes, KeySet& heads) {
+    for (std::string_view entry : entries(word_list(list))) {
+        std::size_t colon = entry.find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string_view role = entry.substr(0, colon);
+        std::string key = name_key(entry.substr(colon + 1));
+        if (role == "suffix") suffixes.insert(std::move(key));
+        else if (role == "head") heads.insert(std::move(key));
+    }
+}
+
+}  // namespace dateline::entity_data

@@ -1,0 +1,69 @@
+// Gazetteer: the word lists of common/data/ as lookup tables for the entity extractor.
+//
+// Every lookup takes a key made by name_key(): lower case, dots removed, curly apostrophes made
+// straight, words separated by one space ("U.S." -> "us", "St. Petersburg" -> "st petersburg").
+// A Gazetteer is built once and only read afterwards, so one instance can be shared by threads.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dateline::entity_data {
+
+// The lookup key of a word or phrase as written.
+std::string name_key(std::string_view written);
+
+enum class KnownKind { place, organization };
+
+struct KnownName {
+    KnownKind kind;
+    std::string canonical;  // the name the extractor reports ("NATO", "U.S.")
+    bool country = false;   // a country or territory, not a city or region
+};
+
+class Gazetteer {
+public:
+    Gazetteer();
+
+    // A place or organization known by this name or one of its aliases; nullptr when unknown.
+    const KnownName* known(std::string_view key) const;
+    // The most words a known name, title or qualifier has: how far phrase lookups look ahead.
+    std::size_t longest_phrase() const { return longest_phrase_; }
+
+    bool is_given_name(std::string_view key) const { return contains(given_names_, key); }
+    bool is_nationality(std::string_view key) const { return contains(nationalities_, key); }
+    bool is_title(std::string_view key) const { return contains(titles_, key); }
+    bool is_title_qualifier(std::string_view key) const { return contains(title_qualifiers_, key); }
+    bool is_common_word(std::string_view key) const { return contains(common_words_, key); }
+    bool is_calendar_word(std::string_view key) const { return contains(calendar_words_, key); }
+    bool is_name_particle(std::string_view key) const { return contains(name_particles_, key); }
+    bool is_organization_suffix(std::string_view key) const { return contains(organization_suffixes_, key); }
+    bool is_organization_head(std::string_view key) const { return contains(organization_heads_, key); }
+    bool is_place_suffix(std::string_view key) const { return contains(place_suffixes_, key); }
+    bool is_place_head(std::string_view key) const { return contains(place_heads_, key); }
+    // The first word of a sports story's headline ("SOCCER - ...", "BASEBALL - ...").
+    bool is_sport(std::string_view key) const { return contains(sports_, key); }
+
+private:
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+
+    static bool contains(const KeySet& set, std::string_view key) { return set.find(key) != set.end(); }
+    void add_known(std::string_view list, KnownKind kind, bool country = false);
+    void add_words(std::string_view list, KeySet& into);
+    void add_prefixed_words(std::string_view list, KeySet& suffixes, KeySet& heads);
+    void note_length(std::string_view key);
+
+    std::unordered_map<std::string, KnownName, KeyHash, std::equal_to<>> known_;
+    KeySet given_names_, nationalities_, titles_, title_qualifiers_, common_words_, calendar_words_,
+        name_particles_, organization_suffixes_, organization_heads_, place_suffixes_, place_heads_, sports_;
+    std::size_t longest_phrase_ = 1;
+};
+
+}  // namespace dateline::entity_data

@@ -1,0 +1,44 @@
+// Mentions: the capitalised phrases of a text, each read as a person, organization or place.
+//
+// find_mentions() walks the tokens of one text (a headline, a dateline or a body) and decides,
+// phrase by phrase, what each one names, from the gazetteer and the phrase's shape:
+//   - known places and organizations by name or alias ("North Atlantic Treaty Organization");
+//   - titles before a name ("Defense Secretary Pete Hegseth" -> the person "Pete Hegseth";
+//     "U.S." in front of the title is a place of its own);
+//   - organization and place shapes ("... Corp", "Ministry of ...", "Yangtze River");
+//   - people: a given name in front, or capitalised words that are nothing else;
+//   - wire datelines at the start of a line ("WASHINGTON, Feb 14 (Reuters) -", "LONDON 1996-08-30").
+// Lines in capitals or title case (headlines) only yield names the gazetteer knows, and a word
+// capitalised only because it starts a sentence is not a name on its own. A lone capitalised word
+// is left `unknown` for the article-level step (entities.cpp) to match with a full name.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entity_gazetteer.h"
+
+namespace dateline::entity_text {
+
+enum class MentionKind { person, organization, place, unknown };
+
+struct Mention {
+    MentionKind kind;
+    std::string name;          // display form: "Pete Hegseth", "NATO", "Washington"
+    std::size_t words = 1;     // words in the name; a one-word person may be a bare surname
+    bool sentence_initial = false;  // an unknown word that may be capitalised only for grammar
+    bool country = false;      // a place that is a country (national teams stay places in sport)
+    bool dateline = false;     // the place of a dateline
+};
+
+// Appends the mentions of `text` to `out`, in text order. Each line is judged on its own, so a
+// headline passed as part of a body is recognised as one.
+void find_mentions(const entity_data::Gazetteer& gazetteer, std::string_view text, std::vector<Mention>& out);
+
+// The place a wire dateline names: "SALVADOR, Feb 26" -> "Salvador"; nothing when the line does
+// not start with a place.
+void find_dateline_place(const entity_data::Gazetteer& gazetteer, std::string_view dateline,
+                         std::vector<Mention>& out);
+
+}  // namespace dateline::entity_text

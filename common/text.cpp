@@ -1,0 +1,257 @@
+#include "text.h"
+
+#include <xapian.h>
+
+#include <cctype>
+
+namespace dateline::text {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) return 1;
+    std::size_t len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return 0;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+    if (cp > 0x10FFFF) return 0;
+    return len;
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+std::string repair_utf8(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size();) {
+        std::size_t len = utf8_sequence_length(in, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        if (len == 1) {
+            char c = in[i];
+            if (c == '\r' || c == '\f' || c == '\v') {
+                // "\r\n" is one line break.
+                if (!(c == '\r' && i + 1 < in.size() && in[i + 1] == '\n')) out += '\n';
+            } else if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') {
+                if (c != 0x7F) out += c;
+            }
+        } else {
+            out.append(in.substr(i, len));
+        }
+        i += len;
+    }
+    return out;
+}
+
+std::string latin1_to_utf8(std::string_view in) {
+    std::string out;
+    out.reserve(in.size() + in.size() / 8);
+    for (unsigned char c : in) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+bool is_valid_utf8(std::string_view in) {
+    for (std::size_t i = 0; i < in.size();) {
+        std::size_t len = utf8_sequence_length(in, i);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string fold_case(std::string_view in) { return Xapian::Unicode::tolower(std::string(in)); }
+
+std::string collapse_spaces(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        char c = in[i];
+        bool space = is_space_byte(c);
+        // U+00A0 NO-BREAK SPACE counts as a space.
+        if (!space && c == '\xC2' && i + 1 < in.size() && in[i + 1] == '\xA0') {
+            space = true;
+            ++i;
+        }
+        if (space) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string trim(std::string_view in) {
+    std::size_t b = 0, e = in.size();
+    while (true) {
+        if (b < e && is_space_byte(in[b])) { ++b; continue; }
+        if (b + 1 < e && in[b] == '\xC2' && in[b + 1] == '\xA0') { b += 2; continue; }
+        break;
+    }
+    while (true) {
+        if (e > b && is_space_byte(in[e - 1])) { --e; continue; }
+        if (e >= b + 2 && in[e - 2] == '\xC2' && in[e - 1] == '\xA0') { e -= 2; continue; }
+        break;
+    }
+    return std::string(in.substr(b, e - b));
+}
+
+std::string normalize_paragraphs(std::string_view in) {
+    std::string out;
+    std::string para;
+    auto flush = [&] {
+        std::string p = collapse_spaces(para);
+        if (!p.empty()) {
+            if (!out.empty()) out += "\n\n";
+            out += p;
+        }
+        para.clear();
+    };
+    std::size_t start = 0;
+    while (start <= in.size()) {
+        std::size_t end = in.find('\n', start);
+        if (end == std::string_view::npos) end = in.size();
+        std::string_view line = in.substr(start, end - start);
+        if (trim(line).empty()) {
+            flush();
+        } else {
+            para += ' ';
+            para.append(line);
+        }
+        start = end + 1;
+    }
+    flush();
+    return out;
+}
+
+std::string title_case_code(std::string_view code) {
+    std::string out;
+    bool word_start = true;
+    for (char c : code) {
+        if (c == '-' || c == '_' || c == ' ') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            word_start = true;
+            continue;
+        }
+        unsigned char u = static_cast<unsigned char>(c);
+        out += word_start ? static_cast<char>(std::toupper(u)) : static_cast<char>(std::tolower(u));
+        word_start = false;
+    }
+    return trim(out);
+}
+
+std::string smart_title_case(std::string_view in) {
+    bool has_upper = false, has_lower = false;
+    for (char c : in) {
+        if (std::isupper(static_cast<unsigned char>(c))) has_upper = true;
+        if (std::islower(static_cast<unsigned char>(c))) has_lower = true;
+    }
+    if (has_upper && has_lower) return std::string(in);
+    std::string out;
+    bool word_start = true;
+    for (char c : in) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalpha(u)) {
+            out += word_start ? static_cast<char>(std::toupper(u)) : static_cast<char>(std::tolower(u));
+            word_start = false;
+        } else {
+            out += c;
+            word_start = !(c == '\'' || static_cast<unsigned char>(c) >= 0x80);
+        }
+    }
+    return out;
+}
+
+std::string truncate_utf8(std::string_view in, std::size_t max_bytes) {
+    if (in.size() <= max_bytes) return std::string(in);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(in[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(in.substr(0, cut));
+}
+
+std::uint64_t hash64(std::string_view in) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : in) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::string hash_hex(std::string_view in) {
+    static const char* digits = "0123456789abcdef";
+    std::uint64_t h = hash64(in);
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = digits[h & 0xF];
+        h >>= 4;
+    }
+    return out;
+}
+
+bool looks_binary(std::string_view data) {
+    std::string_view head = data.substr(0, 8192);
+    std::size_t control = 0;
+    for (unsigned char c : head) {
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    // Reuters SGML carries a few control characters as references, never raw in bulk.
+    return control * 20 > head.size() && control > 8;
+}
+
+std::vector<std::string> split_trimmed(std::string_view in, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= in.size()) {
+        std::size_t end = in.find(sep, start);
+        if (end == std::string_view::npos) end = in.size();
+        std::string piece = trim(in.substr(start, end - start));
+        if (!piece.empty()) out.push_back(std::move(piece));
+        start = end + 1;
+    }
+    return out;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    return equals_ci(s.substr(0, prefix.size()), prefix);
+}
+
+bool equals_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace dateline::text

@@ -1,0 +1,62 @@
+// Text helpers every module needs: UTF-8 repair, case folding, whitespace, hashing.
+//
+// All functions take and return UTF-8. Anything that reaches Xapian or JSON has been through
+// repair_utf8 first, so invalid bytes never get further than the reader that met them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dateline::text {
+
+// Valid UTF-8 with every invalid byte sequence replaced by U+FFFD, and control characters other
+// than '\n' and '\t' removed ('\r' and form feeds become '\n').
+std::string repair_utf8(std::string_view in);
+
+// Converts ISO-8859-1 bytes to UTF-8.
+std::string latin1_to_utf8(std::string_view in);
+
+// True when `in` is valid UTF-8.
+bool is_valid_utf8(std::string_view in);
+
+// Lower-cased (Unicode-aware) copy.
+std::string fold_case(std::string_view in);
+
+// Trims both ends and turns every run of whitespace (including newlines) into one space.
+std::string collapse_spaces(std::string_view in);
+
+// Trims spaces, tabs and newlines (ASCII and U+00A0) from both ends.
+std::string trim(std::string_view in);
+
+// Text with paragraphs kept: lines inside a paragraph are joined with a space, paragraphs
+// (separated by blank lines) are joined with "\n\n", runs of spaces collapse.
+std::string normalize_paragraphs(std::string_view in);
+
+// "james-baker" -> "James Baker"; "west-germany" -> "West Germany". Words joined by '-' or '_'
+// become space-separated and capitalised.
+std::string title_case_code(std::string_view code);
+
+// Capitalises the first letter of each word of an ALL-CAPS or lower-case string ("BAHIA COCOA"
+// -> "Bahia Cocoa"); other strings are returned unchanged.
+std::string smart_title_case(std::string_view in);
+
+// At most `max_bytes` bytes of `in`, cut on a UTF-8 character boundary.
+std::string truncate_utf8(std::string_view in, std::size_t max_bytes);
+
+// 64-bit FNV-1a: a stable hash (std::hash is not stable across builds), as 16 hex digits.
+std::uint64_t hash64(std::string_view in);
+std::string hash_hex(std::string_view in);
+
+// True when the bytes look like a binary file rather than text: NUL bytes or many control bytes
+// in the first few kilobytes.
+bool looks_binary(std::string_view data);
+
+// Splits on `sep`, trimming each piece and dropping empty ones.
+std::vector<std::string> split_trimmed(std::string_view in, char sep);
+
+bool starts_with_ci(std::string_view s, std::string_view prefix);
+bool equals_ci(std::string_view a, std::string_view b);
+
+}  // namespace dateline::text

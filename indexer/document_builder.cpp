@@ -1,0 +1,58 @@
+#include "document_builder.h"
+
+#include "article_json.h"
+#include "dates.h"
+#include "schema.h"
+
+namespace dateline {
+
+DocumentBuilder::DocumentBuilder() {
+    termgen_.set_stemmer(Xapian::Stem("english"));
+    termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+std::string DocumentBuilder::id_term(const Article& a) {
+    return schema::filter_term(*schema::find("id"), a.id);
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a) {
+    Xapian::Document doc;
+    termgen_.set_document(doc);
+    for (const schema::Field& field : schema::fields()) {
+        if (field.kind == schema::Kind::date) {
+            if (!a.published) continue;
+            std::string compact = dates::to_compact(*a.published);
+            doc.add_value(static_cast<Xapian::valueno>(field.slot), compact);
+            doc.add_value(static_cast<Xapian::valueno>(schema::kSlotYear), compact.substr(0, 4));
+            doc.add_boolean_term(std::string(schema::kYearPrefix) + compact.substr(0, 4));
+            doc.add_boolean_term(std::string(schema::kMonthPrefix) + compact.substr(0, 6));
+            doc.add_boolean_term(std::string(schema::kDayPrefix) + compact.substr(0, 8));
+            continue;
+        }
+        std::vector<std::string> values = field.get(a);
+        if (values.empty()) continue;
+        bool text = field.kind == schema::Kind::text || field.kind == schema::Kind::both;
+        bool filter = field.kind == schema::Kind::filter || field.kind == schema::Kind::both;
+        if (text) {
+            auto weight = static_cast<Xapian::termcount>(field.weight);
+            for (const std::string& v : values) {
+                if (!field.text_prefix.empty()) {
+                    termgen_.index_text(v, weight, std::string(field.text_prefix));
+                    termgen_.increase_termpos(schema::kFieldPositionGap);
+                }
+                if (field.text_prefix.empty() || field.general) {
+                    termgen_.index_text(v, weight);
+                    termgen_.increase_termpos(schema::kFieldPositionGap);
+                }
+            }
+        }
+        if (filter) {
+            for (const std::string& v : values) doc.add_boolean_term(schema::filter_term(field, v));
+        }
+        if (field.slot >= 0) doc.add_value(static_cast<Xapian::valueno>(field.slot), schema::encode_list(values));
+    }
+    doc.set_data(to_json(a).dump());
+    return doc;
+}
+
+}  // namespace dateline

@@ -1,0 +1,33 @@
+// DocumentBuilder: Article -> Xapian::Document, driven entirely by the schema table.
+//
+// For every field of common/schema.h: free text is indexed with positions under the field's
+// prefix (and unprefixed too for "general" fields, so plain words find headlines and names),
+// with the field's weight and a position gap between fields so phrases never match across
+// them; exact filters become one boolean term per value; slots receive the sortable date or the
+// facet lists. The document data is the article as JSON (common/article_json.h), which the
+// searcher shows without re-reading any file.
+//
+// A builder owns a Xapian::TermGenerator, which is not thread-safe: give each worker thread its
+// own builder.
+#pragma once
+
+#include <xapian.h>
+
+#include "article.h"
+
+namespace dateline {
+
+class DocumentBuilder {
+public:
+    DocumentBuilder();
+
+    Xapian::Document build(const Article& a);
+
+    // The unique id term of an article ("Q" + id), used to replace it.
+    static std::string id_term(const Article& a);
+
+private:
+    Xapian::TermGenerator termgen_;
+};
+
+}  // namespace dateline

@@ -1,0 +1,31 @@
+// IndexOptions: everything a dateline-index run is told, from its command line.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "entities.h"
+#include "reader.h"
+
+namespace dateline {
+
+struct IndexOptions {
+    std::vector<std::string> paths;
+    std::string db;                  // index folder
+    std::string format = "auto";     // a reader name, or "auto" to detect per file
+    bool dry_run = false;            // parse and print, write nothing
+    bool json = false;               // with dry_run: one JSON object per article
+    bool quiet = false;              // no progress, no per-file warnings' decoration
+    bool full = false;               // rebuild from scratch
+    bool prune = true;               // remove articles of files that vanished under the roots
+    bool retry_failed = false;       // read failed files again even when unchanged
+    unsigned jobs = 0;               // worker threads; 0 = number of cores
+    ExtractMode extract = ExtractMode::missing;
+    ReaderOptions reader;
+};
+
+// "missing" | "always" | "never" -> ExtractMode; throws std::invalid_argument otherwise.
+ExtractMode parse_extract_mode(const std::string& name);
+
+}  // namespace dateline

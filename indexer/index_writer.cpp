@@ -1,0 +1,181 @@
+#include "index_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "dates.h"
+#include "index_error.h"
+#include "schema.h"
+#include "text.h"
+
+namespace dateline {
+namespace {
+
+const schema::Field& path_field() { return *schema::find("path"); }
+std::string path_term(const std::string& path) { return schema::exact_term(path_field(), path); }
+
+// True when the document still belongs to some file (has a path term).
+bool has_path_term(Xapian::Document& doc) {
+    const std::string prefix(path_field().filter_prefix);
+    auto t = doc.termlist_begin();
+    t.skip_to(prefix);
+    return t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0;
+}
+
+nlohmann::json record_json(const FileRecord& r) {
+    return {{"path", r.path}, {"size", r.size}, {"mtime_ns", r.mtime_ns}, {"hash", r.content_hash},
+            {"articles", r.articles}, {"failed", r.failed}, {"reason", r.reason}};
+}
+
+FileRecord record_from_json(const nlohmann::json& j) {
+    FileRecord r;
+    r.path = j.value("path", "");
+    r.size = j.value("size", std::uint64_t{0});
+    r.mtime_ns = j.value("mtime_ns", std::int64_t{0});
+    r.content_hash = j.value("hash", "");
+    r.articles = j.value("articles", std::size_t{0});
+    r.failed = j.value("failed", false);
+    r.reason = j.value("reason", "");
+    return r;
+}
+
+std::string version_string() { return std::to_string(schema::kVersion); }
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& path, bool fresh) : path_(path) {
+    try {
+        std::filesystem::create_directories(path);
+        db_ = Xapian::WritableDatabase(path, fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexUnusable("the index " + path + " is locked: another dateline-index run is writing it. "
+                            "Wait for that run to finish (or stop it) and try again.");
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw IndexUnusable("cannot create the index folder " + path + ": " + e.code().message());
+    } catch (const Xapian::Error& e) {
+        throw IndexUnusable("cannot open the index " + path + " for writing: " + e.get_description() +
+                            ". If it is damaged, remove the folder and index again.");
+    }
+    std::string version = db_.get_metadata(std::string(schema::kVersionKey));
+    if (version.empty()) {
+        if (db_.get_doccount() > 0) {
+            throw IndexUnusable(path + " holds a Xapian database that Dateline did not write (no schema version); "
+                                "choose another --db folder.");
+        }
+        db_.set_metadata(std::string(schema::kVersionKey), version_string());
+    } else if (version != version_string()) {
+        throw IndexUnusable("the index " + path + " was written by an incompatible version of Dateline (schema " + version +
+                            ", this program uses " + version_string() + "); rebuild it with dateline-index --full.");
+    }
+    records_ = load_file_records(db_);
+}
+
+std::map<std::string, FileRecord> load_file_records(const Xapian::Database& db) {
+    std::map<std::string, FileRecord> records;
+    for (auto it = db.metadata_keys_begin(kFileRecordKeyPrefix); it != db.metadata_keys_end(kFileRecordKeyPrefix); ++it) {
+        std::string value = db.get_metadata(*it);
+        if (value.empty()) continue;
+        try {
+            FileRecord r = record_from_json(nlohmann::json::parse(value));
+            records[r.path] = std::move(r);
+        } catch (const nlohmann::json::exception&) {
+            // A record we cannot read is forgotten: its file counts as new and is read again.
+        }
+    }
+    return records;
+}
+
+void IndexWriter::save_record(const FileRecord& record) {
+    db_.set_metadata(kFileRecordKeyPrefix + text::hash_hex(record.path), record_json(record).dump());
+    records_[record.path] = record;
+}
+
+ApplyCounts IndexWriter::apply_file(const FileRecord& record, std::vector<BuiltArticle>& articles) {
+    ApplyCounts counts;
+    const std::string own_path = path_term(record.path);
+    // What the file gave before, to remove what it no longer holds.
+    std::set<Xapian::docid> before;
+    for (auto it = db_.postlist_begin(own_path); it != db_.postlist_end(own_path); ++it) before.insert(*it);
+
+    std::set<Xapian::docid> kept;
+    for (BuiltArticle& built : articles) {
+        // Other files holding the same story keep their claim on it.
+        auto existing = db_.postlist_begin(built.id_term);
+        if (existing != db_.postlist_end(built.id_term)) {
+            Xapian::Document old = db_.get_document(*existing);
+            const std::string prefix(path_field().filter_prefix);
+            auto t = old.termlist_begin();
+            for (t.skip_to(prefix); t != old.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {
+                if (*t != own_path) built.doc.add_boolean_term(*t);
+            }
+            ++counts.replaced;
+            kept.insert(*existing);
+        } else {
+            ++counts.added;
+        }
+        built.doc.add_boolean_term(own_path);
+        Xapian::docid id = db_.replace_document(built.id_term, built.doc);
+        kept.insert(id);
+        pending_bytes_ += built.text_bytes;
+        ++pending_documents_;
+    }
+    for (Xapian::docid old : before) {
+        if (kept.count(old)) continue;
+        Xapian::Document doc = db_.get_document(old);
+        doc.remove_term(own_path);
+        if (has_path_term(doc)) {
+            db_.replace_document(old, doc);
+        } else {
+            db_.delete_document(old);
+            ++counts.removed;
+        }
+        ++pending_documents_;
+    }
+    FileRecord saved = record;
+    saved.articles = articles.size();
+    saved.failed = false;
+    save_record(saved);
+    maybe_commit();
+    return counts;
+}
+
+void IndexWriter::record_failure(const FileRecord& record) {
+    FileRecord saved = record;
+    saved.failed = true;
+    save_record(saved);
+}
+
+void IndexWriter::record_touch(const FileRecord& record) {
+    auto it = records_.find(record.path);
+    FileRecord saved = record;
+    if (it != records_.end()) saved.articles = it->second.articles;
+    save_record(saved);
+}
+
+ApplyCounts IndexWriter::remove_file(const std::string& path) {
+    FileRecord empty;
+    empty.path = path;
+    std::vector<BuiltArticle> none;
+    ApplyCounts counts = apply_file(empty, none);
+    db_.set_metadata(kFileRecordKeyPrefix + text::hash_hex(path), "");
+    records_.erase(path);
+    return counts;
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) { db_.set_metadata(key, value); }
+
+void IndexWriter::maybe_commit() {
+    if (pending_documents_ >= batch_documents || pending_bytes_ >= batch_bytes) commit();
+}
+
+void IndexWriter::commit() {
+    auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    db_.set_metadata(kLastCommitKey, dates::to_iso8601(now));
+    db_.commit();
+    pending_documents_ = 0;
+    pending_bytes_ = 0;
+}
+
+}  // namespace dateline

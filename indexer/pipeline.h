@@ -1,0 +1,51 @@
+// The indexing run: discover -> compare with the index's records -> read, analyse and build
+// documents on worker threads -> write on one thread, in file order, committing in batches ->
+// prune vanished files -> summary.
+//
+// Workers (IndexOptions::jobs, default all cores) each own a DocumentBuilder; the EntityExtractor
+// is shared (it is const). Results are applied in the order of the sorted file list, so two runs
+// over the same files produce the same document ids; at most a few files per worker are in
+// flight, so memory stays bounded whatever the archive's size.
+//
+// request_stop() (from a SIGINT/SIGTERM handler) makes the run stop taking new files, write what
+// is done, commit and return with `interrupted` set.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+
+#include "index_options.h"
+
+namespace dateline {
+
+struct RunSummary {
+    std::size_t files_new = 0;
+    std::size_t files_changed = 0;
+    std::size_t files_touched = 0;     // time stamp moved, content the same
+    std::size_t files_unchanged = 0;
+    std::size_t files_vanished = 0;
+    std::size_t files_failed = 0;      // failed in this run
+    std::size_t files_still_failing = 0;  // failed before, unchanged, not retried
+    std::size_t files_skipped = 0;     // read, but not articles (NotAnArticle), or ignored by name
+    std::size_t files_read = 0;
+    std::size_t articles_read = 0;
+    std::size_t articles_added = 0;
+    std::size_t articles_replaced = 0;
+    std::size_t articles_removed = 0;
+    std::size_t documents = 0;         // in the index after the run
+    double seconds = 0;
+    bool interrupted = false;
+};
+
+// Runs one indexing run. Per-file problems go to `err` (path, line, reason); dry-run JSON goes
+// to `out`. Throws IndexUnusable when the index cannot be opened.
+RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostream& err, bool err_is_terminal);
+
+// The one line a run ends with.
+std::string summary_line(const RunSummary& s, bool dry_run);
+
+// Async-signal-safe: asks the current run to stop after committing what is done.
+void request_stop();
+
+}  // namespace dateline

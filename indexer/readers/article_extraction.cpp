@@ -1,0 +1,415 @@
+#include "article_extraction.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "html_text.h"
+#include "text.h"
+#include "xml_document.h"
+
+namespace dateline::html {
+namespace {
+
+template <std::size_t N>
+bool tag_in(const xmlNode* n, const std::array<std::string_view, N>& tags) {
+    std::string_view name = xml::local_name(n);
+    for (std::string_view t : tags) {
+        if (text::equals_ci(name, t)) return true;
+    }
+    return false;
+}
+
+// The lower-cased words of an element's class and id ("article-body main" -> article, body, main).
+std::vector<std::string> class_words(const xmlNode* n) {
+    std::string s = text::fold_case(xml::attribute(n, "class") + " " + xml::attribute(n, "id"));
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : s) {
+        if (std::isalnum(static_cast<unsigned char>(c))) w += c;
+        else if (!w.empty()) words.push_back(std::move(w)), w.clear();
+    }
+    if (!w.empty()) words.push_back(std::move(w));
+    return words;
+}
+
+// Furniture words: a class/id word equal to one of these, or containing one of the longer ones.
+constexpr std::array<std::string_view, 14> furniture_exact{
+    "ad", "ads", "advert", "adv", "banner", "menu", "nav", "navbar", "pager", "popup", "rss", "tags", "toolbar", "masthead"};
+constexpr std::array<std::string_view, 34> furniture_part{
+    "advertis", "breadcrumb", "combx", "comment", "community", "cookie", "consent", "disqus", "footer",
+    "gdpr", "header", "legends", "modal", "newsletter", "outbrain", "pagination", "promo", "related",
+    "remark", "replies", "share", "sharing", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+    "subscribe", "taboola", "widget", "recirc", "trending", "signup", "popular"};
+// Words that mark the story's own containers.
+constexpr std::array<std::string_view, 10> content_part{
+    "article", "body", "content", "main", "story", "entry", "post", "text", "column", "blog"};
+// Furniture so distinctive that a content word beside it does not save the element.
+constexpr std::array<std::string_view, 8> furniture_strong{
+    "comment", "disqus", "outbrain", "taboola", "cookie", "newsletter", "recirc", "gdpr"};
+
+bool words_match(const std::vector<std::string>& words, const std::string_view* parts, std::size_t n_parts,
+                 const std::string_view* exact, std::size_t n_exact) {
+    for (const std::string& w : words) {
+        for (std::size_t i = 0; i < n_exact; ++i) {
+            if (w == exact[i]) return true;
+        }
+        for (std::size_t i = 0; i < n_parts; ++i) {
+            if (w.find(parts[i]) != std::string::npos) return true;
+        }
+    }
+    return false;
+}
+
+bool names_furniture(const std::vector<std::string>& w) {
+    return words_match(w, furniture_part.data(), furniture_part.size(), furniture_exact.data(), furniture_exact.size());
+}
+bool names_content(const std::vector<std::string>& w) {
+    return words_match(w, content_part.data(), content_part.size(), nullptr, 0);
+}
+bool names_strong_furniture(const std::vector<std::string>& w) {
+    return words_match(w, furniture_strong.data(), furniture_strong.size(), nullptr, 0);
+}
+
+// +25 for content words in class/id, -25 for furniture words.
+int class_weight(const xmlNode* n) {
+    std::vector<std::string> w = class_words(n);
+    int weight = 0;
+    if (names_content(w)) weight += 25;
+    if (names_furniture(w)) weight -= 25;
+    return weight;
+}
+
+bool is_hidden(const xmlNode* n) {
+    if (xmlHasProp(n, BAD_CAST "hidden")) return true;
+    if (text::fold_case(xml::attribute(n, "aria-hidden")) == "true") return true;
+    std::string style = text::fold_case(xml::attribute(n, "style"));
+    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+    return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
+}
+
+bool is_furniture_role(const xmlNode* n) {
+    std::string role = text::fold_case(xml::attribute(n, "role"));
+    for (std::string_view r : {"navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "dialog",
+                               "alert", "alertdialog", "search"}) {
+        if (role == r) return true;
+    }
+    return false;
+}
+
+struct Stats {
+    std::size_t chars = 0;       // text length, whitespace collapsed
+    std::size_t link_chars = 0;  // of which inside <a>
+    std::size_t commas = 0;
+    int paragraphs = 0, images = 0, list_items = 0, inputs = 0;
+};
+
+std::size_t commas_in(std::string_view s) {
+    std::size_t n = static_cast<std::size_t>(std::count(s.begin(), s.end(), ','));
+    // Chinese and Japanese commas.
+    for (std::string_view wide : {"\xEF\xBC\x8C", "\xE3\x80\x81"}) {
+        for (std::size_t p = s.find(wide); p != std::string_view::npos; p = s.find(wide, p + 1)) ++n;
+    }
+    return n;
+}
+
+std::size_t visible_length(std::string_view s) {
+    std::size_t n = 0;
+    bool space = true;
+    for (char c : s) {
+        bool is_space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!is_space) ++n;
+        else if (!space) ++n;
+        space = is_space;
+    }
+    return n;
+}
+
+class Extractor {
+public:
+    Extractor(xmlDoc* doc, std::string_view headline, bool strict)
+        : headline_(text::fold_case(text::collapse_spaces(headline))), strict_(strict) {
+        const xmlNode* root = xmlDocGetRootElement(doc);
+        body_ = xml::descendant(root, "body");
+        if (!body_) body_ = root;
+    }
+
+    std::string run() {
+        if (!body_) return {};
+        collect(body_);
+        measure();
+        score_paragraphs();
+        const xmlNode* top = choose_top();
+        if (getenv("DL_DEBUG")) fprintf(stderr, "top=%s class=%s score=%f\n", (const char*)top->name, xml::attribute(top, "class").c_str(), top_score_);
+        std::vector<const xmlNode*> parts = with_siblings(top);
+        std::string out;
+        for (const xmlNode* part : parts) {
+            mark_furniture_inside(part);
+            std::string piece = render_text(part, [&](const xmlNode* n) { return !removed_.count(n) && !dropped_.count(n); });
+            if (!piece.empty()) out += (out.empty() ? "" : "\n\n") + piece;
+        }
+        return drop_leading_headline(out);
+    }
+
+private:
+    // Pre-order list of kept elements; removed ones are recorded and their subtrees skipped.
+    void collect(const xmlNode* root) {
+        order_.push_back(root);
+        xml::for_each_element(root, [&](const xmlNode* n) {
+            if (should_remove(n)) {
+                removed_.insert(n);
+                return false;
+            }
+            order_.push_back(n);
+            return true;
+        });
+    }
+
+    bool should_remove(const xmlNode* n) const {
+        static constexpr std::array<std::string_view, 7> furniture_tags{"nav", "aside", "footer", "header", "menu", "dialog", "form"};
+        if (is_non_content_element(n) || is_hidden(n) || is_furniture_role(n)) return true;
+        if (tag_in(n, furniture_tags)) {
+            // ASP.NET pages wrap the whole page in one <form>.
+            return !(xml::is_element(n, "form") && xml::descendant(n, "p") != nullptr);
+        }
+        if (!strict_) return false;
+        if (xml::is_element(n, "article") || xml::is_element(n, "main") || xml::is_element(n, "body")) return false;
+        std::vector<std::string> w = class_words(n);
+        if (w.empty()) return false;
+        if (names_strong_furniture(w)) return true;
+        return names_furniture(w) && !names_content(w);
+    }
+
+    void measure() {
+        for (const xmlNode* n : order_) stats_[n];
+        for (const xmlNode* n : order_) {
+            for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+                if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+                    std::string_view s = reinterpret_cast<const char*>(c->content);
+                    stats_[n].chars += visible_length(s);
+                    stats_[n].commas += commas_in(s);
+                }
+            }
+        }
+        for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
+            const xmlNode* n = *it;
+            Stats& s = stats_[n];
+            if (xml::is_element(n, "a")) s.link_chars = s.chars;
+            if (xml::is_element(n, "p")) ++s.paragraphs;
+            if (xml::is_element(n, "img")) ++s.images;
+            if (xml::is_element(n, "li")) ++s.list_items;
+            if (xml::is_element(n, "input")) ++s.inputs;
+            if (n == body_ || n->parent == nullptr) continue;
+            auto parent = stats_.find(n->parent);
+            if (parent == stats_.end()) continue;
+            Stats& p = parent->second;
+            p.chars += s.chars;
+            p.link_chars += s.link_chars;
+            p.commas += s.commas;
+            p.paragraphs += s.paragraphs;
+            p.images += s.images;
+            p.list_items += s.list_items;
+            p.inputs += s.inputs;
+        }
+    }
+
+    double link_density(const xmlNode* n) const {
+        const Stats& s = stats_.at(n);
+        return s.chars == 0 ? 0.0 : static_cast<double>(s.link_chars) / static_cast<double>(s.chars);
+    }
+
+    // A p or pre is a paragraph; a td, blockquote, div or section is one when it holds no
+    // blocks of its own (else its blocks are the paragraphs).
+    bool is_paragraph_like(const xmlNode* n) const {
+        static constexpr std::array<std::string_view, 2> paragraph_tags{"p", "pre"};
+        static constexpr std::array<std::string_view, 4> container_tags{"td", "blockquote", "div", "section"};
+        if (tag_in(n, paragraph_tags)) return true;
+        if (!tag_in(n, container_tags)) return false;
+        for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+            if (c->type == XML_ELEMENT_NODE && is_block_element(c) && !removed_.count(c)) return false;
+        }
+        return true;
+    }
+
+    double initial_score(const xmlNode* n) const {
+        static constexpr std::array<std::string_view, 3> plus3{"pre", "td", "blockquote"};
+        static constexpr std::array<std::string_view, 8> minus3{"address", "ol", "ul", "dl", "dd", "dt", "li", "form"};
+        static constexpr std::array<std::string_view, 7> minus5{"h1", "h2", "h3", "h4", "h5", "h6", "th"};
+        double s = class_weight(n);
+        if (xml::is_element(n, "div") || xml::is_element(n, "article")) s += 5;
+        else if (tag_in(n, plus3)) s += 3;
+        else if (tag_in(n, minus3)) s -= 3;
+        else if (tag_in(n, minus5)) s -= 5;
+        return s;
+    }
+
+    void add_score(const xmlNode* n, double amount) {
+        auto it = score_.find(n);
+        if (it == score_.end()) it = score_.emplace(n, initial_score(n)).first;
+        it->second += amount;
+    }
+
+    void score_paragraphs() {
+        for (const xmlNode* n : order_) {
+            if (n == body_ || !is_paragraph_like(n)) continue;
+            const Stats& s = stats_.at(n);
+            if (s.chars < 25) continue;
+            double points = 1.0 + static_cast<double>(s.commas) + std::min(static_cast<double>(s.chars / 100), 3.0);
+            int level = 0;
+            for (const xmlNode* a = n->parent; a != nullptr && level < 5 && a->type == XML_ELEMENT_NODE; a = a->parent, ++level) {
+                double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+                add_score(a, points / divider);
+                if (a == body_) break;
+            }
+        }
+    }
+
+    double final_score(const xmlNode* n) const {
+        auto it = score_.find(n);
+        return it == score_.end() ? 0.0 : it->second * (1.0 - link_density(n));
+    }
+
+    const xmlNode* choose_top() {
+        std::vector<std::pair<double, const xmlNode*>> ranked;
+        for (const auto& [node, s] : score_) {
+            if (stats_.count(node)) ranked.emplace_back(final_score(node), node);
+        }
+        if (ranked.empty()) return body_;
+        std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : xmlGetLineNo(a.second) < xmlGetLineNo(b.second);
+        });
+        const xmlNode* top = ranked.front().second;
+        double best = ranked.front().first;
+        top_score_ = best;
+
+        // Near-equal candidates that share an ancestor mean the story is split over blocks.
+        std::vector<const xmlNode*> alternatives;
+        for (std::size_t i = 1; i < ranked.size() && i < 5; ++i) {
+            if (ranked[i].first >= 0.75 * best) alternatives.push_back(ranked[i].second);
+        }
+        if (alternatives.size() >= 3) {
+            for (const xmlNode* p = top->parent; p != nullptr && p != body_->parent; p = p->parent) {
+                std::size_t contained = 0;
+                for (const xmlNode* alt : alternatives) {
+                    for (const xmlNode* q = alt; q != nullptr; q = q->parent) {
+                        if (q == p) { ++contained; break; }
+                    }
+                }
+                if (contained >= 3) {
+                    top = p;
+                    break;
+                }
+                if (p == body_) break;
+            }
+        }
+        // A wrapper with nothing else in it is the same container.
+        while (top != body_ && top->parent != nullptr && xml::children(top->parent).size() == 1) top = top->parent;
+        return top;
+    }
+
+    std::vector<const xmlNode*> with_siblings(const xmlNode* top) const {
+        if (top == body_ || top->parent == nullptr) return {top};
+        std::vector<const xmlNode*> parts;
+        double threshold = std::max(10.0, top_score_ * 0.2);
+        std::string top_class = xml::attribute(top, "class");
+        for (const xmlNode* s = top->parent->children; s != nullptr; s = s->next) {
+            if (s->type != XML_ELEMENT_NODE || removed_.count(s)) continue;
+            if (s == top) {
+                parts.push_back(s);
+                continue;
+            }
+            double bonus = !top_class.empty() && xml::attribute(s, "class") == top_class ? top_score_ * 0.2 : 0.0;
+            if (score_.count(s) && final_score(s) + bonus >= threshold) {
+                parts.push_back(s);
+                continue;
+            }
+            if (is_paragraph_like(s) && stats_.count(s)) {
+                const Stats& st = stats_.at(s);
+                double ld = link_density(s);
+                std::string t = xml::text_of(s);
+                bool sentence = t.find(". ") != std::string::npos || t.ends_with(".");
+                if ((st.chars > 80 && ld < 0.25) || (st.chars > 0 && st.chars <= 80 && ld == 0.0 && sentence)) parts.push_back(s);
+            }
+        }
+        return parts;
+    }
+
+    // Step 4: furniture inside the chosen container.
+    void mark_furniture_inside(const xmlNode* part) {
+        static constexpr std::array<std::string_view, 8> conditional{"form", "fieldset", "table", "ul", "ol", "div", "section", "figure"};
+        xml::for_each_element(part, [&](const xmlNode* n) {
+            if (removed_.count(n)) return false;
+            if (is_heading(n) && !headline_.empty() && text::fold_case(xml::text_of(n)) == headline_) {
+                dropped_.insert(n);
+                return false;
+            }
+            if (!tag_in(n, conditional) || !stats_.count(n)) return true;
+            if (looks_like_furniture(n)) {
+                dropped_.insert(n);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    static bool is_heading(const xmlNode* n) {
+        static constexpr std::array<std::string_view, 3> headings{"h1", "h2", "h3"};
+        return tag_in(n, headings);
+    }
+
+    bool looks_like_furniture(const xmlNode* n) const {
+        int weight = class_weight(n);
+        auto it = score_.find(n);
+        double own = it == score_.end() ? 0.0 : it->second;
+        if (weight + own < 0) return true;
+        const Stats& s = stats_.at(n);
+        if (s.commas >= 10) return false;
+        bool is_list = xml::is_element(n, "ul") || xml::is_element(n, "ol");
+        bool is_figure = xml::is_element(n, "figure");
+        double ld = link_density(n);
+        double p = s.paragraphs;
+        if (!is_figure && s.images > 1 && p / s.images < 0.5) return true;
+        if (!is_list && s.list_items > p + 1 && ld > 0.3) return true;
+        if (s.inputs > p / 3) return true;
+        if (!is_list && !is_figure && s.chars < 25 && (s.images == 0 || s.images > 2)) return true;
+        if (weight < 25 && ld > 0.2 && !(is_list && ld < 0.5 && s.chars > 200)) return true;
+        if (weight >= 25 && ld > 0.5) return true;
+        return false;
+    }
+
+    // The page's own headline at the top of the text adds nothing to the body.
+    std::string drop_leading_headline(const std::string& text_out) const {
+        if (headline_.empty()) return text_out;
+        std::size_t end = text_out.find("\n\n");
+        std::string first = text_out.substr(0, end);
+        if (text::fold_case(first) != headline_) return text_out;
+        return end == std::string::npos ? std::string() : text_out.substr(end + 2);
+    }
+
+    std::string headline_;
+    bool strict_;
+    const xmlNode* body_ = nullptr;
+    std::vector<const xmlNode*> order_;
+    std::unordered_set<const xmlNode*> removed_, dropped_;
+    std::unordered_map<const xmlNode*, Stats> stats_;
+    std::unordered_map<const xmlNode*, double> score_;
+    double top_score_ = 0;
+};
+
+}  // namespace
+
+std::string extract_article_text(xmlDoc* doc, std::string_view headline) {
+    std::string text_out = Extractor(doc, headline, true).run();
+    // Class names that describe a whole page as furniture ("page-with-sidebar") can hide the
+    // story; with too little text, try again trusting structure alone.
+    if (text_out.size() < 500) {
+        std::string relaxed = Extractor(doc, headline, false).run();
+        if (relaxed.size() > 2 * text_out.size() + 200) return relaxed;
+    }
+    return text_out;
+}
+
+}  // namespace dateline::html

@@ -1,0 +1,40 @@
+// Turning a format's raw field values into Article fields, the same way in every reader.
+// Stateless and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article.h"
+#include "reader.h"
+
+namespace dateline::fields {
+
+// The people named in a byline: "By JANE DOE and John Roe, Associated Press Writer" ->
+// {"Jane Doe", "John Roe"}. Job titles, agency names, e-mail addresses and URLs are dropped;
+// ALL-CAPS names are title-cased. Also takes a bare name ("Jane Doe").
+std::vector<std::string> byline_names(std::string_view byline);
+
+// A date from a machine-readable attribute or field: ISO 8601 in its basic form as NITF and
+// NewsML write it ("20151014T024358+0100"), anything dates::parse reads, or Unix epoch seconds
+// when `epoch_ok` ("1253044140.0"). Placeholders ("YYYYMMDD...") give nullopt.
+std::optional<UtcTime> parse_date(std::string_view value, bool epoch_ok = false);
+
+// An ISO 639-1 code from a language tag: "en-US", "en_GB", "EN", "eng", "deu" -> "en"/"de";
+// "" when it is not recognisably one.
+std::string language_code(std::string_view tag);
+
+// The host of a URL without "www." ("https://www.bbc.co.uk/news/x" -> "bbc.co.uk"), or "".
+std::string url_host(std::string_view url);
+
+// A headline for a story that has none: the first sentence of its text, at most about 100 bytes
+// ("Quake hits coast. Hundreds flee." -> "Quake hits coast.").
+std::string title_from_text(std::string_view body);
+
+// What every reader does last: sets format and source_path, collapses the title to one line,
+// trims list values, and cuts title and body to the per-field limits.
+void finish(Article& a, const SourceFile& file, std::string_view format);
+
+}  // namespace dateline::fields

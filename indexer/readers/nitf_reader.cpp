@@ -1,0 +1,139 @@
+#include "nitf_reader.h"
+
+#include "article_fields.h"
+#include "charset.h"
+#include "html_text.h"
+#include "text.h"
+#include "xml_document.h"
+
+namespace dateline {
+namespace {
+
+// "Britain's" is marked up as a place; the place is "Britain".
+std::string entity_name(const xmlNode* node) {
+    std::string name = xml::text_of(node);
+    for (std::string_view tail : {"'s", "\xE2\x80\x99s"}) {
+        if (name.size() > tail.size() && name.ends_with(tail)) name.resize(name.size() - tail.size());
+    }
+    return text::trim(name);
+}
+
+std::optional<UtcTime> norm_date(const xmlNode* node) {
+    return node ? fields::parse_date(xml::attribute(node, "norm")) : std::nullopt;
+}
+
+}  // namespace
+
+void add_nitf_entities(const xmlNode* node, Article& a) {
+    xml::for_each_element(node, [&](const xmlNode* n) {
+        if (xml::is_element(n, "byline")) return false;  // the people who wrote it, not people in it
+        if (xml::is_element(n, "person")) {
+            add_unique(a.people, entity_name(n));
+            a.curated_people = true;
+            return false;
+        }
+        if (xml::is_element(n, "org")) {
+            add_unique(a.organizations, entity_name(n));
+            a.curated_organizations = true;
+            return false;
+        }
+        if (xml::is_element(n, "location")) {
+            // <location><city>Paris</city>, <country>France</country></location> names two places.
+            bool parts = false;
+            for (const xmlNode* c : xml::children(n)) {
+                for (std::string_view kind : {"city", "country", "region", "state", "sublocation"}) {
+                    if (xml::is_element(c, kind)) {
+                        add_unique(a.places, entity_name(c));
+                        parts = true;
+                    }
+                }
+            }
+            if (!parts) add_unique(a.places, entity_name(n));
+            a.curated_places = true;
+            return false;
+        }
+        return true;
+    });
+}
+
+void article_from_nitf(const xmlNode* nitf, Article& a) {
+    const xmlNode* head = xml::child(nitf, "head");
+    const xmlNode* body = xml::child(nitf, "body");
+    const xmlNode* body_head = xml::child(body, "body.head");
+    const xmlNode* docdata = xml::child(head, "docdata");
+
+    a.title = xml::text_of(xml::descendant(xml::child(body_head, "hedline"), "hl1"));
+    if (a.title.empty()) a.title = xml::child_text(head, "title");
+
+    for (const xmlNode* byline : xml::children(body_head, "byline")) {
+        bool marked = false;
+        xml::for_each_element(byline, [&](const xmlNode* n) {
+            if (!xml::is_element(n, "person")) return true;
+            for (const std::string& name : fields::byline_names(xml::text_of(n))) add_unique(a.authors, name);
+            marked = true;
+            return false;
+        });
+        if (!marked) {
+            for (const std::string& name : fields::byline_names(xml::text_of(byline))) add_unique(a.authors, name);
+        }
+    }
+    const xmlNode* dateline = xml::child(body_head, "dateline");
+    a.dateline = xml::text_of(dateline);
+
+    const xmlNode* content = xml::child(body, "body.content");
+    a.body = html::render_text(content);
+    if (a.body.empty()) a.body = html::render_text(xml::child(body_head, "abstract"));
+
+    a.published = norm_date(xml::child(docdata, "date.issue"));
+    if (!a.published) a.published = norm_date(xml::child(docdata, "date.release"));
+    if (!a.published) a.published = norm_date(xml::descendant(dateline, "story.date"));
+    if (!a.published) a.published = fields::parse_date(xml::attribute(xml::child(head, "pubdata"), "date.publication"));
+
+    if (std::string id = xml::attribute(xml::child(docdata, "doc-id"), "id-string"); !id.empty()) a.id = "nitf-" + id;
+
+    a.source = xml::attribute(xml::child(head, "pubdata"), "name");
+    if (a.source.empty()) a.source = xml::text_of(xml::child(body_head, "distributor"));
+    if (a.source.empty()) a.source = xml::attribute(xml::child(docdata, "doc.copyright"), "holder");
+
+    for (const xmlNode* k : xml::children(xml::child(docdata, "key-list"), "keyword")) add_unique(a.keywords, xml::attribute(k, "key"));
+    for (const xmlNode* t : xml::children(head, "tobject")) {
+        for (const xmlNode* s : xml::children(t, "tobject.subject")) {
+            std::string subject = xml::attribute(s, "tobject.subject.matter");
+            if (subject.empty()) subject = xml::attribute(s, "tobject.subject.type");
+            add_unique(a.keywords, subject);
+        }
+    }
+
+    for (const xmlNode* n : {nitf, body, content}) {
+        if (a.language.empty()) a.language = fields::language_code(xml::attribute(n, "lang"));
+    }
+    add_nitf_entities(content, a);
+}
+
+int NitfReader::sniff(std::string_view, std::string_view head) const {
+    std::string_view start = head.substr(0, 4096);
+    std::size_t root = start.find("<nitf");
+    if (root == std::string_view::npos) return 0;
+    // NITF inside a NewsML envelope belongs to the NewsML reader.
+    if (start.substr(0, root).find("<newsMessage") != std::string_view::npos ||
+        start.substr(0, root).find("<newsItem") != std::string_view::npos ||
+        start.substr(0, root).find("<NewsML") != std::string_view::npos) {
+        return 0;
+    }
+    return 90;
+}
+
+void NitfReader::read(const SourceFile& file, const ReaderOptions&, const std::function<void(Article&&)>& emit) const {
+    xml::check_file_size(file);
+    std::string utf8 = charset::to_utf8(file.data, charset::declared_in_xml(file.data));
+    xml::Document doc = xml::parse_xml(utf8);
+    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    if (!xml::is_element(root, "nitf")) throw ReadError("not NITF: the root element is <" + std::string(xml::local_name(root)) + ">, not <nitf>");
+    Article a;
+    article_from_nitf(root, a);
+    if (a.title.empty() && a.body.empty()) return;  // an empty shell, as wire systems send to kill a story
+    fields::finish(a, file, name());
+    emit(std::move(a));
+}
+
+}  // namespace dateline

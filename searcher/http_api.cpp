@@ -1,0 +1,135 @@
+#include "http_api.h"
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
+#include "article_json.h"
+#include "dates.h"
+#include "index_error.h"
+#include "render_json.h"
+#include "search_options.h"
+
+namespace dateline {
+namespace {
+
+// The command line's --person, --org, --place and --source, under the same names.
+constexpr const char* kFilterParams[] = {"person", "org", "place", "source"};
+
+bool is_filter(const std::string& name) {
+    return std::find(std::begin(kFilterParams), std::end(kFilterParams), name) != std::end(kFilterParams);
+}
+
+void check_names(const QueryParams& params, std::initializer_list<const char*> single, bool filters_allowed) {
+    for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
+        const std::string& name = it->first;
+        if (filters_allowed && is_filter(name)) continue;
+        if (std::find_if(single.begin(), single.end(), [&](const char* s) { return name == s; }) == single.end()) {
+            throw std::invalid_argument("unknown parameter '" + name + "'");
+        }
+        if (params.count(name) > 1) throw std::invalid_argument("parameter '" + name + "' is given more than once");
+    }
+}
+
+const std::string* single(const QueryParams& params, const std::string& name) {
+    auto it = params.find(name);
+    return it == params.end() ? nullptr : &it->second;
+}
+
+std::size_t number(const QueryParams& params, const std::string& name, std::size_t fallback, std::size_t low, std::size_t high) {
+    const std::string* text = single(params, name);
+    if (!text) return fallback;
+    std::size_t value = 0;
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (text->empty() || error != std::errc() || end != text->data() + text->size() || value < low || value > high) {
+        throw std::invalid_argument(name + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
+                                    ", not '" + *text + "'");
+    }
+    return value;
+}
+
+std::optional<UtcTime> bound(const QueryParams& params, const std::string& name, bool end_of_period) {
+    const std::string* text = single(params, name);
+    if (!text || text->empty()) return std::nullopt;
+    std::optional<UtcTime> t = dates::parse_bound(*text, end_of_period);
+    if (!t) throw std::invalid_argument(name + ": cannot read the date '" + *text + "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    return t;
+}
+
+}  // namespace
+
+SearchRequest search_request_from_params(const QueryParams& params) {
+    check_names(params, {"q", "since", "until", "sort", "limit", "offset", "facets", "facet_limit"}, true);
+    SearchRequest request;
+    if (const std::string* q = single(params, "q")) request.query = *q;
+    for (const auto& [name, value] : params) {
+        if (!is_filter(name)) continue;
+        if (value.empty()) throw std::invalid_argument("parameter '" + name + "' is empty");
+        request.filters.emplace_back(name, value);
+    }
+    request.since = bound(params, "since", false);
+    request.until = bound(params, "until", true);
+    if (const std::string* sort = single(params, "sort")) request.sort = parse_sort(*sort);
+    request.limit = number(params, "limit", request.limit, 1, kMaxLimit);
+    request.offset = number(params, "offset", request.offset, 0, kMaxOffset);
+    if (const std::string* facets = single(params, "facets")) request.facets = parse_facets(*facets);
+    request.facet_limit = number(params, "facet_limit", request.facet_limit, 0, kMaxFacetLimit);
+    request.histogram = true;
+    if (request.query.find_first_not_of(" \t") == std::string::npos && request.filters.empty() && !request.since && !request.until) {
+        throw std::invalid_argument("nothing to search for: give q or a filter such as person");
+    }
+    return request;
+}
+
+ApiReply search_reply(Searcher& searcher, const QueryParams& params) {
+    SearchRequest request = search_request_from_params(params);
+    request.time_limit_ms = kSearchTimeLimitMs;
+    return {200, response_json(searcher.search(request))};
+}
+
+ApiReply article_reply(Searcher& searcher, const std::string& id) {
+    std::optional<Article> article = searcher.article(id);
+    if (!article) return {404, error_json("there is no article with the id '" + id + "'")};
+    return {200, to_json(*article)};
+}
+
+ApiReply suggest_reply(Searcher& searcher, const QueryParams& params) {
+    check_names(params, {"prefix", "limit"}, false);
+    const std::string* prefix = single(params, "prefix");
+    std::size_t limit = number(params, "limit", 8, 1, kMaxSuggestions);
+    nlohmann::json suggestions = nlohmann::json::array();
+    if (prefix) {
+        for (const Suggestion& s : searcher.suggest(*prefix, limit)) {
+            suggestions.push_back({{"value", s.value}, {"field", s.field}, {"count", s.count}});
+        }
+    }
+    return {200, {{"prefix", prefix ? *prefix : ""}, {"suggestions", std::move(suggestions)}}};
+}
+
+ApiReply health_reply(Searcher& searcher) {
+    IndexStats stats = searcher.stats();
+    nlohmann::json last_commit = stats.last_commit.empty() ? nlohmann::json(nullptr) : nlohmann::json(stats.last_commit);
+    return {200, {{"status", "ok"}, {"index", stats.path}, {"documents", stats.documents}, {"last_commit", last_commit}}};
+}
+
+ApiReply error_reply(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const QueryError& e) {
+        return {400, error_json(e.what(), e.position())};
+    } catch (const std::invalid_argument& e) {
+        return {400, error_json(e.what())};
+    } catch (const IndexUnusable& e) {
+        return {503, error_json(e.what())};
+    } catch (const Xapian::DatabaseError& e) {
+        return {503, error_json("the index cannot be read: " + e.get_description())};
+    } catch (const Xapian::Error& e) {
+        return {500, error_json("search failed: " + e.get_description())};
+    } catch (const std::exception& e) {
+        return {500, error_json(std::string("internal error: ") + e.what())};
+    } catch (...) {
+        return {500, error_json("internal error")};
+    }
+}
+
+}  // namespace dateline

@@ -1,0 +1,66 @@
+// The JSON API of `dateline-search --serve`, apart from the HTTP plumbing so that it can be tested
+// without a socket: each endpoint takes the request's query parameters and a Searcher and gives
+// an HTTP status and a JSON body. docs/http-api.md describes the API for its users.
+//
+//   GET /api/search   the same JSON as `dateline-search --json`, plus "histogram"
+//   GET /api/article/ID   one article with all its fields and its text
+//   GET /api/suggest  completions for the search box
+//   GET /healthz      the index, its article count and its last commit
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "searcher.h"
+#include "search_request.h"
+
+namespace dateline {
+
+// Decoded query parameters; a name may repeat (person=A&person=B).
+using QueryParams = std::multimap<std::string, std::string>;
+
+struct ApiReply {
+    int status = 200;
+    nlohmann::json body;
+};
+
+// Bounds that keep one request from costing the server much: a page of results, how deep paging
+// may go (deep pages cost as much as all pages before them), and values per facet.
+inline constexpr std::size_t kMaxLimit = 100;
+inline constexpr std::size_t kMaxOffset = 10000;
+inline constexpr std::size_t kMaxFacetLimit = 1000;
+inline constexpr std::size_t kMaxSuggestions = 50;
+// Matching stops after this long; the answer then says its counts are estimates.
+inline constexpr double kSearchTimeLimitMs = 2000;
+
+// The SearchRequest for /api/search, built as the command line builds it: q, repeated
+// person/org/place/source filters (all must hold), since/until (YYYY, YYYY-MM or YYYY-MM-DD),
+// sort, limit (1..100), offset (0..10000), facets, facet_limit; histogram on. Unknown or repeated
+// parameters, bad numbers or dates, and a request with nothing to search for throw
+// std::invalid_argument with a message naming the parameter.
+SearchRequest search_request_from_params(const QueryParams& params);
+
+ApiReply search_reply(Searcher& searcher, const QueryParams& params);  // with kSearchTimeLimitMs
+ApiReply article_reply(Searcher& searcher, const std::string& id);   // 404 when there is none
+ApiReply suggest_reply(Searcher& searcher, const QueryParams& params);  // prefix=, limit= (1..50)
+ApiReply health_reply(Searcher& searcher);
+
+// The error reply (error_json) for an exception: QueryError -> 400 with the position,
+// std::invalid_argument -> 400, IndexUnusable or a Xapian database error -> 503, anything else
+// -> 500. Never throws.
+ApiReply error_reply(std::exception_ptr error);
+
+// Calls `reply` and turns anything it throws into its error_reply.
+template <typename Reply>
+ApiReply guarded(Reply&& reply) {
+    try {
+        return reply();
+    } catch (...) {
+        return error_reply(std::current_exception());
+    }
+}
+
+}  // namespace dateline

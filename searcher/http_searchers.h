@@ -1,0 +1,44 @@
+// SearcherPerThread: a Searcher for each server worker thread, since a Searcher is not
+// thread-safe and opening one per request would cost more than most searches.
+//
+// A thread's Searcher is opened on its first request. When opening fails or the index becomes
+// unusable (IndexUnusable, or a Xapian database error), the thread drops its Searcher and opens a
+// fresh one on its next request: a server started before the first index exists, or kept running
+// while an index is rebuilt from scratch, starts answering as soon as the index is there. The
+// Searcher itself reopens the index before every search, so new commits are seen without this.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "searcher.h"
+
+namespace dateline {
+
+class SearcherPerThread {
+public:
+    explicit SearcherPerThread(std::string index_path) : index_path_(std::move(index_path)) {}
+
+    // Runs `use` with the calling thread's Searcher for this index, opening it if needed, and
+    // passes on whatever `use` returns or throws (IndexUnusable when the index cannot be opened).
+    template <typename Use>
+    auto with(Use&& use) {
+        Searcher* searcher = acquire();
+        try {
+            return use(*searcher);
+        } catch (...) {
+            drop_if_unusable(std::current_exception());
+            throw;
+        }
+    }
+
+    const std::string& index_path() const { return index_path_; }
+
+private:
+    Searcher* acquire();
+    void drop_if_unusable(std::exception_ptr error);
+
+    std::string index_path_;
+};
+
+}  // namespace dateline

@@ -1,0 +1,72 @@
+// dateline-search: searches a Dateline index from the terminal, as JSON, or over HTTP (--serve).
+// See --help and README.md.
+#include <xapian.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+#include "http_server.h"
+#include "index_error.h"
+#include "render_json.h"
+#include "render_terminal.h"
+#include "search_options.h"
+#include "searcher.h"
+
+using namespace dateline;
+
+namespace {
+
+constexpr int kExitResults = 0;
+constexpr int kExitNoResults = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitIndexUnusable = 3;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A reader that closes the pipe early (dateline-search ... | head) is not an error.
+    std::signal(SIGPIPE, SIG_IGN);
+    SearchCommand command;
+    try {
+        command = parse_search_command(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "dateline-search: " << e.what() << "\nTry 'dateline-search --help'.\n";
+        return kExitUsage;
+    }
+    if (command.help) {
+        std::cout << search_help();
+        return kExitResults;
+    }
+    try {
+        if (!command.serve.empty()) return serve_http(command);
+        if (command.request.query.find_first_not_of(" \t") == std::string::npos && command.request.filters.empty() &&
+            !command.request.since && !command.request.until) {
+            std::cerr << "dateline-search: nothing to search for: give a QUERY or a filter such as --person NAME.\n"
+                         "Try 'dateline-search --help'.\n";
+            return kExitUsage;
+        }
+        Searcher searcher(command.db);
+        SearchResponse response = searcher.search(command.request);
+        if (command.json) {
+            std::cout << response_json(response).dump() << "\n";
+        } else {
+            bool colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+            render_terminal(response, command.request, std::cout, colour);
+        }
+        std::cout.flush();
+        return response.total > 0 ? kExitResults : kExitNoResults;
+    } catch (const QueryError& e) {
+        if (command.json) std::cout << error_json(e.what(), e.position()).dump() << "\n";
+        std::cerr << "dateline-search: " << e.what() << "\n  " << command.request.query << "\n  "
+                  << std::string(std::min(e.position(), command.request.query.size()), ' ') << "^\n";
+        return kExitUsage;
+    } catch (const IndexUnusable& e) {
+        std::cerr << "dateline-search: " << e.what() << "\n";
+        return kExitIndexUnusable;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "dateline-search: the index " << command.db << " cannot be read: " << e.get_description() << "\n";
+        return kExitIndexUnusable;
+    }
+}

@@ -1,0 +1,79 @@
+#include "query_builder.h"
+
+#include "dates.h"
+#include "query_syntax.h"
+#include "schema.h"
+
+namespace dateline {
+namespace {
+
+// date:FROM..TO on the publication date slot, whose values are "YYYYMMDDhhmmss". Either end may
+// be a year, a month or a day; the end bound covers the whole period it names. Xapian's own
+// DateRangeProcessor compares only YYYYMMDD values, which would drop the last day's articles.
+class PublishedRangeProcessor : public Xapian::RangeProcessor {
+public:
+    PublishedRangeProcessor() : Xapian::RangeProcessor(schema::kSlotPublished, "date:") {}
+
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        auto from = begin.empty() ? std::nullopt : dates::parse_bound(begin, false);
+        auto to = end.empty() ? std::nullopt : dates::parse_bound(end, true);
+        if ((!begin.empty() && !from) || (!end.empty() && !to)) return Xapian::Query(Xapian::Query::OP_INVALID);
+        if (from && to) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, dates::to_compact(*from), dates::to_compact(*to));
+        if (from) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, dates::to_compact(*from));
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, dates::to_compact(*to));
+    }
+};
+
+}  // namespace
+
+QueryBuilder::QueryBuilder() : stemmer_("english") {
+    parser_.set_stemmer(stemmer_);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_default_op(Xapian::Query::OP_AND);
+    for (const schema::Field& f : schema::fields()) {
+        bool text = f.kind == schema::Kind::text || f.kind == schema::Kind::both;
+        if (text && !f.text_prefix.empty()) {
+            parser_.add_prefix(std::string(f.name), std::string(f.text_prefix));
+        } else if (f.kind == schema::Kind::filter && !f.filter_prefix.empty()) {
+            parser_.add_boolean_prefix(std::string(f.name), std::string(f.filter_prefix));
+        }
+    }
+    // release(): the parser owns the processor and frees it with itself.
+    parser_.add_rangeprocessor((new PublishedRangeProcessor())->release());
+}
+
+Xapian::Query QueryBuilder::build(const SearchRequest& request) {
+    check_query_syntax(request.query);
+    Xapian::Query query;
+    bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (has_text) {
+        try {
+            query = parser_.parse_query(request.query, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                                                           Xapian::QueryParser::FLAG_CJK_NGRAM);
+        } catch (const Xapian::QueryParserError& e) {
+            throw QueryError("cannot parse the query: " + e.get_msg(), 0);
+        }
+    } else {
+        query = Xapian::Query::MatchAll;
+    }
+
+    std::vector<Xapian::Query> filters;
+    for (const auto& [name, value] : request.filters) {
+        const schema::Field* field = schema::find(name);
+        if (!field || field->filter_prefix.empty())
+            throw QueryError("there is no exact filter on '" + name + "'", 0);
+        filters.emplace_back(schema::filter_term(*field, value));
+    }
+    if (request.since || request.until) {
+        std::string from = request.since ? dates::to_compact(*request.since) : std::string("0");
+        std::string to = request.until ? dates::to_compact(*request.until) : std::string("99999999999999");
+        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotPublished, from, to);
+    }
+    if (!filters.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    }
+    return query;
+}
+
+}  // namespace dateline

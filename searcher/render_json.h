@@ -1,0 +1,25 @@
+// The JSON form of a search response, the same for `dateline-search --json` and the HTTP API.
+//
+//   {"format_version":1, "query":…, "total":N, "total_exact":true, "took_ms":…,
+//    "results":[{"id","title","date","source","url","path","snippet","people":[…],
+//                "organizations":[…],"places":[…],"keywords":[…],"authors":[…],"score"}],
+//    "facets":{"people":[{"value":…,"count":N}], …},
+//    "histogram":{"unit":"month","buckets":[{"value":"2025-02","count":N}]}   (when asked)}
+//
+// format_version changes only when a key changes meaning or goes away; new keys may appear.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "search_request.h"
+
+namespace dateline {
+
+inline constexpr int kJsonFormatVersion = 1;
+
+nlohmann::json response_json(const SearchResponse& response);
+
+// {"error": {"message": …, "position": N}} for a query error; position omitted when unknown.
+nlohmann::json error_json(const std::string& message, std::optional<std::size_t> position = std::nullopt);
+
+}  // namespace dateline

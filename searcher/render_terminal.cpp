@@ -1,0 +1,76 @@
+#include "render_terminal.h"
+
+#include "dates.h"
+
+namespace dateline {
+namespace {
+
+const char* kBold = "\x1b[1m";
+const char* kMatch = "\x1b[1;33m";
+const char* kDim = "\x1b[2m";
+const char* kReset = "\x1b[0m";
+
+// Snippets arrive HTML-escaped with <b>…</b> around matches; the terminal gets plain text.
+std::string terminal_snippet(const std::string& html, bool colour) {
+    std::string out;
+    for (std::size_t i = 0; i < html.size();) {
+        if (html.compare(i, 3, "<b>") == 0) { out += colour ? kMatch : "*"; i += 3; continue; }
+        if (html.compare(i, 4, "</b>") == 0) { out += colour ? kReset : "*"; i += 4; continue; }
+        if (html[i] == '&') {
+            struct Entity { const char* name; char c; };
+            bool decoded = false;
+            for (Entity e : {Entity{"&amp;", '&'}, Entity{"&lt;", '<'}, Entity{"&gt;", '>'}, Entity{"&quot;", '"'}, Entity{"&#39;", '\''}}) {
+                std::string_view name(e.name);
+                if (html.compare(i, name.size(), name) == 0) {
+                    out += e.c;
+                    i += name.size();
+                    decoded = true;
+                    break;
+                }
+            }
+            if (decoded) continue;
+        }
+        out += html[i++];
+    }
+    return out;
+}
+
+}  // namespace
+
+void render_terminal(const SearchResponse& response, const SearchRequest& request, std::ostream& out, bool colour) {
+    std::size_t rank = request.offset;
+    for (const SearchResult& r : response.results) {
+        ++rank;
+        const Article& a = r.article;
+        std::string date = a.published ? dates::to_iso8601(*a.published).substr(0, 10) : std::string("(no date)");
+        out << rank << ". " << (colour ? kDim : "") << date;
+        if (!a.source.empty()) out << "  " << a.source;
+        out << (colour ? kReset : "") << "\n   " << (colour ? kBold : "") << a.title << (colour ? kReset : "") << "\n";
+        if (!r.snippet.empty()) out << "   " << terminal_snippet(r.snippet, colour) << "\n";
+        std::string who;
+        for (const auto* list : {&a.people, &a.organizations, &a.places}) {
+            for (const std::string& v : *list) {
+                if (who.size() > 100) break;
+                who += (who.empty() ? "" : ", ") + v;
+            }
+        }
+        if (!who.empty()) out << "   " << (colour ? kDim : "") << "with: " << who << (colour ? kReset : "") << "\n";
+        out << "\n";
+    }
+    for (const Facet& f : response.facets) {
+        if (f.values.empty()) continue;
+        out << (colour ? kBold : "") << f.name << ":" << (colour ? kReset : "");
+        bool first = true;
+        for (const FacetValue& v : f.values) {
+            out << (first ? " " : ", ") << v.value << " (" << v.count << ")";
+            first = false;
+        }
+        out << "\n";
+    }
+    char took[64];
+    std::snprintf(took, sizeof took, "%.1f", response.took_ms);
+    out << (response.facets.empty() ? "" : "\n") << response.total << (response.total == 1 ? " result" : " results")
+        << (response.total_exact ? "" : " (about)") << " in " << took << " ms\n";
+}
+
+}  // namespace dateline

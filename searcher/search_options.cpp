@@ -1,0 +1,152 @@
+#include "search_options.h"
+
+#include <sstream>
+
+#include "dates.h"
+#include "facets.h"
+#include "index_location.h"
+#include "schema.h"
+#include "text.h"
+
+namespace po = boost::program_options;
+
+namespace dateline {
+namespace {
+
+struct Parsed {
+    po::options_description visible{"Options"};
+    po::options_description all;
+    po::positional_options_description positional;
+};
+
+// The filters --person, --org, --place, --source: the schema fields that are facets and filters.
+std::vector<const schema::Field*> filter_fields() {
+    std::vector<const schema::Field*> out;
+    for (const schema::Field& f : schema::fields()) {
+        if (!f.facet.empty() && !f.filter_prefix.empty() && f.kind != schema::Kind::date && f.name != "year") out.push_back(&f);
+    }
+    return out;
+}
+
+void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facets, std::string& since, std::string& until,
+              std::vector<std::string>* filter_values) {
+    auto add = p.visible.add_options();
+    add("help,h", "show this help and exit");
+    add("db", po::value<std::string>(&c.db),
+        "index folder (default: $DATELINE_DB, else $XDG_DATA_HOME/dateline/index, else ~/.local/share/dateline/index)");
+    add("json", po::bool_switch(&c.json), "print one JSON object (see README) instead of text");
+    auto fields = filter_fields();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        std::string name(fields[i]->name);
+        std::string help = "only articles with this " + name + " (exact name, any case; repeatable: all must hold)";
+        add(name.c_str(), po::value<std::vector<std::string>>(&filter_values[i])->composing(), help.c_str());
+    }
+    add("since", po::value<std::string>(&since), "only articles published on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)");
+    add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
+    add("facets", po::value<std::string>(&facets)->default_value("people,organizations,places,sources,years"),
+        "facets to count, comma-separated, or none");
+    add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");
+    add("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance (newest first on ties), newest or oldest");
+    add("limit,n", po::value<std::size_t>(&c.request.limit)->default_value(10), "results to show");
+    add("offset", po::value<std::size_t>(&c.request.offset)->default_value(0), "results to skip (paging)");
+    add("serve", po::value<std::string>(&c.serve), "serve the search page and HTTP JSON API on [ADDR:]PORT (default address 127.0.0.1)");
+    add("threads", po::value<unsigned>(&c.threads)->default_value(0), "with --serve: worker threads (0: one per core)");
+    add("web-root", po::value<std::string>(&c.web_root), "with --serve: folder of the search page (default: the installed one)");
+    add("quiet,q", po::bool_switch(&c.quiet), "with --serve: no access log");
+    p.all.add(p.visible);
+    p.all.add_options()("query", po::value<std::vector<std::string>>());
+    p.positional.add("query", -1);
+}
+
+}  // namespace
+
+SortOrder parse_sort(const std::string& name) {
+    if (name == "relevance") return SortOrder::relevance;
+    if (name == "newest") return SortOrder::newest;
+    if (name == "oldest") return SortOrder::oldest;
+    throw std::invalid_argument("--sort takes relevance, newest or oldest, not '" + name + "'");
+}
+
+std::vector<std::string> parse_facets(const std::string& list) {
+    std::vector<std::string> out;
+    if (list == "none") return out;
+    std::vector<std::string> known = facet_names();
+    for (const std::string& name : text::split_trimmed(list, ',')) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            std::string all;
+            for (const std::string& k : known) all += (all.empty() ? "" : ", ") + k;
+            throw std::invalid_argument("unknown facet '" + name + "': choose from " + all);
+        }
+        out.push_back(name);
+    }
+    return out;
+}
+
+SearchCommand parse_search_command(int argc, const char* const* argv) {
+    SearchCommand c;
+    std::string sort, facets, since, until;
+    std::vector<std::string> filter_values[16];
+    Parsed p;
+    describe(p, c, sort, facets, since, until, filter_values);
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(p.all).positional(p.positional).run(), vm);
+    po::notify(vm);
+    c.help = vm.count("help") > 0;
+    if (vm.count("query")) {
+        for (const std::string& word : vm["query"].as<std::vector<std::string>>()) {
+            c.request.query += (c.request.query.empty() ? "" : " ") + word;
+        }
+    }
+    auto fields = filter_fields();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        for (const std::string& v : filter_values[i]) c.request.filters.emplace_back(std::string(fields[i]->name), v);
+    }
+    c.request.sort = parse_sort(sort);
+    c.request.facets = parse_facets(facets);
+    if (!since.empty()) {
+        c.request.since = dates::parse_bound(since, false);
+        if (!c.request.since) throw std::invalid_argument("--since: cannot read the date '" + since + "' (use YYYY-MM-DD)");
+    }
+    if (!until.empty()) {
+        c.request.until = dates::parse_bound(until, true);
+        if (!c.request.until) throw std::invalid_argument("--until: cannot read the date '" + until + "' (use YYYY-MM-DD)");
+    }
+    if (c.request.limit > 10000) throw std::invalid_argument("--limit is at most 10000");
+    if (c.request.facet_limit > 100000) throw std::invalid_argument("--facet-limit is at most 100000");
+    if (c.db.empty()) c.db = default_index_path();
+    return c;
+}
+
+std::string search_help() {
+    SearchCommand c;
+    std::string sort, facets, since, until;
+    std::vector<std::string> filter_values[16];
+    Parsed p;
+    describe(p, c, sort, facets, since, until, filter_values);
+    std::ostringstream out;
+    out << "Usage: dateline-search [options] [QUERY...]\n\n"
+           "Searches a Dateline index of news articles. Prints the best matches (newest first among\n"
+           "equally good ones) with date, source, headline and a highlighted passage, then counts of\n"
+           "the people, organizations, places, sources and years in all matching articles.\n\n"
+        << p.visible
+        << "\nQuery syntax:\n"
+           "  nato ukraine            articles with both words (word forms match: 'talks' finds 'talk')\n"
+           "  \"bank of japan\"         the exact phrase\n"
+           "  nato OR eu              either word;  nato NOT russia, nato -russia: without russia\n"
+           "  (oil OR gas) prices     brackets group\n"
+           "  opec NEAR output        within 10 words of each other (NEAR/3: within 3)\n"
+           "  field:word              a word in one field; field:\"a phrase\"\n"
+           "  date:2025-02-01..2025-02-28   published in a range (either end may be left out)\n"
+           "  year:1987               published in a year\n"
+           "\nFields:\n";
+    for (const schema::Field& f : schema::fields()) {
+        if (f.kind == schema::Kind::filter && f.name != "year" && f.name != "language" && f.name != "id") continue;
+        std::string name(f.name);
+        out << "  " << name << ":" << std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') << f.help << "\n";
+    }
+    out << "\nExit status: 0 results found; 1 no results; 2 usage or query syntax error;\n"
+           "3 the index is missing or cannot be used. NO_COLOR turns colour off.\n";
+    return out.str();
+}
+
+}  // namespace dateline

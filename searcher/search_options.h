@@ -1,0 +1,37 @@
+// The command line of dateline-search, parsed into a SearchRequest and the program's own
+// settings. Kept apart from main() so tests can check the parsing and --help is built from
+// the same table as the options.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <string>
+
+#include "search_request.h"
+
+namespace dateline {
+
+struct SearchCommand {
+    SearchRequest request;
+    std::string db;
+    bool json = false;
+    bool help = false;
+    std::string serve;        // [ADDR:]PORT when --serve was given
+    unsigned threads = 0;     // server worker threads, 0 = one per core (at least 2)
+    bool quiet = false;       // server: no access log
+    std::string web_root;     // server: folder of the search page (default: the installed one)
+};
+
+// Throws std::invalid_argument (or a boost::program_options error) with a message for the user.
+SearchCommand parse_search_command(int argc, const char* const* argv);
+
+// The full --help text: usage, options, query syntax and fields (from the schema), exit codes.
+std::string search_help();
+
+// Parses "relevance" | "newest" | "oldest"; throws std::invalid_argument.
+SortOrder parse_sort(const std::string& name);
+
+// Parses a comma-separated facet list ("people,years"); "none" or "" gives no facets.
+std::vector<std::string> parse_facets(const std::string& list);
+
+}  // namespace dateline

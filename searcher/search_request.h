@@ -1,0 +1,82 @@
+// The search core's request and response: one model for the terminal, JSON and HTTP.
+//
+// A SearchRequest says what to find (a query in Dateline's syntax plus exact filters and a date
+// range), how to order and page it, and which facets to count. A SearchResponse holds the page of
+// results, the exact total, and the facet counts over every matching article.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "article.h"
+
+namespace dateline {
+
+enum class SortOrder { relevance, newest, oldest };
+
+struct SearchRequest {
+    std::string query;  // Dateline query syntax; may be empty when filters are given
+    // Exact filters: (field name, value), e.g. ("person", "Pete Hegseth"). Several filters on the
+    // same field must all hold (an article naming both people).
+    std::vector<std::pair<std::string, std::string>> filters;
+    std::optional<UtcTime> since;  // inclusive
+    std::optional<UtcTime> until;  // inclusive
+    SortOrder sort = SortOrder::relevance;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    std::vector<std::string> facets{"people", "organizations", "places", "sources", "years"};
+    std::size_t facet_limit = 10;
+    bool histogram = false;        // count matches per year, month or day (the web page's timeline)
+    std::size_t snippet_chars = 240;
+    // Stop matching after this long (0: no limit). Totals and facet counts are then estimates
+    // (total_exact false); the server sets it so one costly query cannot hold a worker for long.
+    double time_limit_ms = 0;
+};
+
+struct FacetValue {
+    std::string value;
+    std::size_t count = 0;
+};
+
+struct Facet {
+    std::string name;              // "people", "years", ...
+    std::vector<FacetValue> values;  // most frequent first, ties by value
+};
+
+struct SearchResult {
+    Article article;               // everything but the body, which stays in the index
+    double score = 0;
+    std::string snippet;           // HTML-escaped text with matches in <b>...</b>
+};
+
+struct Histogram {
+    std::string unit;              // "year", "month" or "day"
+    std::vector<FacetValue> buckets;  // "1987", "1987-02" or "1987-02-26", in date order
+};
+
+struct SearchResponse {
+    std::string query;
+    std::size_t total = 0;
+    bool total_exact = true;
+    double took_ms = 0;
+    std::vector<SearchResult> results;
+    std::vector<Facet> facets;
+    std::optional<Histogram> histogram;
+};
+
+// A query the user must fix: the message says what is wrong, `position` is the 0-based byte
+// offset in the query where the problem is (or the query's length when it is at the end).
+class QueryError : public std::runtime_error {
+public:
+    QueryError(const std::string& what, std::size_t position) : std::runtime_error(what), position_(position) {}
+    std::size_t position() const { return position_; }
+
+private:
+    std::size_t position_;
+};
+
+}  // namespace dateline

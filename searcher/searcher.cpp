@@ -1,0 +1,194 @@
+#include "searcher.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "article_json.h"
+#include "facets.h"
+#include "index_error.h"
+#include "schema.h"
+#include "text.h"
+
+namespace dateline {
+
+Searcher::Searcher(const std::string& index_path) : path_(index_path) { open(); }
+
+void Searcher::open() {
+    if (!std::filesystem::exists(path_)) {
+        throw IndexUnusable("there is no index at " + path_ + ": build one with 'dateline-index --db " + path_ +
+                            " PATH...', or point --db (or $DATELINE_DB) at an existing one.");
+    }
+    try {
+        db_ = Xapian::Database(path_);
+    } catch (const Xapian::Error& e) {
+        throw IndexUnusable("cannot open the index " + path_ + ": " + e.get_description() +
+                            ". If it is damaged, rebuild it with dateline-index --full.");
+    }
+    std::string version = db_.get_metadata(std::string(schema::kVersionKey));
+    if (version.empty()) {
+        throw IndexUnusable(path_ + " is not a Dateline index (it has no schema version): build one with dateline-index.");
+    }
+    if (version != std::to_string(schema::kVersion)) {
+        throw IndexUnusable("the index " + path_ + " was written by an incompatible version of Dateline (schema " + version +
+                            ", this program reads " + std::to_string(schema::kVersion) + "): rebuild it with dateline-index --full.");
+    }
+}
+
+void Searcher::refresh() {
+    try {
+        db_.reopen();
+    } catch (const Xapian::DatabaseOpeningError&) {
+        open();
+    }
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+    refresh();
+    try {
+        return run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // A commit replaced what this search was reading: read the new revision and try once more.
+        db_.reopen();
+        return run(request);
+    }
+}
+
+SearchResponse Searcher::run(const SearchRequest& request) {
+    auto start = std::chrono::steady_clock::now();
+    SearchResponse response;
+    response.query = request.query;
+    Xapian::Query query = builder_.build(request);
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    switch (request.sort) {
+        case SortOrder::relevance:
+            // Newest first among equally relevant articles.
+            enquire.set_sort_by_relevance_then_value(schema::kSlotPublished, true);
+            break;
+        case SortOrder::newest:
+            enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, true);
+            break;
+        case SortOrder::oldest:
+            enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, false);
+            break;
+    }
+    std::vector<std::pair<std::string, std::unique_ptr<ListCountSpy>>> spies;
+    for (const std::string& name : request.facets) {
+        int slot = facet_slot(name);
+        if (slot < 0) continue;
+        spies.emplace_back(name, std::make_unique<ListCountSpy>(static_cast<Xapian::valueno>(slot)));
+        enquire.add_matchspy(spies.back().second.get());
+    }
+    DateHistogramSpy histogram_spy;
+    if (request.histogram) enquire.add_matchspy(&histogram_spy);
+    if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
+
+    // Checking every match makes the total and the facet counts exact.
+    Xapian::doccount check = std::max<Xapian::doccount>(db_.get_doccount(), 1);
+    bool need_all = !spies.empty() || request.histogram;
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit), need_all ? check : 0);
+    response.total = mset.get_matches_estimated();
+    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (!need_all && !response.total_exact) {
+        // Only the total was wanted exactly: count it.
+        Xapian::MSet counted = enquire.get_mset(0, 0, check);
+        response.total = counted.get_matches_estimated();
+        response.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    }
+
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        SearchResult r;
+        try {
+            r.article = article_from_json(nlohmann::json::parse(doc.get_data()));
+        } catch (const nlohmann::json::exception&) {
+            continue;  // written by something else than Dateline; the schema check makes this rare
+        }
+        r.score = it.get_weight();
+        const std::string& text = r.article.body.empty() ? r.article.title : r.article.body;
+        r.snippet = mset.snippet(text, request.snippet_chars, builder_.stemmer(),
+                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>",
+                                 "\xE2\x80\xA6");
+        r.article.body.clear();
+        response.results.push_back(std::move(r));
+    }
+    for (auto& [name, spy] : spies) response.facets.push_back({name, spy->top(request.facet_limit)});
+    if (request.histogram) response.histogram = histogram_spy.histogram();
+    response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return response;
+}
+
+std::optional<Article> Searcher::article(const std::string& id) {
+    refresh();
+    std::string term = schema::filter_term(*schema::find("id"), id);
+    auto it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    try {
+        return article_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::size_t limit) {
+    refresh();
+    std::vector<Suggestion> out;
+    std::string prefix = text::fold_case(text::collapse_spaces(raw_prefix));
+    if (prefix.empty() || limit == 0) return out;
+    // Entity names: their exact-filter terms hold the whole name, lower-cased; the display
+    // form is found in the facet slot of one article holding it.
+    for (const char* name : {"person", "org", "place"}) {
+        const schema::Field& f = *schema::find(name);
+        std::string term_prefix(f.filter_prefix);
+        std::vector<Suggestion> found;
+        for (auto t = db_.allterms_begin(term_prefix); t != db_.allterms_end(term_prefix); ++t) {
+            std::string value = (*t).substr(term_prefix.size());
+            bool matches = value.rfind(prefix, 0) == 0 || value.find(" " + prefix) != std::string::npos;
+            if (!matches) continue;
+            Suggestion s;
+            s.field = std::string(f.facet);
+            s.count = t.get_termfreq();
+            auto post = db_.postlist_begin(*t);
+            for (const std::string& display : schema::decode_list(db_.get_document(*post).get_value(static_cast<Xapian::valueno>(f.slot)))) {
+                if (text::fold_case(display) == value) s.value = display;
+            }
+            if (s.value.empty()) s.value = value;
+            found.push_back(std::move(s));
+        }
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (out.size() > limit) out.resize(limit);
+    // Headline words fill the rest.
+    if (out.size() < limit && prefix.find(' ') == std::string::npos) {
+        std::string title_prefix = std::string(schema::find("title")->text_prefix) + prefix;
+        std::vector<Suggestion> words;
+        for (auto t = db_.allterms_begin(title_prefix); t != db_.allterms_end(title_prefix); ++t) {
+            words.push_back({(*t).substr(1), "title", t.get_termfreq()});
+        }
+        std::sort(words.begin(), words.end(), [](const Suggestion& a, const Suggestion& b) {
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+        for (Suggestion& w : words) {
+            if (out.size() >= limit) break;
+            out.push_back(std::move(w));
+        }
+    }
+    return out;
+}
+
+IndexStats Searcher::stats() {
+    refresh();
+    return {path_, db_.get_doccount(), db_.get_metadata("dateline.last_commit")};
+}
+
+}  // namespace dateline

@@ -1,0 +1,60 @@
+// Searcher: the search core. search(request) -> response, knowing neither terminals nor HTTP.
+//
+// A Searcher holds one read-only handle on the index. Before each search it reopens the handle,
+// so articles committed by a nightly run since the last query are seen without a restart, and
+// it retries a search once when a commit replaced the data under it (DatabaseModifiedError).
+//
+// Not thread-safe: the HTTP server gives each worker thread its own Searcher.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "query_builder.h"
+#include "search_request.h"
+
+namespace dateline {
+
+struct IndexStats {
+    std::string path;
+    std::size_t documents = 0;
+    std::string last_commit;  // ISO 8601, empty when unknown
+};
+
+struct Suggestion {
+    std::string value;
+    std::string field;    // "people", "organizations", "places" or "title"
+    std::size_t count = 0;  // articles holding it
+};
+
+class Searcher {
+public:
+    // Opens the index; throws IndexUnusable (missing, not a Dateline index, incompatible schema).
+    explicit Searcher(const std::string& index_path);
+
+    // Throws QueryError for a query the user must fix, IndexUnusable when the index went away.
+    SearchResponse search(const SearchRequest& request);
+
+    // One article with all its fields and text, or nullopt when no article has that id.
+    std::optional<Article> article(const std::string& id);
+
+    // Completions for a search box: people, organizations and places whose names start with
+    // `prefix` (any word of the name), then headline words, most frequent first.
+    std::vector<Suggestion> suggest(const std::string& prefix, std::size_t limit);
+
+    IndexStats stats();
+
+private:
+    void open();
+    void refresh();
+    SearchResponse run(const SearchRequest& request);
+
+    std::string path_;
+    Xapian::Database db_;
+    QueryBuilder builder_;
+};
+
+}  // namespace dateline

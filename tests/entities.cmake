@@ -1,0 +1,6 @@
+# The entity extractor: unit tests, and the scoring tool scripts/score-entities runs against the
+# shared corpora (CoNLL-2003, Reuters-21578).
+dateline_test(test_entities test_entities.cpp dateline_common dateline_readers)
+
+add_executable(score_entities tools/score_entities.cpp)
+target_link_libraries(score_entities PRIVATE dateline_readers dateline_common)

@@ -1,0 +1,281 @@
+// End to end: the built dateline-index and dateline-search on samples/, on bad input, and on
+// ../shared/corpora when it is there. Checks results, facets, JSON and exit codes.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+
+#include "test_paths.h"
+#include "test_paths_bin.h"
+
+namespace fs = std::filesystem;
+using dateline::testing::quote;
+using dateline::testing::run;
+using nlohmann::json;
+
+namespace {
+
+const std::string kIndex = DATELINE_INDEX_BIN;
+const std::string kSearch = DATELINE_SEARCH_BIN;
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/dateline-test-XXXXXX";
+        path = mkdtemp(tmpl);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+std::string db_arg(const fs::path& db) { return " --db " + quote(db.string()); }
+
+json search_json(const fs::path& db, const std::string& args) {
+    auto r = run(kSearch + db_arg(db) + " --json " + args);
+    REQUIRE_MESSAGE(!r.out.empty(), "no JSON from: dateline-search " << args);
+    return json::parse(r.out);
+}
+
+std::size_t documents(const fs::path& db) { return Xapian::Database(db.string()).get_doccount(); }
+
+void write(const fs::path& p, const std::string& data) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << data;
+}
+
+std::map<std::string, std::size_t> facet_map(const json& facets, const std::string& name) {
+    std::map<std::string, std::size_t> out;
+    for (const auto& v : facets.at(name)) out[v.at("value").get<std::string>()] = v.at("count").get<std::size_t>();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("samples: index, search, JSON, facets and exit codes") {
+    TempDir tmp;
+    fs::path db = tmp.path / "index";
+    std::string samples = (dateline::testing::samples_dir()).string();
+    auto indexed = run(kIndex + db_arg(db) + " " + quote(samples + "/text") + " " + quote(samples + "/reuters"), true);
+    CHECK_MESSAGE(indexed.status == 0, indexed.out);
+    CHECK(indexed.out.find("articles indexed") != std::string::npos);
+    std::size_t count = documents(db);
+    CHECK(count == 12);
+
+    SUBCASE("the NATO sample story comes first for Hegseth NATO") {
+        json j = search_json(db, "'Hegseth NATO'");
+        CHECK(j.at("format_version") == 1);
+        CHECK(j.at("total_exact") == true);
+        REQUIRE(j.at("results").size() >= 1);
+        const json& first = j.at("results")[0];
+        CHECK(first.at("title").get<std::string>().find("Hegseth tells NATO allies") == 0);
+        CHECK(first.at("date") == "2025-02-14T18:10:00Z");
+        CHECK(first.at("snippet").get<std::string>().find("<b>") != std::string::npos);
+        for (const char* key : {"id", "title", "date", "source", "url", "path", "snippet", "people", "organizations", "places", "keywords", "score"})
+            CHECK(first.contains(key));
+        for (const char* facet : {"people", "organizations", "places", "sources", "years"}) CHECK(j.at("facets").contains(facet));
+    }
+    SUBCASE("terminal output: rank, date, headline, facets and the count line") {
+        auto r = run("NO_COLOR=1 " + kSearch + db_arg(db) + " Hegseth NATO");
+        CHECK(r.status == 0);
+        CHECK(r.out.find("1. 2025-02-14") == 0);
+        CHECK(r.out.find("*Hegseth*") != std::string::npos);
+        CHECK(r.out.find(" ms\n") != std::string::npos);
+        CHECK(r.out.find("\x1b[") == std::string::npos);
+    }
+    SUBCASE("filters alone match every article that passes them") {
+        json j = search_json(db, "--place japan");
+        REQUIRE(j.at("total").get<int>() >= 1);
+        bool tagged = false;  // the Reuters sample tagged japan
+        for (const json& r : j.at("results")) tagged = tagged || r.at("id") == "reuters-90001";
+        CHECK(tagged);
+        json y = search_json(db, "--since 2024-01-01 --until 2024-12-31 --sort oldest");
+        REQUIRE(y.at("total") == 2);
+        CHECK(y.at("results")[0].at("date").get<std::string>() < y.at("results")[1].at("date").get<std::string>());
+    }
+    SUBCASE("query syntax: phrases, fields, OR, NOT, dates") {
+        CHECK(search_json(db, "'\"bank of japan\"'").at("total") == 2);
+        CHECK(search_json(db, "'title:opec'").at("total") == 2);
+        CHECK(search_json(db, "'opec NOT saudi'").at("total") == 0);
+        CHECK(search_json(db, "'rates OR wildfires'").at("total").get<int>() >= 3);
+        CHECK(search_json(db, "'date:2025-01-01..2025-02-28'").at("total") == 2);
+        CHECK(search_json(db, "year:1987").at("total") == 3);
+        CHECK(search_json(db, "'keyword:crude'").at("total") == 1);
+    }
+    SUBCASE("a malformed query is exit 2 with the place of the problem") {
+        auto r = run(kSearch + db_arg(db) + " '(nato'", true);
+        CHECK(r.status == 2);
+        CHECK(r.out.find("never closed") != std::string::npos);
+        json j = json::parse(run(kSearch + db_arg(db) + " --json 'nato AND'").out);
+        CHECK(j.at("error").at("position") == 5);
+        CHECK(run(kSearch + db_arg(db) + " 'title:'").status == 2);
+        CHECK(run(kSearch + db_arg(db) + " 'date:2025-13..2026'").status == 2);
+    }
+    SUBCASE("no results is exit 1; usage errors exit 2; a missing index exit 3") {
+        CHECK(run(kSearch + db_arg(db) + " zzzqqxx").status == 1);
+        CHECK(run(kSearch + db_arg(db) + " --sort sideways nato").status == 2);
+        CHECK(run(kSearch + db_arg(db)).status == 2);
+        CHECK(run(kSearch + db_arg(tmp.path / "nowhere") + " nato").status == 3);
+        CHECK(run(kIndex + db_arg(db)).status == 2);
+        CHECK(run(kIndex + " --bogus x").status == 2);
+    }
+    SUBCASE("indexing again replaces, never duplicates") {
+        auto again = run(kIndex + db_arg(db) + " " + quote(samples + "/text") + " " + quote(samples + "/reuters"), true);
+        CHECK(again.status == 0);
+        CHECK(documents(db) == count);
+        auto full = run(kIndex + db_arg(db) + " --full " + quote(samples + "/text") + " " + quote(samples + "/reuters"), true);
+        CHECK(full.status == 0);
+        CHECK(documents(db) == count);
+    }
+    SUBCASE("--dry-run --json prints every article with its fields and writes nothing") {
+        auto r = run(kIndex + db_arg(tmp.path / "dry") + " --dry-run --json " + quote(samples + "/reuters"));
+        CHECK(r.status == 0);
+        std::size_t lines = 0;
+        std::size_t start = 0;
+        while (start < r.out.size()) {
+            std::size_t end = r.out.find('\n', start);
+            json a = json::parse(r.out.substr(start, end - start));
+            CHECK(a.contains("people"));
+            CHECK(a.contains("body"));
+            ++lines;
+            start = end + 1;
+        }
+        CHECK(lines == 3);
+        CHECK(!fs::exists(tmp.path / "dry"));
+    }
+    SUBCASE("a locked index is exit 3 at once, naming the index") {
+        Xapian::WritableDatabase holder(db.string(), Xapian::DB_OPEN);
+        auto r = run(kIndex + db_arg(db) + " " + quote(samples + "/text"), true);
+        CHECK(r.status == 3);
+        CHECK(r.out.find(db.string()) != std::string::npos);
+        CHECK(r.out.find("locked") != std::string::npos);
+    }
+    SUBCASE("an index of another schema version is refused by both programs") {
+        {
+            Xapian::WritableDatabase w(db.string(), Xapian::DB_OPEN);
+            w.set_metadata("dateline.schema_version", "999");
+            w.commit();
+        }
+        auto s = run(kSearch + db_arg(db) + " nato", true);
+        CHECK(s.status == 3);
+        CHECK(s.out.find("incompatible") != std::string::npos);
+        CHECK(run(kIndex + db_arg(db) + " " + quote(samples + "/text")).status == 3);
+    }
+}
+
+TEST_CASE("bad input: each bad file named, the good article indexed, exit 1") {
+    TempDir tmp;
+    fs::path in = tmp.path / "in";
+    write(in / "good.txt", "Ceasefire talks resume in Geneva\n2025-03-01\n\nNegotiators returned to Geneva on Saturday for a new round of ceasefire talks.\n");
+    write(in / "empty.txt", "");
+    write(in / "image.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18));
+    write(in / "cut.sgm", "<REUTERS NEWID=\"1\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>COCOA</TITLE><BODY>Showers");
+    write(in / ".hidden.txt", "Hidden\n\nThis file is hidden and must not be indexed at all by anybody ever.\n");
+    fs::path db = tmp.path / "index";
+    auto r = run(kIndex + db_arg(db) + " " + quote(in.string()), true);
+    CHECK(r.status == 1);
+    for (const char* name : {"empty.txt", "image.bin", "cut.sgm"}) {
+        CAPTURE(name);
+        CHECK(r.out.find((in / name).string() + ":") != std::string::npos);
+    }
+    CHECK(r.out.find("good.txt:") == std::string::npos);
+    CHECK(documents(db) == 1);
+    CHECK(search_json(db, "ceasefire").at("total") == 1);
+    CHECK(search_json(db, "hidden").at("total") == 0);
+    auto status = run(kIndex + db_arg(db) + " --status");
+    CHECK(status.out.find("3 failed") != std::string::npos);
+}
+
+TEST_CASE("Reuters-21578: every story once, exact facets, phrases") {
+    DATELINE_REQUIRE_SHARED();
+    TempDir tmp;
+    fs::path db = tmp.path / "index";
+    fs::path corpus = dateline::testing::shared_dir() / "corpora" / "reuters21578";
+    auto first = run(kIndex + db_arg(db) + " -q " + quote(corpus.string()), true);
+    CHECK_MESSAGE(first.status == 0, first.out);
+    CHECK(documents(db) == 21578);
+    auto second = run(kIndex + db_arg(db) + " " + quote(corpus.string()), true);
+    CHECK(second.status == 0);
+    CHECK(second.out.find("0 files read") == 0);
+    CHECK(documents(db) == 21578);
+
+    // Expected counts straight from the SGML, independently of the reader.
+    struct Story { std::vector<std::string> places, orgs, people; std::string text; };
+    std::vector<Story> stories;
+    auto d_list = [](const std::string& s, const std::string& tag) {
+        std::vector<std::string> out;
+        auto a = s.find("<" + tag + ">"), b = s.find("</" + tag + ">");
+        if (a == std::string::npos || b == std::string::npos) return out;
+        std::string inner = s.substr(a, b - a);
+        for (std::size_t p = inner.find("<D>"); p != std::string::npos; p = inner.find("<D>", p + 1)) {
+            out.push_back(inner.substr(p + 3, inner.find("</D>", p) - p - 3));
+        }
+        return out;
+    };
+    for (const auto& entry : fs::directory_iterator(corpus)) {
+        if (entry.path().extension() != ".sgm") continue;
+        std::string data = dateline::testing::read_file(entry.path());
+        for (std::size_t p = data.find("<REUTERS"); p != std::string::npos; p = data.find("<REUTERS", p + 1)) {
+            std::string s = data.substr(p, data.find("</REUTERS>", p) - p);
+            Story st{d_list(s, "PLACES"), d_list(s, "ORGS"), d_list(s, "PEOPLE"), ""};
+            auto t = s.find("<TEXT");
+            st.text = t == std::string::npos ? "" : s.substr(t);
+            stories.push_back(std::move(st));
+        }
+    }
+    REQUIRE(stories.size() == 21578);
+
+    auto expect_facets = [&](const std::string& filter_arg, auto has_filter, auto values_of, const std::string& facet) {
+        std::map<std::string, std::size_t> expected;
+        for (const Story& st : stories) {
+            if (!has_filter(st)) continue;
+            for (const std::string& v : values_of(st)) ++expected[v];
+        }
+        json j = search_json(db, filter_arg + " --facets " + facet + " --facet-limit 1000 --limit 0");
+        auto got = facet_map(j.at("facets"), facet);
+        CHECK(got.size() == expected.size());
+        std::size_t compared = 0;
+        for (const auto& [code, n] : expected) {
+            // Display names differ from codes only in case and separators.
+            bool found = false;
+            for (const auto& [name, count] : got) {
+                std::string folded;
+                for (char c : name) folded += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (folded == code || (code == "worldbank" && name == "World Bank")) {
+                    CHECK_MESSAGE(count == n, code);
+                    found = true;
+                }
+            }
+            CHECK_MESSAGE(found, code);
+            ++compared;
+        }
+        CHECK(compared > 0);
+    };
+    auto contains = [](const std::vector<std::string>& v, const char* x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+    expect_facets("--place japan", [&](const Story& s) { return contains(s.places, "japan"); },
+                  [](const Story& s) { return s.orgs; }, "organizations");
+    expect_facets("--org imf", [&](const Story& s) { return contains(s.orgs, "imf"); },
+                  [](const Story& s) { return s.people; }, "people");
+    expect_facets("--person volcker", [&](const Story& s) { return contains(s.people, "volcker"); },
+                  [](const Story& s) { return s.places; }, "places");
+
+    // "bank of japan" as a phrase: the stories holding the three words in a row.
+    std::size_t phrase_expected = 0;
+    std::regex phrase("bank\\s+of\\s+japan", std::regex::icase);
+    for (const Story& st : stories) phrase_expected += std::regex_search(st.text, phrase) ? 1 : 0;
+    auto phrase_total = search_json(db, "'\"bank of japan\"' --facets none --limit 0").at("total").get<double>();
+    auto words_total = search_json(db, "'bank japan' --facets none --limit 0").at("total").get<double>();
+    CHECK(std::abs(phrase_total - static_cast<double>(phrase_expected)) <= 0.02 * static_cast<double>(phrase_expected));
+    CHECK(phrase_total < words_total);
+
+    SUBCASE("the seed story ranks first for Hegseth NATO among the Reuters stories") {
+        fs::path seed = dateline::testing::shared_dir() / "seed";
+        CHECK(run(kIndex + db_arg(db) + " -q " + quote(seed.string())).status == 0);
+        json j = search_json(db, "'Hegseth NATO'");
+        REQUIRE(j.at("results").size() >= 1);
+        CHECK(j.at("results")[0].at("path").get<std::string>().find("hegseth-nato-2025-02-14.txt") != std::string::npos);
+        CHECK(j.at("results")[0].at("date").get<std::string>().substr(0, 10) == "2025-02-14");
+    }
+}

@@ -1,0 +1,77 @@
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "dates.h"
+#include "document_builder.h"
+#include "schema.h"
+
+using namespace dateline;
+
+namespace {
+std::set<std::string> terms(const Xapian::Document& d) {
+    std::set<std::string> out;
+    for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) out.insert(*t);
+    return out;
+}
+
+Article sample() {
+    Article a;
+    a.id = "x1";
+    a.title = "Hegseth meets allies";
+    a.body = "Defence ministers talked in Brussels.";
+    a.people = {"Pete Hegseth"};
+    a.organizations = {"NATO"};
+    a.places = {"Brussels", "Ukraine"};
+    a.keywords = {"defence"};
+    a.source = "Example Wire";
+    a.authors = {"Ruth Calloway"};
+    a.language = "en";
+    a.published = dates::parse("2025-02-14T06:23:00Z");
+    return a;
+}
+}  // namespace
+
+TEST_CASE("terms for every field of the schema") {
+    DocumentBuilder b;
+    Xapian::Document d = b.build(sample());
+    auto t = terms(d);
+    for (const char* want : {"Qx1", "Shegseth", "hegseth", "talked", "Ztalk", "XPERSONhegseth", "XPERSON:pete hegseth",
+                             "XORG:nato", "XPLACE:brussels", "XPLACE:ukraine", "Kdefence", "XSOURCE:example wire",
+                             "Aruth", "XAUTHOR:ruth calloway", "Len", "D20250214", "M202502", "Y2025"}) {
+        CAPTURE(want);
+        CHECK(t.count(want) == 1);
+    }
+    // The source and keywords are not plain words of the article.
+    CHECK(t.count("wire") == 0);
+}
+
+TEST_CASE("values: sortable date, year and facet lists") {
+    DocumentBuilder b;
+    Xapian::Document d = b.build(sample());
+    CHECK(d.get_value(schema::kSlotPublished) == "20250214062300");
+    CHECK(d.get_value(schema::kSlotYear) == "2025");
+    CHECK(schema::decode_list(d.get_value(schema::kSlotPlaces)) == std::vector<std::string>{"Brussels", "Ukraine"});
+    CHECK(d.get_value(schema::kSlotSource) == "Example Wire");
+}
+
+TEST_CASE("an undated article has no date terms or value") {
+    Article a = sample();
+    a.published.reset();
+    DocumentBuilder b;
+    Xapian::Document d = b.build(a);
+    CHECK(d.get_value(schema::kSlotPublished).empty());
+    for (const std::string& t : terms(d)) CHECK(t.rfind("Y2", 0) != 0);
+}
+
+TEST_CASE("positions let phrases match inside a field but never across fields") {
+    DocumentBuilder b;
+    Xapian::Document d = b.build(sample());
+    // "allies" ends the title and "defence" starts the body: far apart.
+    Xapian::termpos last_title = 0, first_body = 0;
+    for (auto p = d.termlist_begin(); p != d.termlist_end(); ++p) {
+        if (*p == "allies") last_title = *p.positionlist_begin();
+        if (*p == "defence") first_body = *p.positionlist_begin();
+    }
+    CHECK(first_body > last_title + 50);
+}

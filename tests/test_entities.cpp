@@ -1,0 +1,178 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "entities.h"
+#include "test_paths.h"
+#include "text_reader.h"
+
+using dateline::Article;
+using dateline::Entities;
+using dateline::EntityExtractor;
+using dateline::ExtractMode;
+
+namespace {
+
+const EntityExtractor& extractor() {
+    static const EntityExtractor shared;
+    return shared;
+}
+
+bool has(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool has_word(const std::vector<std::string>& names, const std::string& word) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](const std::string& n) { return n.find(word) != std::string::npos; });
+}
+
+Entities body(const std::string& text) { return extractor().extract("", text); }
+
+}  // namespace
+
+TEST_CASE("a title before a name is dropped and the person kept") {
+    Entities e = body(
+        "Defense Secretary Pete Hegseth met President Donald Trump on Friday. NATO Secretary General "
+        "Mark Rutte and Russian President Vladimir Putin were not there.");
+    CHECK(has(e.people, "Pete Hegseth"));
+    CHECK(has(e.people, "Donald Trump"));
+    CHECK(has(e.people, "Mark Rutte"));
+    CHECK(has(e.people, "Vladimir Putin"));
+    CHECK(has(e.organizations, "NATO"));
+    CHECK_FALSE(has_word(e.people, "Secretary"));
+    CHECK_FALSE(has_word(e.people, "President"));
+    CHECK(e.places.empty());  // "Russian" is a nationality, not a place
+}
+
+TEST_CASE("later mentions by surname, Mr. and possessive are the same person") {
+    Entities e = body(
+        "Pete Hegseth spoke in Brussels. Hegseth said allies must pay more. Mr. Hegseth's remarks "
+        "drew criticism, and Hegseth\xE2\x80\x99s aides declined to comment.");
+    CHECK(e.people == std::vector<std::string>{"Pete Hegseth"});
+    CHECK(has(e.places, "Brussels"));
+}
+
+TEST_CASE("a surname in the first sentence joins the full name given later") {
+    Entities e = body("Hegseth, speaking on Wednesday, was blunt. Later, Defense Secretary Pete Hegseth left.");
+    CHECK(e.people == std::vector<std::string>{"Pete Hegseth"});
+}
+
+TEST_CASE("particles, hyphens and initials stay in the name") {
+    Entities e = body(
+        "The talks were chaired by Charles de Gaulle's grandson and attended by Jean-Pierre Raffarin, "
+        "Syrian President Bashar al-Assad and George W. Bush.");
+    CHECK(has(e.people, "Charles de Gaulle"));
+    CHECK(has(e.people, "Jean-Pierre Raffarin"));
+    CHECK(has(e.people, "Bashar al-Assad"));
+    CHECK(has(e.people, "George W. Bush"));
+}
+
+TEST_CASE("organizations by acronym, alias and shape") {
+    Entities e = body(
+        "The North Atlantic Treaty Organization met as the International Monetary Fund and the "
+        "Ministry of Defence reviewed budgets. Shares of Acme Widget Corp rose while the Labour Party "
+        "met at the University of Chicago. OPEC and the IMF said nothing.");
+    CHECK(has(e.organizations, "NATO"));
+    CHECK(has(e.organizations, "IMF"));
+    CHECK(has(e.organizations, "Ministry of Defence"));
+    CHECK(has(e.organizations, "Acme Widget Corp"));
+    CHECK(has(e.organizations, "Labour Party"));
+    CHECK(has(e.organizations, "University of Chicago"));
+    CHECK(has(e.organizations, "OPEC"));
+    CHECK(std::count(e.organizations.begin(), e.organizations.end(), "IMF") == 1);
+    CHECK(e.people.empty());
+}
+
+TEST_CASE("places: countries, cities, regions; nationalities are not places") {
+    Entities e = body("Russian troops moved from Moscow toward Kyiv as Ukraine asked the Middle East and "
+                      "New York for help. Chinese officials stayed silent.");
+    CHECK(has(e.places, "Moscow"));
+    CHECK(has(e.places, "Kyiv"));
+    CHECK(has(e.places, "Ukraine"));
+    CHECK(has(e.places, "Middle East"));
+    CHECK(has(e.places, "New York"));
+    CHECK_FALSE(has_word(e.places, "Russian"));
+    CHECK_FALSE(has_word(e.places, "Chinese"));
+}
+
+TEST_CASE("wire datelines name a place") {
+    SUBCASE("given as the article's dateline") {
+        Entities e = extractor().extract("BAHIA COCOA REVIEW", "Showers continued throughout the week.", "SALVADOR, Feb 26");
+        CHECK(e.places == std::vector<std::string>{"Salvador"});
+    }
+    SUBCASE("at the start of the body") {
+        Entities e = body("WASHINGTON, Feb 14 (Reuters) - The Federal Reserve left rates unchanged.");
+        CHECK(has(e.places, "Washington"));
+        CHECK(has(e.organizations, "Federal Reserve"));
+    }
+    SUBCASE("CoNLL style, a date after the place") {
+        Entities e = body("LONDON 1996-08-30\nBritish shares rose.");
+        CHECK(e.places == std::vector<std::string>{"London"});
+    }
+}
+
+TEST_CASE("headlines, sentence starts, months and weekdays are not entities") {
+    Entities e = extractor().extract(
+        "SHOWERS CONTINUE TO HIT BAHIA COCOA ZONE",
+        "Showers continued throughout the week. Arrivals for the week ended February 22 were "
+        "155,221 bags. Again it seems that cocoa was included. On Monday, traders said prices "
+        "would rise in March.");
+    CHECK(e.people.empty());
+    CHECK(e.organizations.empty());
+    CHECK(e.places.empty());
+}
+
+TEST_CASE("a title-case headline yields only known names") {
+    Entities e = extractor().extract("U.S. Says Ukraine NATO Membership Unrealistic, Shifts Focus to Borders", "");
+    CHECK(has(e.places, "U.S."));
+    CHECK(has(e.places, "Ukraine"));
+    CHECK(e.organizations == std::vector<std::string>{"NATO"});
+    CHECK(e.people.empty());
+}
+
+TEST_CASE("extract_entities respects curated lists") {
+    Article a;
+    a.title = "Hegseth visits NATO";
+    a.body = "Defense Secretary Pete Hegseth arrived in Brussels for talks at NATO.";
+    a.people = {"Curated Person"};
+    a.curated_people = true;
+
+    SUBCASE("missing fills only the kinds that were not curated") {
+        extract_entities(a, extractor(), ExtractMode::missing);
+        CHECK(a.people == std::vector<std::string>{"Curated Person"});
+        CHECK(has(a.organizations, "NATO"));
+        CHECK(has(a.places, "Brussels"));
+    }
+    SUBCASE("always merges into curated lists") {
+        extract_entities(a, extractor(), ExtractMode::always);
+        CHECK(a.people == std::vector<std::string>{"Curated Person", "Pete Hegseth"});
+    }
+    SUBCASE("never leaves the article alone") {
+        extract_entities(a, extractor(), ExtractMode::never);
+        CHECK(a.people == std::vector<std::string>{"Curated Person"});
+        CHECK(a.organizations.empty());
+        CHECK(a.places.empty());
+    }
+}
+
+TEST_CASE("the seed story") {
+    DATELINE_REQUIRE_SHARED();
+    auto path = dateline::testing::shared_dir() / "seed" / "hegseth-nato-2025-02-14.txt";
+    dateline::SourceFile file{path.string(), dateline::testing::read_file(path)};
+    std::vector<Article> articles;
+    dateline::TextReader().read(file, {}, [&](Article&& a) { articles.push_back(std::move(a)); });
+    REQUIRE(articles.size() == 1);
+    Article& a = articles.front();
+    extract_entities(a, extractor(), ExtractMode::missing);
+    for (const char* person : {"Pete Hegseth", "Donald Trump", "Vladimir Putin", "Volodymyr Zelensky",
+                               "Mark Rutte", "John Healey", "Matthew Miller"})
+        CHECK_MESSAGE(has(a.people, person), person);
+    for (const char* org : {"NATO", "European Union", "Kremlin"}) CHECK_MESSAGE(has(a.organizations, org), org);
+    for (const char* place : {"Ukraine", "Russia", "Moscow", "Kyiv"}) CHECK_MESSAGE(has(a.places, place), place);
+    CHECK(std::count_if(a.people.begin(), a.people.end(),
+                        [](const std::string& p) { return p.find("Hegseth") != std::string::npos; }) == 1);
+    CHECK_FALSE(has_word(a.places, "Russian"));
+}

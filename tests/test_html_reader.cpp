@@ -1,0 +1,103 @@
+// HtmlReader: metadata from JSON-LD and meta tags, and the article text without the page around it.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "dates.h"
+#include "html_reader.h"
+#include "test_paths.h"
+
+using namespace dateline;
+
+namespace {
+
+std::vector<Article> read_html(const std::string& path, const std::string& data) {
+    std::vector<Article> out;
+    HtmlReader().read({path, data}, {}, [&](Article&& a) { out.push_back(std::move(a)); });
+    return out;
+}
+
+std::vector<Article> read_sample(const std::string& name) {
+    auto p = testing::samples_dir() / "html" / name;
+    return read_html(p.string(), testing::read_file(p));
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("a news page with furniture gives the story and its metadata") {
+    auto articles = read_sample("harbour-ferry-strike.html");
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.format == "html");
+    CHECK(a.title == "Ferry crews walk out as harbour talks collapse");
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2024-03-12T07:45:00Z");
+    CHECK(a.authors == std::vector<std::string>{"Maren Holt", "Tomas Reyes"});
+    CHECK(a.source == "The Coastal Ledger");
+    CHECK(a.url == "https://www.coastal-ledger.example/news/2024/03/ferry-crews-walk-out");
+    CHECK(a.language == "en");
+    CHECK(a.section == "Business");
+    CHECK(contains(a.keywords, "strikes"));
+
+    // JSON-LD about/mentions, by type; an untyped "Thing" is not an entity.
+    CHECK(a.people == std::vector<std::string>{"Ingrid Solberg"});
+    CHECK(contains(a.organizations, "Harbour Transport Authority"));
+    CHECK(contains(a.organizations, "Maritime Workers Union"));
+    CHECK(a.places == std::vector<std::string>{"Port Alder"});
+    CHECK(a.curated_people);
+    CHECK_FALSE(contains(a.keywords, "Timetables"));
+
+    CHECK(a.body.starts_with("Ferry services across Port Alder stopped before dawn"));
+    CHECK(a.body.find("\n\nThe Maritime Workers Union said") != std::string::npos);
+    CHECK(a.body.find("A second stoppage is planned") != std::string::npos);
+    for (const char* furniture : {"cookies", "Puzzles", "Cheap flights", "Share on Facebook", "Advertisement",
+                                  "Related stories", "Bus drivers accept", "Typical. Every spring", "morning briefing",
+                                  "All rights reserved", "By Maren Holt"}) {
+        INFO(furniture);
+        CHECK(a.body.find(furniture) == std::string::npos);
+    }
+}
+
+TEST_CASE("an old table layout in ISO-8859-1 is decoded and its menu and ads left out") {
+    auto articles = read_sample("old-layout-latin1.html");
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.title == "Les vendanges commencent t\xC3\xB4t dans le Val de Loire");
+    CHECK(a.body.find("ont commenc\xC3\xA9 la r\xC3\xA9" "colte") != std::string::npos);
+    CHECK(a.body.find("\xC2\xAB Nous n'avons jamais") != std::string::npos);
+    CHECK(a.body.find("Accueil") == std::string::npos);
+    CHECK(a.body.find("Publicit") == std::string::npos);
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2023-08-28T00:00:00Z");
+}
+
+TEST_CASE("meta tags stand in for JSON-LD, and <title> loses the site name") {
+    std::string page = R"(<html><head><title>Dam opens its gates after heavy rain - Valley Post</title>
+        <meta name="parsely-pub-date" content="2021-11-03T18:00:00-05:00">
+        <meta name="sailthru.author" content="RUTH OKAFOR">
+        <meta property="og:locale" content="de_DE"></head>
+        <body><div class="content"><p>The dam opened three of its five gates on Wednesday after the heaviest rain in a decade, and the river rose by a metre within hours.</p>
+        <p>Residents downstream were told to move cars and valuables to higher ground, though officials said they did not expect homes to flood.</p></div></body></html>)";
+    auto articles = read_html("page.html", page);
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Dam opens its gates after heavy rain");
+    REQUIRE(articles[0].published);
+    CHECK(dates::to_iso8601(*articles[0].published) == "2021-11-03T23:00:00Z");
+    CHECK(articles[0].authors == std::vector<std::string>{"Ruth Okafor"});
+    CHECK(articles[0].language == "de");
+    CHECK(articles[0].body.find("three of its five gates") != std::string::npos);
+}
+
+TEST_CASE("a page without a date has none") {
+    auto articles = read_html("p.html", "<html><head><title>Notes</title></head><body><p>Just a paragraph of text with no date in it at all, written plainly.</p></body></html>");
+    REQUIRE(articles.size() == 1);
+    CHECK_FALSE(articles[0].published);
+}
+
+TEST_CASE("sniffing tells HTML from XML formats") {
+    HtmlReader r;
+    CHECK(r.sniff("a.html", "<!DOCTYPE html><html>") >= 80);
+    CHECK(r.sniff("a.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\">") == 0);
+}

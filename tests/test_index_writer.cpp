@@ -1,0 +1,143 @@
+// The writer's contract: a file's articles replace what it gave before, stories held by two
+// files survive until both are gone, records survive reopening, locks and versions are checked.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "document_builder.h"
+#include "index_error.h"
+#include "index_writer.h"
+
+namespace fs = std::filesystem;
+using namespace dateline;
+
+namespace {
+
+struct TempDb {
+    fs::path dir;
+    TempDb() {
+        char tmpl[] = "/tmp/dateline-writer-XXXXXX";
+        dir = mkdtemp(tmpl);
+    }
+    ~TempDb() { fs::remove_all(dir); }
+    std::string path() const { return (dir / "db").string(); }
+};
+
+std::vector<BuiltArticle> built(const std::vector<std::string>& ids) {
+    DocumentBuilder b;
+    std::vector<BuiltArticle> out;
+    for (const std::string& id : ids) {
+        Article a;
+        a.id = id;
+        a.title = "Story " + id;
+        a.body = "Body of " + id;
+        out.push_back({DocumentBuilder::id_term(a), b.build(a), 10});
+    }
+    return out;
+}
+
+FileRecord record(const std::string& path, const std::string& hash = "h") {
+    FileRecord r;
+    r.path = path;
+    r.size = 10;
+    r.mtime_ns = 1;
+    r.content_hash = hash;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("a changed file replaces its articles as a whole") {
+    TempDb t;
+    IndexWriter w(t.path());
+    auto first = built({"a", "b", "c"});
+    ApplyCounts c = w.apply_file(record("/f.xml"), first);
+    CHECK(c.added == 3);
+    auto second = built({"a", "c", "d"});
+    c = w.apply_file(record("/f.xml", "h2"), second);
+    CHECK(c.added == 1);
+    CHECK(c.replaced == 2);
+    CHECK(c.removed == 1);
+    w.commit();
+    CHECK(w.document_count() == 3);
+}
+
+TEST_CASE("a story in two files is one document, gone only with the last file") {
+    TempDb t;
+    IndexWriter w(t.path());
+    auto one = built({"shared", "only1"});
+    auto two = built({"shared"});
+    w.apply_file(record("/one"), one);
+    w.apply_file(record("/two"), two);
+    CHECK(w.document_count() == 2);
+    ApplyCounts c = w.remove_file("/one");
+    CHECK(c.removed == 1);  // only1; "shared" stays for /two
+    CHECK(w.document_count() == 1);
+    c = w.remove_file("/two");
+    CHECK(c.removed == 1);
+    CHECK(w.document_count() == 0);
+    CHECK(w.records().empty());
+}
+
+TEST_CASE("records are committed with the documents and read back") {
+    TempDb t;
+    {
+        IndexWriter w(t.path());
+        auto docs = built({"a"});
+        w.apply_file(record("/x", "abc"), docs);
+        FileRecord bad = record("/bad");
+        bad.reason = "the file is empty";
+        w.record_failure(bad);
+        w.commit();
+    }
+    IndexWriter again(t.path());
+    REQUIRE(again.records().count("/x"));
+    CHECK(again.records().at("/x").content_hash == "abc");
+    CHECK(again.records().at("/x").articles == 1);
+    CHECK(again.records().at("/bad").failed);
+    CHECK(again.records().at("/bad").reason == "the file is empty");
+}
+
+TEST_CASE("a run that dies keeps the last commit, with records matching documents") {
+    TempDb t;
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        IndexWriter w(t.path());
+        auto docs = built({"a"});
+        w.apply_file(record("/x"), docs);
+        w.commit();
+        auto more = built({"b"});
+        w.apply_file(record("/y"), more);
+        _exit(0);  // dies without committing or running destructors, like SIGKILL
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    Xapian::Database db(t.path());
+    CHECK(db.get_doccount() == 1);
+    CHECK(load_file_records(db).count("/y") == 0);
+}
+
+TEST_CASE("a second writer is refused with a message naming the index") {
+    TempDb t;
+    IndexWriter w(t.path());
+    try {
+        IndexWriter second(t.path());
+        FAIL("second writer opened");
+    } catch (const IndexUnusable& e) {
+        CHECK(std::string(e.what()).find(t.path()) != std::string::npos);
+        CHECK(std::string(e.what()).find("locked") != std::string::npos);
+    }
+}
+
+TEST_CASE("a Xapian database Dateline did not write is refused") {
+    TempDb t;
+    {
+        Xapian::WritableDatabase other(t.path(), Xapian::DB_CREATE);
+        other.add_document(Xapian::Document());
+        other.commit();
+    }
+    CHECK_THROWS_AS(IndexWriter(t.path()), IndexUnusable);
+}

@@ -1,0 +1,84 @@
+// JsonlReader: default field mapping, --map overrides, bad lines.
+#include <doctest/doctest.h>
+
+#include "dates.h"
+#include "jsonl_reader.h"
+#include "test_paths.h"
+
+using namespace dateline;
+
+namespace {
+std::vector<Article> read_jsonl(const std::string& data, const ReaderOptions& options = {}) {
+    std::vector<Article> out;
+    JsonlReader().read({"export.jsonl", data}, options, [&](Article&& a) { out.push_back(std::move(a)); });
+    return out;
+}
+}  // namespace
+
+TEST_CASE("the sample export: default keys, lists, epoch dates, blank lines skipped") {
+    auto articles = read_jsonl(testing::read_file(testing::samples_dir() / "jsonl" / "wire-export.jsonl"));
+    REQUIRE(articles.size() == 4);
+    const Article& a = articles[0];
+    CHECK(a.format == "jsonl");
+    CHECK(a.id == "jsonl-dl-7001");
+    CHECK(a.title == "Wind farm approved off the northern cape");
+    CHECK(a.body.find("\n\nThe developer, Solvik Energy") != std::string::npos);
+    CHECK(dates::to_iso8601(*a.published) == "2024-02-21T10:15:00Z");
+    CHECK(a.url == "https://wire.dateline.example/7001");
+    CHECK(a.authors == std::vector<std::string>{"Hana Sato"});
+    CHECK(a.organizations == std::vector<std::string>{"Solvik Energy"});
+    CHECK(a.curated_organizations);
+    CHECK(a.keywords == std::vector<std::string>{"energy", "planning"});
+
+    CHECK(articles[1].title == "Schools to get new science labs");  // headline
+    CHECK(articles[1].authors == std::vector<std::string>{"Luca Bianchi", "Mira Kovac"});  // [{"name":..}]
+    CHECK(articles[1].source == "Dateline Wire");  // publication
+    CHECK(articles[1].keywords == std::vector<std::string>{"education", "schools"});  // "a, b"
+    CHECK(dates::to_iso8601(*articles[1].published) == "2024-02-22T09:00:00Z");
+    CHECK(dates::to_iso8601(*articles[2].published) == "2024-02-23T17:00:00Z");  // epoch seconds
+    CHECK(articles[2].authors == std::vector<std::string>{"Erik Lund"});
+    CHECK(articles[3].section == "Culture");
+}
+
+TEST_CASE("--map overrides the keys, JSON pointers reach nested values") {
+    ReaderOptions options;
+    options.json_map = {{"title", "hed"}, {"published", "/meta/first_seen"}};
+    auto articles = read_jsonl(R"({"hed": "Bridge reopens", "title": "ignored", "text": "Traffic flows again.", "meta": {"first_seen": "2020-03-01T08:00:00Z"}})", options);
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Bridge reopens");
+    CHECK(dates::to_iso8601(*articles[0].published) == "2020-03-01T08:00:00Z");
+
+    options.json_map = {{"colour", "x"}};
+    CHECK_THROWS_WITH_AS(read_jsonl("{}", options), doctest::Contains("unknown article field 'colour'"), ReadError);
+}
+
+TEST_CASE("bad lines: the good ones are emitted, then one error names the first bad line") {
+    std::string data = "{\"title\": \"One\", \"body\": \"First.\"}\n"
+                       "{\"title\": \"Two\", \"body\": \n"
+                       "[1, 2]\n"
+                       "{\"title\": \"Four\", \"body\": \"Fourth.\"}\n"
+                       "{\"unrelated\": true}\n";
+    std::vector<Article> got;
+    try {
+        JsonlReader().read({"x.jsonl", data}, {}, [&](Article&& a) { got.push_back(std::move(a)); });
+        FAIL("expected a ReadError");
+    } catch (const ReadError& e) {
+        CHECK(e.line() == 2);
+        CHECK(std::string(e.what()).starts_with("3 bad lines of 5 records, first at line 2"));
+    }
+    REQUIRE(got.size() == 2);
+    CHECK(got[1].title == "Four");
+}
+
+TEST_CASE("invalid UTF-8 and CRLF line ends are repaired") {
+    auto articles = read_jsonl("{\"title\": \"Caf\xE9 opens\", \"body\": \"Text.\"}\r\n");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Caf\xC3\xA9 opens");
+}
+
+TEST_CASE("sniffing JSON Lines") {
+    JsonlReader r;
+    CHECK(r.sniff("a.jsonl", "{\"title\": 1}\n") >= 90);
+    CHECK(r.sniff("a.txt", "{\"a\": 1}\n{\"a\": 2}\n") >= 80);
+    CHECK(r.sniff("a.jsonl", "<html>") == 0);
+}

@@ -1,0 +1,65 @@
+// NitfReader: NITF head, body and inline entity markup.
+#include <doctest/doctest.h>
+
+#include "dates.h"
+#include "nitf_reader.h"
+#include "test_paths.h"
+
+using namespace dateline;
+
+namespace {
+std::vector<Article> read_nitf(const std::string& data) {
+    std::vector<Article> out;
+    NitfReader().read({"story.xml", data}, {}, [&](Article&& a) { out.push_back(std::move(a)); });
+    return out;
+}
+}  // namespace
+
+TEST_CASE("an NITF story maps head, byline, body and inline entities") {
+    auto articles = read_nitf(testing::read_file(testing::samples_dir() / "nitf" / "reservoir-levels.xml"));
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.format == "nitf");
+    CHECK(a.id == "nitf-DLN-2023-0815-0042");
+    CHECK(a.title == "Reservoir levels fall to lowest in a decade");
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2023-08-15T07:15:00Z");  // date.issue, +02:00
+    CHECK(a.authors == std::vector<std::string>{"Clara Winther"});
+    CHECK(a.source == "Dateline Wire Service");
+    CHECK(a.language == "en");
+    CHECK(a.dateline.starts_with("Valderon"));
+    // The byline's <person> wrote the story; the people in it are the body's.
+    CHECK(a.people == std::vector<std::string>{"Anders Kjelsberg"});
+    CHECK(a.organizations == std::vector<std::string>{"Northvale Water", "Regional Environment Agency"});
+    CHECK(a.places == std::vector<std::string>{"Valderon", "Orla Valley"});
+    CHECK(a.curated_people);
+    CHECK(a.curated_organizations);
+    CHECK(a.curated_places);
+    CHECK(a.keywords == std::vector<std::string>{"drought", "water supply", "Environment"});
+    CHECK(a.body.starts_with("Reservoirs serving Valderon"));
+    CHECK(a.body.find("\n\nFarmers in the Orla Valley") != std::string::npos);
+    CHECK(a.body.find("hl2") == std::string::npos);
+}
+
+TEST_CASE("NITF dates in basic ISO form, and a story without docdata dates") {
+    auto articles = read_nitf(R"(<nitf><head><docdata><date.issue norm="YYYYMMDD000000-HHMM"/></docdata></head>
+        <body><body.head><hedline><hl1>Late story</hl1></hedline><byline>By JOHN SMITH and Jane Roe, Associated Press</byline>
+        <dateline>BERN, <story.date norm="20200105T101500Z">Jan 5</story.date></dateline></body.head>
+        <body.content><p>Text.</p></body.content></body></nitf>)");
+    REQUIRE(articles.size() == 1);
+    REQUIRE(articles[0].published);
+    CHECK(dates::to_iso8601(*articles[0].published) == "2020-01-05T10:15:00Z");
+    CHECK(articles[0].authors == std::vector<std::string>{"John Smith", "Jane Roe"});
+    CHECK(articles[0].people.empty());
+    CHECK_FALSE(articles[0].curated_people);
+}
+
+TEST_CASE("a document that is not NITF is refused with a reason") {
+    CHECK_THROWS_WITH_AS(read_nitf("<rss version=\"2.0\"/>"), doctest::Contains("not NITF"), ReadError);
+}
+
+TEST_CASE("NITF is sniffed, NITF inside NewsML is not") {
+    NitfReader r;
+    CHECK(r.sniff("a.xml", "<?xml version=\"1.0\"?>\n<nitf version=\"3.5\">") >= 90);
+    CHECK(r.sniff("a.xml", "<newsMessage><itemSet><newsItem><contentSet><inlineXML><nitf>") == 0);
+}
