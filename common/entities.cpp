@@ -12,6 +12,19 @@ namespace {
 
 using entity_text::Mention;
 using entity_text::MentionKind;
+using Sport = entity_data::Gazetteer::Sport;
+
+bool has_club_word(const entity_data::Gazetteer& gazetteer, std::string_view name) {
+    std::string key = entity_data::name_key(name);
+    std::string_view rest = key;
+    while (!rest.empty()) {
+        std::size_t space = rest.find(' ');
+        if (gazetteer.is_club_word(rest.substr(0, space))) return true;
+        if (space == std::string_view::npos) break;
+        rest.remove_prefix(space + 1);
+    }
+    return false;
+}
 
 std::string last_word(std::string_view name) {
     std::size_t space = name.rfind(' ');
@@ -23,17 +36,26 @@ std::string last_word(std::string_view name) {
 // first sentences often use the surname alone) is the same person.
 class ArticleEntities {
 public:
-    ArticleEntities(const std::vector<Mention>& mentions, bool sports_story) {
+    ArticleEntities(const entity_data::Gazetteer& gazetteer, const std::vector<Mention>& mentions, Sport sport) {
+        bool team_sport = sport == Sport::team;
+        // "Hansa Rostock 2 Bayer Leverkusen 1": in a team sport, capitalised words with no given
+        // name or title, one of them a word of clubs' names, are a club.
+        auto club = [&](const Mention& m) {
+            return team_sport && m.shape_only && m.words >= 2 && has_club_word(gazetteer, m.name);
+        };
         for (const Mention& m : mentions) {
-            if (m.kind == MentionKind::person && m.words >= 2) add_person(m.name);
+            if (m.kind == MentionKind::person && m.words >= 2 && !club(m)) add_person(m.name);
         }
         for (const Mention& m : mentions) {
             switch (m.kind) {
             case MentionKind::person:
-                if (m.words < 2 && !known_surname(m.name)) add_person(m.name);
+                if (club(m)) add_unique(result_.organizations, m.name);
+                else if (m.words < 2 && !known_surname(m.name)) add_person(m.name);
                 break;
             case MentionKind::unknown:
-                if (sports_story && !m.sentence_initial && !known_surname(m.name))
+                // Results tables start each line with a club ("Tranmere 2 Oldham 1"), so in a
+                // team sport even a word opening a line is most likely one.
+                if (team_sport && !known_surname(m.name))
                     add_unique(result_.organizations, m.name);
                 break;
             case MentionKind::organization:
@@ -41,8 +63,9 @@ public:
                 break;
             case MentionKind::place:
                 if (is_person_word(m)) break;
-                // "Baltimore beat Seattle": in sport a city is its team; a country stays a place.
-                if (sports_story && !m.country && !m.dateline) add_unique(result_.organizations, m.name);
+                // "Baltimore beat Seattle": in a team sport a city is its team; a country stays a
+                // place, and so does the city a game is played in.
+                if (team_sport && !m.country && !m.dateline && !m.venue) add_unique(result_.organizations, m.name);
                 else add_unique(result_.places, m.name);
                 break;
             }
@@ -78,10 +101,10 @@ struct EntityExtractor::Data {
     entity_data::Gazetteer gazetteer;
 
     // Wire sports stories name the sport first: "SOCCER - ...", "ICE HOCKEY - NHL RESULTS".
-    bool is_sports_story(std::string_view title) const {
+    Sport sport_of_story(std::string_view title) const {
         std::size_t dash = title.find(" - ");
-        if (dash == std::string_view::npos) return false;
-        return gazetteer.is_sport(entity_data::name_key(title.substr(0, dash)));
+        if (dash == std::string_view::npos) return Sport::none;
+        return gazetteer.sport(entity_data::name_key(title.substr(0, dash)));
     }
 };
 
@@ -94,7 +117,7 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
     entity_text::find_mentions(data_->gazetteer, title, mentions);
     if (!dateline.empty()) entity_text::find_dateline_place(data_->gazetteer, dateline, mentions);
     entity_text::find_mentions(data_->gazetteer, body, mentions);
-    return ArticleEntities(mentions, data_->is_sports_story(title)).take();
+    return ArticleEntities(data_->gazetteer, mentions, data_->sport_of_story(title)).take();
 }
 
 void extract_entities(Article& a, const EntityExtractor& extractor, ExtractMode mode) {

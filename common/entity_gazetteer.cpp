@@ -40,15 +40,17 @@ Gazetteer::Gazetteer() {
     add_known("regions", KnownKind::place);
     add_known("cities", KnownKind::place);
     add_words("given_names", given_names_);
+    add_first_names("public_figures", public_figures_);
     add_words("nationalities", nationalities_);
+    add_words("club_words", club_words_);
     add_words("titles", titles_);
     add_words("title_qualifiers", title_qualifiers_);
     add_words("common_words", common_words_);
     add_words("calendar_words", calendar_words_);
     add_words("name_particles", name_particles_);
-    add_words("sports", sports_);
-    add_prefixed_words("organization_words", organization_suffixes_, organization_heads_);
-    add_prefixed_words("place_words", place_suffixes_, place_heads_);
+    add_prefixed_words("sports", "team", team_sports_, "individual", individual_sports_);
+    add_prefixed_words("organization_words", "suffix", organization_suffixes_, "head", organization_heads_);
+    add_prefixed_words("place_words", "suffix", place_suffixes_, "head", place_heads_);
 }
 
 const KnownName* Gazetteer::known(std::string_view key) const {
@@ -81,14 +83,24 @@ void Gazetteer::add_words(std::string_view list, KeySet& into) {
     }
 }
 
-void Gazetteer::add_prefixed_words(std::string_view list, KeySet& suffixes, KeySet& heads) {
+// Only the first name of each line: the list writes "Reagan | Ronald Reagan" for its readers.
+void Gazetteer::add_first_names(std::string_view list, KeySet& into) {
+    for (std::string_view entry : entries(word_list(list))) {
+        std::string key = name_key(entry.substr(0, entry.find('|')));
+        note_length(key);
+        into.insert(std::move(key));
+    }
+}
+
+void Gazetteer::add_prefixed_words(std::string_view list, std::string_view first_role, KeySet& first,
+                                   std::string_view second_role, KeySet& second) {
     for (std::string_view entry : entries(word_list(list))) {
         std::size_t colon = entry.find(':');
         if (colon == std::string_view::npos) continue;
         std::string_view role = entry.substr(0, colon);
         std::string key = name_key(entry.substr(colon + 1));
-        if (role == "suffix") suffixes.insert(std::move(key));
-        else if (role == "head") heads.insert(std::move(key));
+        if (role == first_role) first.insert(std::move(key));
+        else if (role == second_role) second.insert(std::move(key));
     }
 }
 

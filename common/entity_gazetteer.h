@@ -20,7 +20,7 @@ enum class KnownKind { place, organization };
 
 struct KnownName {
     KnownKind kind;
-    std::string canonical;  // the name the extractor reports ("NATO", "U.S.")
+    std::string canonical;  // the list's first name ("NATO", "U.S."): a dateline's place is reported so
     bool country = false;   // a country or territory, not a city or region
 };
 
@@ -34,6 +34,11 @@ public:
     std::size_t longest_phrase() const { return longest_phrase_; }
 
     bool is_given_name(std::string_view key) const { return contains(given_names_, key); }
+    // The surname of a well-known public figure ("reagan", "de la madrid"): a person even when
+    // nothing else in the text says so, as in a headline in capitals.
+    bool is_public_figure(std::string_view key) const { return contains(public_figures_, key); }
+    // A word of sports clubs' names ("fc", "hansa", "rovers"); see data/club_words.txt.
+    bool is_club_word(std::string_view key) const { return contains(club_words_, key); }
     bool is_nationality(std::string_view key) const { return contains(nationalities_, key); }
     bool is_title(std::string_view key) const { return contains(titles_, key); }
     bool is_title_qualifier(std::string_view key) const { return contains(title_qualifiers_, key); }
@@ -44,8 +49,13 @@ public:
     bool is_organization_head(std::string_view key) const { return contains(organization_heads_, key); }
     bool is_place_suffix(std::string_view key) const { return contains(place_suffixes_, key); }
     bool is_place_head(std::string_view key) const { return contains(place_heads_, key); }
-    // The first word of a sports story's headline ("SOCCER - ...", "BASEBALL - ...").
-    bool is_sport(std::string_view key) const { return contains(sports_, key); }
+    // The sport heading a sports story's headline ("SOCCER - ...", "TENNIS - ..."), by whether
+    // clubs and teams play it; none when the key names no sport.
+    enum class Sport { none, individual, team };
+    Sport sport(std::string_view key) const {
+        if (contains(team_sports_, key)) return Sport::team;
+        return contains(individual_sports_, key) ? Sport::individual : Sport::none;
+    }
 
 private:
     struct KeyHash {
@@ -57,12 +67,16 @@ private:
     static bool contains(const KeySet& set, std::string_view key) { return set.find(key) != set.end(); }
     void add_known(std::string_view list, KnownKind kind, bool country = false);
     void add_words(std::string_view list, KeySet& into);
-    void add_prefixed_words(std::string_view list, KeySet& suffixes, KeySet& heads);
+    void add_first_names(std::string_view list, KeySet& into);
+    // Lines "role: word": words of `first_role` go to `first`, of `second_role` to `second`.
+    void add_prefixed_words(std::string_view list, std::string_view first_role, KeySet& first,
+                            std::string_view second_role, KeySet& second);
     void note_length(std::string_view key);
 
     std::unordered_map<std::string, KnownName, KeyHash, std::equal_to<>> known_;
-    KeySet given_names_, nationalities_, titles_, title_qualifiers_, common_words_, calendar_words_,
-        name_particles_, organization_suffixes_, organization_heads_, place_suffixes_, place_heads_, sports_;
+    KeySet given_names_, public_figures_, club_words_, nationalities_, titles_, title_qualifiers_, common_words_, calendar_words_,
+        name_particles_, organization_suffixes_, organization_heads_, place_suffixes_, place_heads_,
+        team_sports_, individual_sports_;
     std::size_t longest_phrase_ = 1;
 };
 

@@ -122,8 +122,23 @@ private:
         return i + len;
     }
 
-    // "HOWARD BAKER SAYS ...": a given name and a surname are a person in any case.
+    // "HOWARD BAKER SAYS ...": a given name and a surname are a person in any case; so are a
+    // public figure's surname ("SAYS REAGAN TO ADDRESS NATION") and a word after a title
+    // ("PRESIDENT SARNEY", "CHAIRMAN SMITH").
     std::size_t person_in_headline(std::size_t i) {
+        if (std::size_t len = public_figure_at(i)) {
+            out_.push_back({MentionKind::person, display(i, i + len, true), len});
+            return i + len;
+        }
+        if (std::size_t len = longest_at(i, t_.size(), [&](const std::string& key) { return g_.is_title(key); })) {
+            std::size_t name = i + len;
+            if (!name_word_after_title(i + len - 1)) return name;
+            std::size_t before = out_.size();
+            std::size_t after = person_in_headline(name);
+            if (out_.size() > before) return after;
+            out_.push_back({MentionKind::person, display(name, name + 1, true), 1});
+            return name + 1;
+        }
         if (!g_.is_given_name(t_[i].key) || g_.is_common_word(t_[i].key)) return i + 1;
         std::size_t e = i + 1;
         while (e < t_.size() && e - i < 3 && t_[e].line == t_[i].line && t_[e].is_capital() &&
@@ -134,6 +149,22 @@ private:
         if (e - i < 2) return i + 1;
         out_.push_back({MentionKind::person, display(i, e, true), e - i});
         return e;
+    }
+
+    std::size_t public_figure_at(std::size_t i) const {
+        if (g_.is_common_word(t_[i].key) || g_.is_organization_suffix(t_[i].key)) return 0;
+        return longest_at(i, t_.size(), [&](const std::string& key) { return g_.is_public_figure(key); });
+    }
+
+    // The word after the title ending at `title_end` may be a name: a capitalised word on the same
+    // line that no list claims ("PRESIDENT SARNEY", not "PRESIDENT SAYS" or "MINISTER'S VISIT").
+    bool name_word_after_title(std::size_t title_end) const {
+        std::size_t k = title_end + 1;
+        if (k >= t_.size() || t_[title_end].possessive || t_[k].line != t_[title_end].line || !t_[k].is_capital())
+            return false;
+        const std::string& key = t_[k].key;
+        return !g_.is_common_word(key) && !g_.is_title(key) && !g_.known(key) && !g_.is_calendar_word(key) &&
+               !g_.is_nationality(key) && !g_.is_organization_suffix(key) && !g_.is_organization_head(key);
     }
 
     // "WASHINGTON, Feb 14 (Reuters) -", "SALVADOR, Feb 26 -", "LONDON 1996-08-30": capitals at
@@ -156,7 +187,9 @@ private:
         }
         if (next >= t_.size() || t_[next].line != t_[i].line) return 0;
         const Token& when = t_[next];
-        bool date = when.shape == Shape::number || g_.is_calendar_word(when.key) || when.text == "(";
+        // A figure is no date: "EC AWARDS 123,000 TONNES" is a headline, not a dateline.
+        bool iso_date = when.shape == Shape::number && when.text.find('-') != std::string_view::npos;
+        bool date = iso_date || g_.is_calendar_word(when.key) || when.text == "(";
         if (!date || (next == e && when.shape != Shape::number)) return 0;
         emit_place_words(i, e);
         return e;
@@ -215,12 +248,11 @@ private:
         bool stripped = false;
         while (b < e && known_at(b, e) == 0 && g_.is_common_word(t_[b].key) &&
                (initial || stripped || t_[b].key == "the") &&
-               !(g_.is_given_name(t_[b].key) && b + 1 < e)) {
+               !(b + 1 < e && (g_.is_given_name(t_[b].key) || title_at(b, e)))) {
             ++b;
             stripped = true;
         }
         if (b >= e) return;
-        initial = initial && !stripped;
         std::size_t n = e - b;
         if (std::size_t len = known_at(b, e); len == n) {
             emit_known(b, e);
@@ -228,6 +260,9 @@ private:
         }
         std::string last = t_[e - 1].key;
         if (n >= 2 && g_.is_organization_suffix(last)) {
+            // "Russian Interior Ministry": the ministry's name starts at its portfolio; the
+            // nationality only says whose it is ("British Airways" keeps its own).
+            if (g_.is_nationality(t_[b].key) && g_.is_title_qualifier(t_[b + 1].key) && b + 2 < e) ++b;
             emit(MentionKind::organization, b, e);
             return;
         }
@@ -245,10 +280,7 @@ private:
             emit(MentionKind::organization, b, e);
             return;
         }
-        while (b < e && g_.is_nationality(t_[b].key) && known_at(b, e) == 0) {
-            ++b;
-            initial = false;
-        }
+        while (b < e && g_.is_nationality(t_[b].key) && known_at(b, e) == 0) ++b;
         if (b >= e) return;
         n = e - b;
         if (n >= 2 && mixed_with_known(b, e)) return;
@@ -256,7 +288,12 @@ private:
             person_if_name_shaped(b, e, false);
             return;
         }
-        single_word(b, initial);
+        single_word(b);
+    }
+
+    // "President Reagan's approval rating fell": a title opening a sentence is still a title.
+    bool title_at(std::size_t b, std::size_t e) const {
+        return longest_at(b, e, [&](const std::string& key) { return g_.is_title(key); }) > 0;
     }
 
     bool has_connector(std::size_t b, std::size_t e) const {
@@ -353,26 +390,42 @@ private:
         }
         if (e - b == 1 && g_.is_common_word(t_[b].key)) return;
         out_.push_back({MentionKind::person, display(b, e, true), e - b});
+        out_.back().shape_only = !given && !titled;
     }
 
-    void single_word(std::size_t b, bool initial) {
+    void single_word(std::size_t b) {
         const Token& tok = t_[b];
         if (g_.is_common_word(tok.key) || g_.is_nationality(tok.key) || g_.is_title(tok.key)) return;
+        if (g_.is_public_figure(tok.key)) {
+            out_.push_back({MentionKind::person, display(b, b + 1, true), 1});
+            return;
+        }
         if (tok.shape == Shape::upper && tok.key.size() >= 2 && tok.key.size() <= 6) {
             emit(MentionKind::organization, b, b + 1);
             return;
         }
-        Mention m{MentionKind::unknown, display(b, b + 1, true), 1};
-        m.sentence_initial = initial;
-        out_.push_back(std::move(m));
+        out_.push_back({MentionKind::unknown, display(b, b + 1, true), 1});
     }
 
     void emit_known(std::size_t b, std::size_t e) {
-        if (const KnownName* k = g_.known(key_of(b, e))) out_.push_back(known_mention(*k, e - b));
+        if (const KnownName* k = g_.known(key_of(b, e))) {
+            out_.push_back(known_mention(*k, e - b));
+            // The article's own words: "United States" stays "United States" beside "U.S.".
+            // Gold standards and readers expect the name as printed; the alias list still says
+            // what kind of entity it is.
+            out_.back().name = display(b, e, out_.back().kind != MentionKind::organization);
+            out_.back().venue = after_at_or_in(b);
+        }
     }
 
     void emit(MentionKind kind, std::size_t b, std::size_t e) {
         out_.push_back({kind, display(b, e, kind != MentionKind::organization), e - b});
+        out_.back().venue = after_at_or_in(b);
+    }
+
+    // "PITTSBURGH AT HOUSTON", "won in Chicago": the place a game is played in.
+    bool after_at_or_in(std::size_t b) const {
+        return b > 0 && t_[b - 1].line == t_[b].line && (t_[b - 1].key == "at" || t_[b - 1].key == "in");
     }
 
     // The words as written, joined by single spaces. Names of people and places written in

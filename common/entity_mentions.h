@@ -6,10 +6,12 @@
 //   - titles before a name ("Defense Secretary Pete Hegseth" -> the person "Pete Hegseth";
 //     "U.S." in front of the title is a place of its own);
 //   - organization and place shapes ("... Corp", "Ministry of ...", "Yangtze River");
-//   - people: a given name in front, or capitalised words that are nothing else;
+//   - people: a given name in front, a public figure's surname ("Volcker"), or capitalised
+//     words that are nothing else;
 //   - wire datelines at the start of a line ("WASHINGTON, Feb 14 (Reuters) -", "LONDON 1996-08-30").
-// Lines in capitals or title case (headlines) only yield names the gazetteer knows, and a word
-// capitalised only because it starts a sentence is not a name on its own. A lone capitalised word
+// Lines in capitals or title case (headlines) only yield names the gazetteer knows, public
+// figures and words after a title ("PRESIDENT SARNEY"), and a word capitalised only because it
+// starts a sentence is not a name on its own. A lone capitalised word
 // is left `unknown` for the article-level step (entities.cpp) to match with a full name.
 #pragma once
 
@@ -27,9 +29,10 @@ struct Mention {
     MentionKind kind;
     std::string name;          // display form: "Pete Hegseth", "NATO", "Washington"
     std::size_t words = 1;     // words in the name; a one-word person may be a bare surname
-    bool sentence_initial = false;  // an unknown word that may be capitalised only for grammar
     bool country = false;      // a place that is a country (national teams stay places in sport)
     bool dateline = false;     // the place of a dateline
+    bool shape_only = false;   // a person only by the shape of the name: no given name, no title
+    bool venue = false;        // a place after "at" or "in": where a game is played, not a team
 };
 
 // Appends the mentions of `text` to `out`, in text order. Each line is judged on its own, so a

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,10 @@ public:
     void set_metadata(const std::string& key, const std::string& value);
 
     Xapian::doccount document_count() const { return db_.get_doccount(); }
+    // True when the index held no documents and no file records when it was opened.
+    bool started_empty() const { return started_empty_; }
+    // Closes the database (committing nothing more) and releases the lock.
+    void close() { db_.close(); }
     const std::string& path() const { return path_; }
 
     // Commit once this many documents, or this much text, are pending. Measured on the Reuters
@@ -89,6 +94,9 @@ private:
     std::string path_;
     Xapian::WritableDatabase db_;
     std::map<std::string, FileRecord> records_;
+    bool started_empty_ = false;           // the index held nothing when opened
+    std::set<std::string> new_ids_;        // id terms added this run, while started_empty_
+    std::set<std::string> applied_paths_;  // files written this run, while started_empty_
     std::size_t pending_documents_ = 0;
     std::size_t pending_bytes_ = 0;
 };

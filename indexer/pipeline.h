@@ -47,5 +47,13 @@ std::string summary_line(const RunSummary& s, bool dry_run);
 
 // Async-signal-safe: asks the current run to stop after committing what is done.
 void request_stop();
+bool stop_requested();
+
+struct FileResult;
+class IndexWriter;
+// Writes one processed file (or prints it, in a dry run) and counts it in `summary`; reports a
+// failed or skipped file on `err`. `writer` is null in dry runs.
+void apply_result(FileResult& result, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
+                  std::ostream& out, std::ostream& err);
 
 }  // namespace dateline

@@ -8,6 +8,7 @@
 #include "dates.h"
 #include "index_error.h"
 #include "render_json.h"
+#include "schema.h"
 #include "search_options.h"
 
 namespace dateline {
@@ -56,16 +57,62 @@ std::optional<UtcTime> bound(const QueryParams& params, const std::string& name,
     return t;
 }
 
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string form_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '+') {
+            out += ' ';
+        } else if (c == '%') {
+            int high = i + 2 < text.size() ? hex_digit(text[i + 1]) : -1;
+            int low = high >= 0 ? hex_digit(text[i + 2]) : -1;
+            if (low < 0) throw std::invalid_argument("the address has a broken %-escape");
+            out += static_cast<char>(high * 16 + low);
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    if (out.find('\0') != std::string::npos) throw std::invalid_argument("the address holds a NUL byte");
+    return out;
+}
+
 }  // namespace
+
+QueryParams parse_query_string(std::string_view query) {
+    QueryParams params;
+    while (!query.empty()) {
+        std::string_view pair = query.substr(0, query.find('&'));
+        query.remove_prefix(std::min(query.size(), pair.size() + 1));
+        if (pair.empty()) continue;
+        std::size_t equals = pair.find('=');
+        std::string name = form_decode(pair.substr(0, equals));
+        std::string value = equals == std::string_view::npos ? "" : form_decode(pair.substr(equals + 1));
+        params.emplace(std::move(name), std::move(value));
+    }
+    return params;
+}
 
 SearchRequest search_request_from_params(const QueryParams& params) {
     check_names(params, {"q", "since", "until", "sort", "limit", "offset", "facets", "facet_limit"}, true);
     SearchRequest request;
     if (const std::string* q = single(params, "q")) request.query = *q;
-    for (const auto& [name, value] : params) {
+    // In the schema's order of fields, as the command line adds them.
+    for (const schema::Field& field : schema::fields()) {
+        std::string name(field.name);
         if (!is_filter(name)) continue;
-        if (value.empty()) throw std::invalid_argument("parameter '" + name + "' is empty");
-        request.filters.emplace_back(name, value);
+        for (auto [it, end] = params.equal_range(name); it != end; ++it) {
+            if (it->second.empty()) throw std::invalid_argument("parameter '" + name + "' is empty");
+            request.filters.emplace_back(name, it->second);
+        }
     }
     request.since = bound(params, "since", false);
     request.until = bound(params, "until", true);

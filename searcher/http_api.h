@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "searcher.h"
 #include "search_request.h"
@@ -21,6 +22,10 @@ namespace dateline {
 
 // Decoded query parameters; a name may repeat (person=A&person=B).
 using QueryParams = std::multimap<std::string, std::string>;
+
+// Decodes a URL's query string as browsers write it (application/x-www-form-urlencoded): '+' is
+// a space, %XX a byte. Throws std::invalid_argument for a broken escape or a NUL byte.
+QueryParams parse_query_string(std::string_view query);
 
 struct ApiReply {
     int status = 200;

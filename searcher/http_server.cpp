@@ -133,16 +133,22 @@ void serve_file(const std::filesystem::path& web_root, const httplib::Request& r
     res.set_content(content.str(), content_type_for(*file).c_str());
 }
 
+// The query string as browsers encode it; httplib's own req.params keeps '+' as it is.
+QueryParams params_of(const httplib::Request& req) {
+    std::size_t question = req.target.find('?');
+    return question == std::string::npos ? QueryParams{} : parse_query_string(std::string_view(req.target).substr(question + 1));
+}
+
 void add_routes(httplib::Server& svr, SearcherPerThread& searchers, const std::filesystem::path& web_root) {
     svr.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
-        send(res, guarded([&] { return searchers.with([&](Searcher& s) { return search_reply(s, req.params); }); }));
+        send(res, guarded([&] { return searchers.with([&](Searcher& s) { return search_reply(s, params_of(req)); }); }));
     });
     svr.Get(R"(/api/article/(.+))", [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         send(res, guarded([&] { return searchers.with([&](Searcher& s) { return article_reply(s, id); }); }));
     });
     svr.Get("/api/suggest", [&](const httplib::Request& req, httplib::Response& res) {
-        send(res, guarded([&] { return searchers.with([&](Searcher& s) { return suggest_reply(s, req.params); }); }));
+        send(res, guarded([&] { return searchers.with([&](Searcher& s) { return suggest_reply(s, params_of(req)); }); }));
     });
     svr.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
         send(res, guarded([&] { return searchers.with([&](Searcher& s) { return health_reply(s); }); }));

@@ -1,3 +1,9 @@
 # The indexer's parts: documents from the schema, the writer's records, the run.
 dateline_test(test_document_builder test_document_builder.cpp dateline_indexer)
 dateline_test(test_index_writer test_index_writer.cpp dateline_indexer)
+
+# Tools for scripts/bench.
+add_executable(export_html tools/export_html.cpp)
+target_link_libraries(export_html PRIVATE nlohmann_json::nlohmann_json)
+add_executable(bench_queries tools/bench_queries.cpp)
+target_link_libraries(bench_queries PRIVATE dateline_search)

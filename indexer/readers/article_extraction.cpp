@@ -143,7 +143,6 @@ public:
         measure();
         score_paragraphs();
         const xmlNode* top = choose_top();
-        if (getenv("DL_DEBUG")) fprintf(stderr, "top=%s class=%s score=%f\n", (const char*)top->name, xml::attribute(top, "class").c_str(), top_score_);
         std::vector<const xmlNode*> parts = with_siblings(top);
         std::string out;
         for (const xmlNode* part : parts) {

@@ -24,7 +24,8 @@ struct SourceFile {
 };
 
 // A file that cannot be read as its format. what() says why in words a user can act on; line
-// is 1-based, 0 when unknown. Articles emitted before the error stand.
+// is 1-based, 0 when unknown. The indexer skips the whole file (articles emitted before the
+// error included) and reads it again once it has changed.
 class ReadError : public std::runtime_error {
 public:
     explicit ReadError(const std::string& why, std::size_t line = 0)

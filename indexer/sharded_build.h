@@ -1,0 +1,33 @@
+// The first build of an index, on every core.
+//
+// One Xapian database takes one writer, and on a first build writing is most of the work. So
+// when the index is empty, the files are split into one contiguous range per core (balanced by
+// size), each range is read and written by its own thread into its own shard, and Xapian's
+// compactor merges the shards, in range order, into a compact index. Document ids come out in
+// file order, as with a single writer. Measured on the Reuters corpus with two cores: about twice
+// as fast as one writer, and the result is already compacted.
+//
+// The index's own lock is held throughout; the merged index replaces the empty one at the end.
+// A run killed before that leaves the empty index, and the next run starts the build again.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "file_processor.h"
+#include "pipeline.h"
+#include "progress.h"
+
+namespace dateline {
+
+struct ShardedBuildResult {
+    bool interrupted = false;
+    std::size_t documents = 0;
+};
+
+ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<FileTask>& tasks, unsigned shards,
+                                     const IndexOptions& options, const EntityExtractor& extractor, Progress& progress,
+                                     RunSummary& summary, std::ostream& out, std::ostream& err);
+
+}  // namespace dateline

@@ -1,0 +1,58 @@
+// bench_queries: times the search core in-process over the queries of scripts/bench-queries.txt
+// and prints p50/p95/max latency in milliseconds. Each query (with its options) runs `rounds`
+// times after one warm-up, through the same Searcher a server worker uses.
+//
+//   bench_queries INDEX QUERIES_FILE [ROUNDS]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include "search_options.h"
+#include "searcher.h"
+
+using namespace dateline;
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::cerr << "usage: bench_queries INDEX QUERIES_FILE [ROUNDS]\n";
+        return 2;
+    }
+    int rounds = argc > 3 ? std::atoi(argv[3]) : 5;
+    std::ifstream in(argv[2]);
+    std::vector<SearchRequest> requests;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> args{"dateline-search"};
+        std::string query = line.substr(0, line.find('\t'));
+        if (line.find('\t') != std::string::npos) {
+            std::istringstream opts(line.substr(line.find('\t') + 1));
+            std::string word;
+            while (opts >> word) args.push_back(word);
+        }
+        if (!query.empty()) args.push_back(query);
+        std::vector<const char*> argv_list;
+        for (const std::string& a : args) argv_list.push_back(a.c_str());
+        requests.push_back(parse_search_command(static_cast<int>(argv_list.size()), argv_list.data()).request);
+    }
+    Searcher searcher(argv[1]);
+    std::vector<double> ms;
+    std::size_t total_hits = 0;
+    for (const SearchRequest& r : requests) {
+        total_hits += searcher.search(r).total;  // warm-up
+        for (int i = 0; i < rounds; ++i) {
+            auto start = std::chrono::steady_clock::now();
+            searcher.search(r);
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        }
+    }
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms[static_cast<std::size_t>(q * static_cast<double>(ms.size() - 1))]; };
+    std::printf("queries %zu x %d rounds: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%zu hits in all)\n", requests.size(), rounds,
+                at(0.5), at(0.95), ms.back(), total_hits);
+    return 0;
+}
