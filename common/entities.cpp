@@ -26,6 +26,13 @@ bool has_club_word(const entity_data::Gazetteer& gazetteer, std::string_view nam
     return false;
 }
 
+// One name per organization or place, whatever the article calls it: "North Atlantic Treaty
+// Organization" and "Nato" are both "NATO", so facets count them together.
+std::string canonical(const entity_data::Gazetteer& gazetteer, const std::string& written) {
+    const entity_data::KnownName* known = gazetteer.known(entity_data::name_key(written));
+    return known ? known->canonical : written;
+}
+
 std::string last_word(std::string_view name) {
     std::size_t space = name.rfind(' ');
     return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
@@ -59,14 +66,14 @@ public:
                     add_unique(result_.organizations, m.name);
                 break;
             case MentionKind::organization:
-                if (!is_person_word(m)) add_unique(result_.organizations, m.name);
+                if (!is_person_word(m)) add_unique(result_.organizations, canonical(gazetteer, m.name));
                 break;
             case MentionKind::place:
                 if (is_person_word(m)) break;
                 // "Baltimore beat Seattle": in a team sport a city is its team; a country stays a
                 // place, and so does the city a game is played in.
                 if (team_sport && !m.country && !m.dateline && !m.venue) add_unique(result_.organizations, m.name);
-                else add_unique(result_.places, m.name);
+                else add_unique(result_.places, canonical(gazetteer, m.name));
                 break;
             }
         }

@@ -2,9 +2,10 @@
 //
 // Most archive files carry no entity markup; this module reads the headline, dateline and body
 // and returns each entity once per article: a person under their fullest name ("Pete Hegseth"
-// for "Defense Secretary Pete Hegseth", "Hegseth", "Mr. Hegseth" and "Hegseth's"), places and
-// organizations as the article writes them ("United States" and "U.S." are both reported when
-// both are printed; the alias lists only say what kind of name each is). It uses the word lists
+// for "Defense Secretary Pete Hegseth", "Hegseth", "Mr. Hegseth" and "Hegseth's"), and places and
+// organizations the word lists know under their canonical name ("NATO" for "North Atlantic
+// Treaty Organization" and "Nato", "U.S." for "United States"), so that facets count one
+// organization once. Names the lists do not know are reported as written. It uses the word lists
 // in common/data/ (compiled into the program) and the shapes of names, titles and organizations.
 // Sports stories ("SOCCER - ...") are read by their sport: in team sports a city, a county or a
 // name with a club word ("Hansa Rostock") is a club, but not the city a game is played "at".
