@@ -10,6 +10,7 @@
 
 #include "index_error.h"
 #include "index_writer.h"
+#include "schema.h"
 
 namespace dateline {
 namespace fs = std::filesystem;
@@ -44,6 +45,34 @@ void add_counts(RunSummary& into, const RunSummary& from) {
     into.articles_added += from.articles_added;
     into.articles_replaced += from.articles_replaced;
     into.articles_removed += from.articles_removed;
+}
+
+// A story held by files of two shards is in both; as a single writer would, keep one document
+// (at the first one's id, with the last one's content) that belongs to all of those files.
+// Returns how many copies were removed.
+std::size_t merge_duplicate_stories(const std::string& path) {
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+    const std::string id_prefix(schema::find("id")->filter_prefix);
+    const std::string path_prefix(schema::find("path")->filter_prefix);
+    std::size_t removed = 0;
+    for (auto t = db.allterms_begin(id_prefix); t != db.allterms_end(id_prefix); ++t) {
+        if (t.get_termfreq() < 2) continue;
+        std::vector<Xapian::docid> copies;
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) copies.push_back(*p);
+        Xapian::Document keep = db.get_document(copies.back());
+        for (std::size_t i = 0; i + 1 < copies.size(); ++i) {
+            Xapian::Document other = db.get_document(copies[i]);
+            auto term = other.termlist_begin();
+            for (term.skip_to(path_prefix); term != other.termlist_end() && (*term).rfind(path_prefix, 0) == 0; ++term) {
+                keep.add_boolean_term(*term);
+            }
+        }
+        db.replace_document(copies.front(), keep);
+        for (std::size_t i = 1; i < copies.size(); ++i) db.delete_document(copies[i]);
+        removed += copies.size() - 1;
+    }
+    if (removed) db.commit();
+    return removed;
 }
 
 }  // namespace
@@ -113,6 +142,9 @@ ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<Fi
     fs::path merged = work / "merged";
     all.compact(merged.string(), Xapian::Compactor::FULL);
     all.close();
+    std::size_t duplicates = merge_duplicate_stories(merged.string());
+    summary.articles_added -= duplicates;
+    summary.articles_replaced += duplicates;
 
     // Swap the merged index in for the empty one while still holding the old one's lock.
     fs::path old = work / "empty";

@@ -73,11 +73,13 @@ class AccessLog {
 public:
     explicit AccessLog(bool enabled) : enabled_(enabled) {}
 
-    void request_started() { started() = std::chrono::steady_clock::now(); }
+    void request_started() {
+        if (enabled_) started() = std::chrono::steady_clock::now();
+    }
 
     void write(const httplib::Request& req, const httplib::Response& res) {
-        std::optional<std::chrono::steady_clock::time_point>& start = started();
         if (!enabled_) return;
+        std::optional<std::chrono::steady_clock::time_point>& start = started();
         std::ostringstream line;
         line << (req.method.empty() ? "-" : req.method) << ' ';
         if (req.path.empty()) line << '-';
@@ -229,9 +231,14 @@ public:
         pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
     }
     ~StopOnSignal() {
+        finish();
+        pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+    }
+
+    // Ends the watcher; required before the server it watches goes away.
+    void finish() {
         done_ = true;
         if (watcher_.joinable()) watcher_.join();
-        pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
     }
 
     void watch(httplib::Server& svr) {
@@ -318,6 +325,7 @@ int serve_http(const SearchCommand& command) {
     svr.new_task_queue = [threads, &deadlines, port] { return new DeadlineTaskQueue(threads, deadlines, port); };
     stop.watch(svr);
     svr.listen_after_bind();
+    stop.finish();
     return 0;
 }
 

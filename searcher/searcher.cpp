@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <sys/stat.h>
 
 #include "article_json.h"
 #include "facets.h"
@@ -15,6 +16,17 @@
 #include "text.h"
 
 namespace dateline {
+namespace {
+
+// Identifies the database folder's current contents: a compacted copy renamed into place has a
+// new version file, so a new inode.
+unsigned long long index_identity(const std::string& path) {
+    struct stat st {};
+    if (::stat((path + "/iamglass").c_str(), &st) != 0) return 0;
+    return static_cast<unsigned long long>(st.st_ino);
+}
+
+}  // namespace
 
 Searcher::Searcher(const std::string& index_path) : path_(index_path) { open(); }
 
@@ -24,6 +36,7 @@ void Searcher::open() {
                             " PATH...', or point --db (or $DATELINE_DB) at an existing one.");
     }
     try {
+        identity_ = index_identity(path_);
         db_ = Xapian::Database(path_);
     } catch (const Xapian::Error& e) {
         throw IndexUnusable("cannot open the index " + path_ + ": " + e.get_description() +
@@ -40,9 +53,13 @@ void Searcher::open() {
 }
 
 void Searcher::refresh() {
+    if (index_identity(path_) != identity_) {
+        open();
+        return;
+    }
     try {
         db_.reopen();
-    } catch (const Xapian::DatabaseOpeningError&) {
+    } catch (const Xapian::DatabaseError&) {
         open();
     }
 }

@@ -3,6 +3,8 @@
 // A Searcher holds one read-only handle on the index. Before each search it reopens the handle,
 // so articles committed by a nightly run since the last query are seen without a restart, and
 // it retries a search once when a commit replaced the data under it (DatabaseModifiedError).
+// When the index folder itself was replaced (scripts/nightly swaps in a compacted copy), it
+// opens the new one.
 //
 // Not thread-safe: the HTTP server gives each worker thread its own Searcher.
 #pragma once
@@ -54,6 +56,7 @@ private:
 
     std::string path_;
     Xapian::Database db_;
+    unsigned long long identity_ = 0;  // inode of the index's version file when opened
     QueryBuilder builder_;
 };
 

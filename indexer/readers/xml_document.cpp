@@ -88,17 +88,66 @@ void clip_fields(Article& a) {
 
 void DocumentDeleter::operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 
-Document parse_xml(std::string_view utf8) {
-    init_libxml_once();
+namespace {
+
+// The document with its DOCTYPE's internal subset cut out and every reference to a named
+// entity other than XML's five predefined ones dropped: what an entity bomb or an entity pointing
+// at a local file amounts to once nothing is expanded.
+std::string without_declared_entities(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    std::size_t doctype = in.find("<!DOCTYPE");
+    std::size_t resume = 0;
+    if (doctype != std::string_view::npos) {
+        std::size_t open = in.find('[', doctype);
+        std::size_t close = in.find("]>", doctype);
+        std::size_t plain_end = in.find('>', doctype);
+        if (open != std::string_view::npos && close != std::string_view::npos && open < plain_end) {
+            out.append(in.substr(0, doctype));
+            resume = close + 2;
+        }
+    }
+    for (std::size_t i = resume; i < in.size(); ++i) {
+        if (in[i] == '&' && i + 1 < in.size() && in[i + 1] != '#') {
+            std::size_t semi = in.find(';', i);
+            std::string_view name = semi == std::string_view::npos ? std::string_view() : in.substr(i + 1, semi - i - 1);
+            bool predefined = name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos";
+            bool is_name = !name.empty() && name.size() < 64 && name.find_first_of(" \t\n<&") == std::string_view::npos;
+            if (is_name && !predefined) {
+                i = semi;
+                continue;
+            }
+        }
+        out += in[i];
+    }
+    return out;
+}
+
+Document parse_xml_once(std::string_view utf8, FirstError& first) {
     std::unique_ptr<xmlParserCtxt, ContextDeleter> ctxt(xmlNewParserCtxt());
     if (!ctxt) throw ReadError("out of memory starting the XML parser");
-    FirstError first;
     ctxt->_private = &first;
     ctxt->sax->serror = capture_error;
     const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
                         XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES;
     Document doc(xmlCtxtReadMemory(ctxt.get(), utf8.data(), checked_size(utf8), nullptr, "UTF-8", options));
-    if (!doc || !ctxt->wellFormed) {
+    if (!doc || !ctxt->wellFormed) return nullptr;
+    return doc;
+}
+
+}  // namespace
+
+Document parse_xml(std::string_view utf8) {
+    init_libxml_once();
+    FirstError first;
+    Document doc = parse_xml_once(utf8, first);
+    if (!doc && first.message.find("ntit") != std::string::npos) {
+        // libxml2 refused the entities (a reference loop, an amplification bomb, an undefined or
+        // external one): the story itself is still readable without them.
+        FirstError second;
+        doc = parse_xml_once(without_declared_entities(utf8), second);
+    }
+    if (!doc) {
         std::string why = first.message.empty() ? std::string("not well-formed XML") : first.message;
         throw ReadError("malformed XML: " + why, first.line > 0 ? static_cast<std::size_t>(first.line) : 0);
     }

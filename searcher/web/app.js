@@ -263,28 +263,36 @@ function toggleFacet(state, facet, value, active) {
 
 // ---- Timeline -----------------------------------------------------------------------------
 
-// The buckets with the empty ones between them filled in, so that gaps in time show as gaps.
+// The buckets with the empty ones between them filled in, so that gaps in time show as gaps
+// (unless that would make too many bars to see).
+const MAX_BARS = 400;
+
 function continuousBuckets(histogram) {
   const buckets = histogram.buckets || [];
-  if (buckets.length < 2 || histogram.unit === 'day') return buckets;
+  if (buckets.length < 2) return buckets;
   const counts = new Map(buckets.map((b) => [b.value, b.count]));
-  const out = [];
+  const first = buckets[0].value;
+  const last = buckets[buckets.length - 1].value;
+  const values = [];
   if (histogram.unit === 'year') {
-    const first = parseInt(buckets[0].value, 10);
-    const last = parseInt(buckets[buckets.length - 1].value, 10);
-    if (last - first > 400) return buckets;
-    for (let y = first; y <= last; y++) out.push({ value: String(y), count: counts.get(String(y)) || 0 });
-    return out;
+    for (let y = Number(first); y <= Number(last) && values.length <= MAX_BARS; y++) values.push(String(y));
+  } else if (histogram.unit === 'month') {
+    let [y, m] = first.split('-').map(Number);
+    for (let value = first; value <= last && values.length <= MAX_BARS;) {
+      values.push(value);
+      if (++m > 12) { m = 1; y++; }
+      value = `${y}-${String(m).padStart(2, '0')}`;
+    }
+  } else {
+    const day = new Date(`${first}T00:00:00Z`);
+    for (let value = first; value <= last && values.length <= MAX_BARS;) {
+      values.push(value);
+      day.setUTCDate(day.getUTCDate() + 1);
+      value = day.toISOString().slice(0, 10);
+    }
   }
-  let [y, m] = buckets[0].value.split('-').map(Number);
-  const [lastY, lastM] = buckets[buckets.length - 1].value.split('-').map(Number);
-  if ((lastY - y) * 12 + (lastM - m) > 400) return buckets;
-  while (y < lastY || (y === lastY && m <= lastM)) {
-    const value = `${y}-${String(m).padStart(2, '0')}`;
-    out.push({ value, count: counts.get(value) || 0 });
-    if (++m > 12) { m = 1; y++; }
-  }
-  return out;
+  if (values.length > MAX_BARS) return buckets;
+  return values.map((value) => ({ value, count: counts.get(value) || 0 }));
 }
 
 let timelineDrag = null;  // {start, end} bucket indexes while a span is being dragged

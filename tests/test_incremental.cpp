@@ -1,0 +1,218 @@
+// The nightly run end to end (issue "Nightly indexing"): incremental runs that read only what
+// changed, a run killed with SIGKILL at random moments, and searches while the indexer commits.
+// Uses the built programs. The kill test runs on a slice of Reuters-21578 when ../shared is
+// there, else on articles it writes itself.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+
+#include "test_paths.h"
+#include "test_paths_bin.h"
+
+namespace fs = std::filesystem;
+using dateline::testing::quote;
+using dateline::testing::run;
+using nlohmann::json;
+
+extern char** environ;
+
+namespace {
+
+const std::string kIndex = DATELINE_INDEX_BIN;
+const std::string kSearch = DATELINE_SEARCH_BIN;
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/dateline-nightly-XXXXXX";
+        path = mkdtemp(tmpl);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+void write(const fs::path& p, const std::string& data) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << data;
+}
+
+std::string article_text(int n) {
+    static const char* words[] = {"ministers", "talks", "harvest", "exports", "bank", "rates", "strike", "ports",
+                                  "election", "budget", "storm", "court", "market", "shares", "tariffs", "pipeline"};
+    std::mt19937 rng(static_cast<unsigned>(n));
+    std::string body;
+    for (int s = 0; s < 6; ++s) {
+        body += "Officials said the";
+        for (int w = 0; w < 14; ++w) body += std::string(" ") + words[rng() % 16];
+        body += " on Tuesday.\n";
+    }
+    return "Story number " + std::to_string(n) + " about " + words[n % 16] + "\n2024-05-" +
+           std::to_string(1 + n % 28) + "\n\n" + body;
+}
+
+// The ids of every article matching a broad query, in result order: two indexes with the same
+// stories give the same list.
+std::vector<std::string> all_ids(const fs::path& db, const std::string& query) {
+    auto r = run(kSearch + " --db " + quote(db.string()) + " --json --facets none --limit 10000 --sort oldest " + quote(query));
+    std::vector<std::string> ids;
+    if (r.out.empty()) return ids;
+    json response = json::parse(r.out);
+    for (const json& res : response.at("results")) ids.push_back(res.at("id").get<std::string>());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+pid_t spawn(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = -1;
+    posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    return pid;
+}
+
+int wait_exit(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::size_t documents(const fs::path& db) { return Xapian::Database(db.string()).get_doccount(); }
+
+}  // namespace
+
+TEST_CASE("a run reads only what changed: touched, vanished and edited files") {
+    TempDir tmp;
+    fs::path archive = tmp.path / "archive";
+    fs::create_directories(archive);
+    fs::copy(dateline::testing::samples_dir() / "text", archive / "text");
+    fs::copy(dateline::testing::samples_dir() / "reuters", archive / "reuters");
+    fs::path db = tmp.path / "db";
+    CHECK(run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string())).status == 0);
+    std::size_t before = documents(db);
+
+    auto unchanged = run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string()), true);
+    CHECK(unchanged.status == 0);
+    CHECK(unchanged.out.find("0 files read (0 new, 0 changed), 10 unchanged, 0 touched, 0 vanished") == 0);
+    CHECK(documents(db) == before);
+
+    // Touch one, delete another, edit a story in a third.
+    fs::last_write_time(archive / "text" / "ecb-holds-rates-2024-10-17.txt",
+                        fs::last_write_time(archive / "text" / "ecb-holds-rates-2024-10-17.txt") + std::chrono::hours(1));
+    fs::remove(archive / "text" / "no-date-market-note.txt");
+    std::string sgm = dateline::testing::read_file(archive / "reuters" / "dateline-sample.sgm");
+    sgm.replace(sgm.find("15.8 mln barrels"), 16, "16.6 mln barrels, the cartel's zanzibarite quota,");
+    write(archive / "reuters" / "dateline-sample.sgm", sgm);
+
+    auto changed = run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string()), true);
+    CHECK(changed.status == 0);
+    CHECK(changed.out.find("1 files read (0 new, 1 changed), 7 unchanged, 1 touched, 1 vanished") == 0);
+    CHECK(changed.out.find("3 articles indexed (0 added, 3 replaced), 1 removed") != std::string::npos);
+    CHECK(documents(db) == before - 1);
+    CHECK(all_ids(db, "zanzibarite").size() == 1);
+    CHECK(all_ids(db, "coffee").empty());
+
+    // The same as a fresh build of the archive as it is now.
+    fs::path fresh = tmp.path / "fresh";
+    CHECK(run(kIndex + " --db " + quote(fresh.string()) + " " + quote(archive.string())).status == 0);
+    CHECK(documents(fresh) == documents(db));
+    for (const char* q : {"the", "bank", "year:1987", "nato OR opec OR rates"}) {
+        CAPTURE(q);
+        CHECK(all_ids(db, q) == all_ids(fresh, q));
+    }
+    CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+}
+
+TEST_CASE("killed with SIGKILL at random moments, the next runs finish the job with nothing lost or doubled") {
+    TempDir tmp;
+    fs::path archive = tmp.path / "archive";
+    std::size_t expected = 0;
+    fs::path shared = dateline::testing::shared_dir();
+    if (!shared.empty()) {
+        // Six of the Reuters files: 6,000 stories.
+        for (int i = 0; i < 6; ++i) {
+            char name[32];
+            std::snprintf(name, sizeof name, "reut2-%03d.sgm", i);
+            fs::create_directories(archive);
+            fs::copy_file(shared / "corpora" / "reuters21578" / name, archive / name);
+        }
+        expected = 6000;
+    } else {
+        MESSAGE("../shared is absent: the kill test uses 3,000 articles it writes itself");
+        for (int n = 0; n < 3000; ++n) write(archive / std::to_string(n / 100) / (std::to_string(n) + ".txt"), article_text(n));
+        expected = 3000;
+    }
+    fs::path clean = tmp.path / "clean";
+    auto start = std::chrono::steady_clock::now();
+    REQUIRE(run(kIndex + " -q --db " + quote(clean.string()) + " " + quote(archive.string())).status == 0);
+    double full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    REQUIRE(documents(clean) == expected);
+
+    fs::path db = tmp.path / "db";
+    std::mt19937 rng(20250214);
+    for (int k = 0; k < 10; ++k) {
+        // Half the kills hit a first build, half incremental runs over a partly built index
+        // (single writer, one commit per batch).
+        std::vector<std::string> args{kIndex, "-q", "--db", db.string()};
+        if (k % 2 == 1) args.push_back("--jobs=1");
+        args.push_back(archive.string());
+        pid_t pid = spawn(args);
+        auto delay = std::chrono::duration<double>(std::uniform_real_distribution<double>(0.05, 1.0)(rng) * full_seconds);
+        std::this_thread::sleep_for(delay);
+        kill(pid, SIGKILL);
+        wait_exit(pid);
+        if (fs::exists(db)) CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+    }
+    auto finish = run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string()), true);
+    CHECK_MESSAGE(finish.status == 0, finish.out);
+    CHECK(documents(db) == expected);
+    CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+    for (const char* q : {"the", "oil", "bank OR rates", "year:1987", "talks"}) {
+        CAPTURE(q);
+        CHECK(all_ids(db, q) == all_ids(clean, q));
+    }
+}
+
+TEST_CASE("searches keep answering while the indexer commits, and then see the new articles") {
+    TempDir tmp;
+    fs::path archive = tmp.path / "archive";
+    for (int n = 0; n < 400; ++n) write(archive / "old" / (std::to_string(n) + ".txt"), article_text(n));
+    fs::path db = tmp.path / "db";
+    REQUIRE(run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string())).status == 0);
+    for (int n = 400; n < 2400; ++n) {
+        std::string text = article_text(n);
+        text.insert(text.find("\n\n") + 2, "A quixotical new report. ");
+        write(archive / "new" / (std::to_string(n) + ".txt"), text);
+    }
+    pid_t indexer = spawn({kIndex, "-q", "--jobs=1", "--db", db.string(), archive.string()});
+    int searches = 0, errors = 0;
+    int status = -1;
+    while (true) {
+        auto r = run(kSearch + " --db " + quote(db.string()) + " --json --limit 5 talks");
+        ++searches;
+        if (r.status != 0) ++errors;
+        int wstatus = 0;
+        if (waitpid(indexer, &wstatus, WNOHANG) == indexer) {
+            status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+            break;
+        }
+    }
+    CHECK(status == 0);
+    CHECK(searches > 1);
+    CHECK(errors == 0);
+    CHECK(all_ids(db, "quixotical").size() == 2000);
+}
