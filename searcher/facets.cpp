@@ -6,34 +6,53 @@
 
 namespace dateline {
 
-void ListCountSpy::operator()(const Xapian::Document& doc, double) {
-    std::string value = doc.get_value(slot_);
-    if (value.empty()) return;
-    for (std::string& v : schema::decode_list(value)) ++counts_[std::move(v)];
+FacetSpy::FacetSpy(const std::vector<std::string>& facet_names, bool histogram) : histogram_(histogram) {
+    for (const std::string& name : facet_names) {
+        int slot = facet_slot(name);
+        if (slot >= 0) slots_.push_back({name, static_cast<Xapian::valueno>(slot), {}});
+    }
 }
 
-std::vector<FacetValue> ListCountSpy::top(std::size_t limit) const {
-    std::vector<FacetValue> out;
-    out.reserve(counts_.size());
-    for (const auto& [value, count] : counts_) out.push_back({value, count});
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    // get_value per slot, not values_begin(): during matching Xapian hands spies a document that
+    // reads each slot from its value stream, and its list of all values is not reliable there.
+    if (histogram_) {
+        std::string value = doc.get_value(static_cast<Xapian::valueno>(schema::kSlotPublished));
+        if (value.size() >= 8) ++per_day_[value.substr(0, 8)];
+    }
+    for (SlotCounts& s : slots_) {
+        std::string list = doc.get_value(s.slot);
+        std::size_t start = 0;
+        while (start < list.size()) {
+            std::size_t end = list.find('\x1f', start);
+            if (end == std::string::npos) end = list.size();
+            if (end > start) ++s.counts[list.substr(start, end - start)];
+            start = end + 1;
+        }
+    }
+}
+
+std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
+    std::vector<Facet> out;
     auto by_count = [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     };
-    if (out.size() > limit) {
-        std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit), out.end(), by_count);
-        out.resize(limit);
-    } else {
-        std::sort(out.begin(), out.end(), by_count);
+    for (const SlotCounts& s : slots_) {
+        std::vector<FacetValue> values;
+        values.reserve(s.counts.size());
+        for (const auto& [value, count] : s.counts) values.push_back({value, count});
+        if (values.size() > limit) {
+            std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(limit), values.end(), by_count);
+            values.resize(limit);
+        } else {
+            std::sort(values.begin(), values.end(), by_count);
+        }
+        out.push_back({s.name, std::move(values)});
     }
     return out;
 }
 
-void DateHistogramSpy::operator()(const Xapian::Document& doc, double) {
-    std::string value = doc.get_value(schema::kSlotPublished);
-    if (value.size() >= 8) ++per_day_[value.substr(0, 8)];
-}
-
-Histogram DateHistogramSpy::histogram() const {
+Histogram FacetSpy::histogram() const {
     Histogram h;
     if (per_day_.empty()) {
         h.unit = "day";

@@ -1,11 +1,13 @@
 // Facet counting over every matching article.
 //
-// ListCountSpy is a Xapian::MatchSpy on one value slot holding a list (schema::encode_list): an
-// article naming three people adds one to each of the three. Xapian's ValueCountMatchSpy would
-// count the joined list as one value. The spy sees every matching document because the searcher
-// asks Xapian to check them all (checkatleast = document count), so counts are exact.
+// FacetSpy is one Xapian::MatchSpy for all the facets a search asks for (and the date
+// histogram). Each facet slot holds a list (schema::encode_list): an article naming three people
+// adds one to each of the three, where Xapian's ValueCountMatchSpy would count the joined list as
+// one value. One spy for all facets saves a virtual call and a pass per facet. It sees
+// every matching document because the searcher asks Xapian to check them all (checkatleast =
+// document count), so the counts are exact.
 //
-// DateHistogramSpy counts matches per day from the publication slot; histogram() then picks the
+// The histogram counts matches per day from the publication slot; histogram() then picks the
 // unit (year, month or day) that suits the span of dates found.
 #pragma once
 
@@ -13,30 +15,32 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "search_request.h"
 
 namespace dateline {
 
-class ListCountSpy : public Xapian::MatchSpy {
+class FacetSpy : public Xapian::MatchSpy {
 public:
-    explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
+    // `facet_names` as --facets takes them; unknown names are ignored.
+    FacetSpy(const std::vector<std::string>& facet_names, bool histogram);
     void operator()(const Xapian::Document& doc, double weight) override;
-    // The `limit` most frequent values, ties broken by value.
-    std::vector<FacetValue> top(std::size_t limit) const;
 
-private:
-    Xapian::valueno slot_;
-    std::map<std::string, std::size_t> counts_;
-};
-
-class DateHistogramSpy : public Xapian::MatchSpy {
-public:
-    void operator()(const Xapian::Document& doc, double weight) override;
+    // The `limit` most frequent values of each facet, ties broken by value, in request order.
+    std::vector<Facet> facets(std::size_t limit) const;
     Histogram histogram() const;
+    bool empty() const { return slots_.empty() && !histogram_; }
 
 private:
+    struct SlotCounts {
+        std::string name;
+        Xapian::valueno slot;
+        std::unordered_map<std::string, std::size_t> counts;
+    };
+    std::vector<SlotCounts> slots_;
+    bool histogram_;
     std::map<std::string, std::size_t> per_day_;  // "YYYYMMDD" -> count
 };
 

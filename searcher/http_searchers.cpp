@@ -16,7 +16,10 @@ thread_local std::map<std::string, std::unique_ptr<Searcher>> searchers;
 
 Searcher* SearcherPerThread::acquire() {
     std::unique_ptr<Searcher>& slot = searchers[index_path_];
-    if (!slot) slot = std::make_unique<Searcher>(index_path_);
+    if (!slot) {
+        slot = std::make_unique<Searcher>(index_path_);
+        slot->use_cache(&cache_);
+    }
     return slot.get();
 }
 

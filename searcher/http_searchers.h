@@ -19,6 +19,10 @@ class SearcherPerThread {
 public:
     explicit SearcherPerThread(std::string index_path) : index_path_(std::move(index_path)) {}
 
+    // Recent responses, shared by every thread's Searcher; keyed by index revision, so a commit
+    // is seen at once (response_cache.h).
+    static constexpr std::size_t kCachedResponses = 2048;
+
     // Runs `use` with the calling thread's Searcher for this index, opening it if needed, and
     // passes on whatever `use` returns or throws (IndexUnusable when the index cannot be opened).
     template <typename Use>
@@ -39,6 +43,7 @@ private:
     void drop_if_unusable(std::exception_ptr error);
 
     std::string index_path_;
+    ResponseCache cache_{kCachedResponses};
 };
 
 }  // namespace dateline

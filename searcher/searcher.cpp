@@ -65,14 +65,27 @@ void Searcher::refresh() {
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
+    auto start = std::chrono::steady_clock::now();
     refresh();
+    std::string key;
+    if (cache_) {
+        // The revision of every shard (one here) and the folder's identity name this index state.
+        key = ResponseCache::key(request, std::to_string(identity_) + "." + std::to_string(db_.get_revision()));
+        if (auto hit = cache_->find(key)) {
+            hit->took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            return *hit;
+        }
+    }
+    SearchResponse response;
     try {
-        return run(request);
+        response = run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
         // A commit replaced what this search was reading: read the new revision and try once more.
         db_.reopen();
         return run(request);
     }
+    if (cache_ && response.total_exact) cache_->store(key, response);
+    return response;
 }
 
 SearchResponse Searcher::run(const SearchRequest& request) {
@@ -95,20 +108,12 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, false);
             break;
     }
-    std::vector<std::pair<std::string, std::unique_ptr<ListCountSpy>>> spies;
-    for (const std::string& name : request.facets) {
-        int slot = facet_slot(name);
-        if (slot < 0) continue;
-        spies.emplace_back(name, std::make_unique<ListCountSpy>(static_cast<Xapian::valueno>(slot)));
-        enquire.add_matchspy(spies.back().second.get());
-    }
-    DateHistogramSpy histogram_spy;
-    if (request.histogram) enquire.add_matchspy(&histogram_spy);
-    if (request.time_limit_ms > 0) enquire.set_time_limit(request.time_limit_ms / 1000.0);
+    FacetSpy spy(request.facets, request.histogram);
+    if (!spy.empty()) enquire.add_matchspy(&spy);
 
     // Checking every match makes the total and the facet counts exact.
     Xapian::doccount check = std::max<Xapian::doccount>(db_.get_doccount(), 1);
-    bool need_all = !spies.empty() || request.histogram;
+    bool need_all = !spy.empty();
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit), need_all ? check : 0);
     response.total = mset.get_matches_estimated();
@@ -136,8 +141,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         r.article.body.clear();
         response.results.push_back(std::move(r));
     }
-    for (auto& [name, spy] : spies) response.facets.push_back({name, spy->top(request.facet_limit)});
-    if (request.histogram) response.histogram = histogram_spy.histogram();
+    response.facets = spy.facets(request.facet_limit);
+    if (request.histogram) response.histogram = spy.histogram();
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
 }

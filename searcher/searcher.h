@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "query_builder.h"
+#include "response_cache.h"
 #include "search_request.h"
 
 namespace dateline {
@@ -49,6 +50,10 @@ public:
 
     IndexStats stats();
 
+    // Answers repeated searches from `cache` (shared by all of a server's Searchers) while the
+    // index has not changed.
+    void use_cache(ResponseCache* cache) { cache_ = cache; }
+
 private:
     void open();
     void refresh();
@@ -58,6 +63,7 @@ private:
     Xapian::Database db_;
     unsigned long long identity_ = 0;  // inode of the index's version file when opened
     QueryBuilder builder_;
+    ResponseCache* cache_ = nullptr;
 };
 
 }  // namespace dateline

@@ -1,0 +1,55 @@
+#include "response_cache.h"
+
+#include "dates.h"
+
+namespace dateline {
+
+std::optional<SearchResponse> ResponseCache::find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) return std::nullopt;
+    entries_.splice(entries_.begin(), entries_, it->second);
+    return it->second->second;
+}
+
+void ResponseCache::store(const std::string& key, const SearchResponse& response) {
+    if (capacity_ == 0) return;
+    std::lock_guard lock(mutex_);
+    auto it = by_key_.find(key);
+    if (it != by_key_.end()) {
+        it->second->second = response;
+        entries_.splice(entries_.begin(), entries_, it->second);
+        return;
+    }
+    entries_.emplace_front(key, response);
+    by_key_[key] = entries_.begin();
+    if (entries_.size() > capacity_) {
+        by_key_.erase(entries_.back().first);
+        entries_.pop_back();
+    }
+}
+
+std::string ResponseCache::key(const SearchRequest& r, const std::string& index_revision) {
+    // Lengths before strings keep the key unambiguous whatever the strings hold.
+    std::string k = index_revision;
+    auto add = [&](const std::string& s) {
+        k += '|';
+        k += std::to_string(s.size());
+        k += ':';
+        k += s;
+    };
+    add(r.query);
+    for (const auto& [field, value] : r.filters) {
+        add(field);
+        add(value);
+    }
+    add(r.since ? dates::to_compact(*r.since) : "-");
+    add(r.until ? dates::to_compact(*r.until) : "-");
+    add(std::to_string(static_cast<int>(r.sort)));
+    add(std::to_string(r.limit) + "/" + std::to_string(r.offset) + "/" + std::to_string(r.facet_limit) + "/" +
+        std::to_string(r.snippet_chars) + "/" + (r.histogram ? "h" : "-") + "/" + std::to_string(r.time_limit_ms));
+    for (const std::string& f : r.facets) add(f);
+    return k;
+}
+
+}  // namespace dateline
