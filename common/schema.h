@@ -31,7 +31,7 @@ inline constexpr int kVersion = 1;
 inline constexpr std::string_view kVersionKey = "dateline.schema_version";
 
 enum class Kind {
-    text,      // free text only: positional, stemmed, searchable as name:word
+    text,      // free text only: positional, searchable as name:word
     filter,    // exact filter only: one boolean term per value
     both,      // free text and exact filter
     date,      // the publication date: D/M/Y terms, a sortable value
@@ -47,7 +47,11 @@ struct Field {
     std::string_view filter_prefix;  // exact-filter term prefix, "" when none
     int slot;                        // value slot, -1 when none
     int weight;                      // wdf per occurrence for free text (title above body)
-    bool general;                    // free text also indexed unprefixed, so plain words find it
+    // Free text of words (title, body): stemmed, and a prefixed field's words are indexed
+    // unprefixed too, so plain queries find headlines. Otherwise a field of names (people,
+    // places, sources...): matched as written, unstemmed, and only through its prefix
+    // ("person:hegseth"); plain words find names in the article's text itself.
+    bool stemmed;
     Kind kind;
     std::string_view facet;          // facet name for --facets ("sources"), "" when not a facet
     Getter get;

@@ -35,16 +35,19 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         bool filter = field.kind == schema::Kind::filter || field.kind == schema::Kind::both;
         if (text) {
             auto weight = static_cast<Xapian::termcount>(field.weight);
+            // Names are matched as written: no stemmed copies, which would double their terms.
+            termgen_.set_stemming_strategy(field.stemmed ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_NONE);
             for (const std::string& v : values) {
                 if (!field.text_prefix.empty()) {
                     termgen_.index_text(v, weight, std::string(field.text_prefix));
                     termgen_.increase_termpos(schema::kFieldPositionGap);
                 }
-                if (field.text_prefix.empty() || field.general) {
+                if (field.text_prefix.empty() || field.stemmed) {
                     termgen_.index_text(v, weight);
                     termgen_.increase_termpos(schema::kFieldPositionGap);
                 }
             }
+            termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
         }
         if (filter) {
             for (const std::string& v : values) doc.add_boolean_term(schema::filter_term(field, v));

@@ -45,10 +45,12 @@ std::string version_string() { return std::to_string(schema::kVersion); }
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, bool fresh) : path_(path) {
+IndexWriter::IndexWriter(const std::string& path, bool fresh, bool scratch) : path_(path) {
     try {
         std::filesystem::create_directories(path);
-        db_ = Xapian::WritableDatabase(path, fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+        int flags = fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+        if (scratch) flags |= Xapian::DB_NO_SYNC;
+        db_ = Xapian::WritableDatabase(path, flags);
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexUnusable("the index " + path + " is locked: another dateline-index run is writing it. "
                             "Wait for that run to finish (or stop it) and try again.");

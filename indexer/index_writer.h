@@ -51,7 +51,9 @@ public:
     // Opens the index at `path`, creating it (and its parent folders) when absent. Throws
     // IndexUnusable when it is locked, unreadable, or of another schema version. `fresh`
     // empties an existing index first (--full).
-    IndexWriter(const std::string& path, bool fresh = false);
+    // `scratch`: a temporary shard of a first build, thrown away if the run dies, so it is
+    // written without syncing to disk (Xapian's DB_NO_SYNC).
+    IndexWriter(const std::string& path, bool fresh = false, bool scratch = false);
 
     // Records of the files this index has read, by path.
     const std::map<std::string, FileRecord>& records() const { return records_; }
@@ -83,7 +85,8 @@ public:
     const std::string& path() const { return path_; }
 
     // Commit once this many documents, or this much text, are pending. Measured on the Reuters
-    // corpus: ~2,500 stories per commit beat Xapian's default of 10,000 (faster, half the memory).
+    // corpus: ~2,500 stories per commit beat Xapian's default of 10,000 (faster, half the memory);
+    // a first build's fresh shards do best with ~500 (sharded_build.cpp).
     std::size_t batch_documents = 2500;
     std::size_t batch_bytes = 8u * 1024 * 1024;
 

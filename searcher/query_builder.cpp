@@ -1,5 +1,7 @@
 #include "query_builder.h"
 
+#include <cctype>
+
 #include "dates.h"
 #include "query_syntax.h"
 #include "schema.h"
@@ -23,6 +25,41 @@ public:
         return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, dates::to_compact(*to));
     }
 };
+
+// Fields of names are indexed unstemmed (document_builder.cpp), but the QueryParser stems a
+// lower-case word after a prefix ("person:hegseth" would look for a stemmed "hegset"). Words in
+// quotes are never stemmed, so a bare name-field word is put in quotes before parsing:
+// person:hegseth -> person:"hegseth". Phrases and brackets are left as they are.
+std::string quote_name_field_words(std::string_view q) {
+    std::string out;
+    out.reserve(q.size() + 8);
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < q.size();) {
+        char c = q[i];
+        if (c == '"') in_quotes = !in_quotes;
+        bool token_start = i == 0 || q[i - 1] == ' ' || q[i - 1] == '(' || q[i - 1] == '-' || q[i - 1] == '+' || q[i - 1] == '\t';
+        if (!in_quotes && token_start && std::isalpha(static_cast<unsigned char>(c))) {
+            std::size_t colon = i;
+            while (colon < q.size() && std::isalpha(static_cast<unsigned char>(q[colon]))) ++colon;
+            const schema::Field* field = colon < q.size() && q[colon] == ':' ? schema::find(q.substr(i, colon - i)) : nullptr;
+            bool name_field = field && field->kind != schema::Kind::date && !field->stemmed && !field->text_prefix.empty();
+            std::size_t value = colon + 1;
+            if (name_field && value < q.size() && q[value] != '"' && q[value] != '(' && q[value] != ' ') {
+                std::size_t end = value;
+                while (end < q.size() && q[end] != ' ' && q[end] != ')' && q[end] != '\t') ++end;
+                out.append(q.substr(i, value - i));
+                out += '"';
+                out.append(q.substr(value, end - value));
+                out += '"';
+                i = end;
+                continue;
+            }
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -48,7 +85,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_text) {
         try {
-            query = parser_.parse_query(request.query, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+            query = parser_.parse_query(quote_name_field_words(request.query), Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                                                            Xapian::QueryParser::FLAG_CJK_NGRAM);
         } catch (const Xapian::QueryParserError& e) {
