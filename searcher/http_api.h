@@ -1,6 +1,6 @@
 // The JSON API of `dateline-search --serve`, apart from the HTTP plumbing so that it can be tested
 // without a socket: each endpoint takes the request's query parameters and a Searcher and gives
-// an HTTP status and a JSON body. docs/http-api.md describes the API for its users.
+// an HTTP status and a JSON body. README.md describes the API for its users.
 //
 //   GET /api/search   the same JSON as `dateline-search --json`, plus "histogram"
 //   GET /api/article/ID   one article with all its fields and its text
