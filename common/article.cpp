@@ -22,9 +22,8 @@ void assign_id(Article& a) {
 void add_unique(std::vector<std::string>& list, const std::string& value) {
     std::string v = text::collapse_spaces(value);
     if (v.empty()) return;
-    std::string folded = text::fold_case(v);
     for (const std::string& existing : list) {
-        if (text::fold_case(existing) == folded) return;
+        if (text::same_folded(existing, v)) return;
     }
     list.push_back(std::move(v));
 }

@@ -240,6 +240,18 @@ std::vector<std::string> split_trimmed(std::string_view in, char sep) {
     return out;
 }
 
+bool same_folded(std::string_view a, std::string_view b) {
+    auto ascii = [](std::string_view s) {
+        for (char c : s) {
+            if (static_cast<unsigned char>(c) >= 0x80) return false;
+        }
+        return true;
+    };
+    // Folding never changes the length of ASCII text, so unequal lengths settle it at once.
+    if (ascii(a) && ascii(b)) return equals_ci(a, b);
+    return fold_case(a) == fold_case(b);
+}
+
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     return equals_ci(s.substr(0, prefix.size()), prefix);

@@ -56,6 +56,9 @@ bool looks_binary(std::string_view data);
 // Splits on `sep`, trimming each piece and dropping empty ones.
 std::vector<std::string> split_trimmed(std::string_view in, char sep);
 
+// True when a and b are equal once case-folded (Unicode-aware); cheap when both are ASCII.
+bool same_folded(std::string_view a, std::string_view b);
+
 bool starts_with_ci(std::string_view s, std::string_view prefix);
 bool equals_ci(std::string_view a, std::string_view b);
 

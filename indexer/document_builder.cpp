@@ -8,7 +8,7 @@ namespace dateline {
 
 DocumentBuilder::DocumentBuilder() {
     termgen_.set_stemmer(Xapian::Stem("english"));
-    termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 }
 
 std::string DocumentBuilder::id_term(const Article& a) {
@@ -35,23 +35,16 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         bool filter = field.kind == schema::Kind::filter || field.kind == schema::Kind::both;
         if (text) {
             auto weight = static_cast<Xapian::termcount>(field.weight);
-            // Names are matched as written: no stemmed copies, which would double their terms.
-            termgen_.set_stemming_strategy(field.stemmed ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_NONE);
             for (const std::string& v : values) {
-                if (!field.text_prefix.empty() && !field.stemmed) {
-                    // Names are short: their words need no positions (person:"mark rutte" looks
-                    // for both words), which saves a twentieth of the index and its time.
-                    termgen_.index_text_without_positions(v, weight, std::string(field.text_prefix));
-                } else if (!field.text_prefix.empty()) {
+                if (!field.text_prefix.empty()) {
                     termgen_.index_text(v, weight, std::string(field.text_prefix));
                     termgen_.increase_termpos(schema::kFieldPositionGap);
                 }
-                if (field.text_prefix.empty() || field.stemmed) {
+                if (field.text_prefix.empty() || field.prose) {
                     termgen_.index_text(v, weight);
                     termgen_.increase_termpos(schema::kFieldPositionGap);
                 }
             }
-            termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
         }
         if (filter) {
             for (const std::string& v : values) doc.add_boolean_term(schema::filter_term(field, v));

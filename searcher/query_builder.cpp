@@ -1,7 +1,5 @@
 #include "query_builder.h"
 
-#include <cctype>
-
 #include "dates.h"
 #include "query_syntax.h"
 #include "schema.h"
@@ -26,65 +24,11 @@ public:
     }
 };
 
-// Fields of names are indexed unstemmed and without positions (document_builder.cpp), but the
-// QueryParser stems a lower-case word after a prefix ("person:hegseth" would look for a stemmed
-// "hegset") and makes a phrase of quoted words. Words in quotes are never stemmed, so each word
-// of a name field goes in quotes of its own, all of them required:
-// person:hegseth -> person:"hegseth"; person:"mark rutte" -> (person:"mark" person:"rutte").
-std::string quote_name_field_words(std::string_view q) {
-    std::string out;
-    out.reserve(q.size() + 16);
-    bool in_quotes = false;
-    for (std::size_t i = 0; i < q.size();) {
-        char c = q[i];
-        bool token_start = i == 0 || q[i - 1] == ' ' || q[i - 1] == '(' || q[i - 1] == '-' || q[i - 1] == '+' || q[i - 1] == '\t';
-        if (!in_quotes && token_start && std::isalpha(static_cast<unsigned char>(c))) {
-            std::size_t colon = i;
-            while (colon < q.size() && std::isalpha(static_cast<unsigned char>(q[colon]))) ++colon;
-            const schema::Field* field = colon < q.size() && q[colon] == ':' ? schema::find(q.substr(i, colon - i)) : nullptr;
-            bool name_field = field && field->kind != schema::Kind::date && !field->stemmed && !field->text_prefix.empty();
-            std::size_t value = colon + 1;
-            if (name_field && value < q.size() && q[value] != '(' && q[value] != ' ') {
-                std::string_view name = q.substr(i, value - i);  // "person:"
-                std::size_t end;
-                std::string_view words;
-                if (q[value] == '"') {
-                    std::size_t close = q.find('"', value + 1);
-                    end = close == std::string_view::npos ? q.size() : close + 1;
-                    words = q.substr(value + 1, (close == std::string_view::npos ? q.size() : close) - value - 1);
-                } else {
-                    end = value;
-                    while (end < q.size() && q[end] != ' ' && q[end] != ')' && q[end] != '\t') ++end;
-                    words = q.substr(value, end - value);
-                }
-                std::string group;
-                std::size_t count = 0;
-                for (std::size_t w = 0; w < words.size();) {
-                    while (w < words.size() && words[w] == ' ') ++w;
-                    std::size_t e = words.find(' ', w);
-                    if (e == std::string_view::npos) e = words.size();
-                    if (e > w) {
-                        group += (count++ ? " " : "") + std::string(name) + '"' + std::string(words.substr(w, e - w)) + '"';
-                    }
-                    w = e;
-                }
-                out += count > 1 ? "(" + group + ")" : group;
-                i = end;
-                continue;
-            }
-        }
-        if (c == '"') in_quotes = !in_quotes;
-        out += c;
-        ++i;
-    }
-    return out;
-}
-
 }  // namespace
 
 QueryBuilder::QueryBuilder() : stemmer_("english") {
     parser_.set_stemmer(stemmer_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (schema.h)
     parser_.set_default_op(Xapian::Query::OP_AND);
     for (const schema::Field& f : schema::fields()) {
         bool text = f.kind == schema::Kind::text || f.kind == schema::Kind::both;
@@ -105,7 +49,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_text) {
         try {
-            query = parser_.parse_query(quote_name_field_words(request.query), Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+            query = parser_.parse_query(request.query, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                                                            Xapian::QueryParser::FLAG_CJK_NGRAM);
         } catch (const Xapian::QueryParserError& e) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -190,19 +191,37 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
     if (out.size() > limit) out.resize(limit);
-    // Headline words fill the rest.
+    // Headline words fill the rest. The index holds stems ("militari"), so each stem is shown
+    // as a headline that holds it writes the word ("military").
     if (out.size() < limit && prefix.find(' ') == std::string::npos) {
-        std::string title_prefix = std::string(schema::find("title")->text_prefix) + prefix;
-        std::vector<Suggestion> words;
-        for (auto t = db_.allterms_begin(title_prefix); t != db_.allterms_end(title_prefix); ++t) {
-            words.push_back({(*t).substr(1), "title", t.get_termfreq()});
+        std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::find("title")->text_prefix);
+        std::vector<std::pair<Xapian::doccount, std::string>> stems;
+        for (auto t = db_.allterms_begin(title_prefix + prefix); t != db_.allterms_end(title_prefix + prefix); ++t) {
+            stems.emplace_back(t.get_termfreq(), *t);
         }
-        std::sort(words.begin(), words.end(), [](const Suggestion& a, const Suggestion& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        for (Suggestion& w : words) {
+        std::sort(stems.begin(), stems.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        for (const auto& [count, term] : stems) {
             if (out.size() >= limit) break;
-            out.push_back(std::move(w));
+            std::string stem = term.substr(title_prefix.size());
+            std::string word = stem;
+            try {
+                Article a = article_from_json(nlohmann::json::parse(db_.get_document(*db_.postlist_begin(term)).get_data()));
+                for (const std::string& w : text::split_trimmed(text::fold_case(a.title), ' ')) {
+                    std::string bare;
+                    for (char c : w) {
+                        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) bare += c;
+                    }
+                    if (bare.rfind(prefix, 0) == 0 && builder_.stemmer()(bare) == stem) {
+                        word = bare;
+                        break;
+                    }
+                }
+            } catch (const nlohmann::json::exception&) {
+                // Shown as the stem.
+            }
+            bool seen = false;
+            for (const Suggestion& s : out) seen = seen || text::same_folded(s.value, word);
+            if (!seen) out.push_back({word, "title", count});
         }
     }
     return out;
