@@ -52,6 +52,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (field.slot >= 0) doc.add_value(static_cast<Xapian::valueno>(field.slot), schema::encode_list(values));
     }
     doc.set_data(to_json(a).dump());
+    // The TermGenerator keeps a reference to its document, and Xapian's reference counts are not
+    // atomic: let go of it here, so the writer thread that takes the document is its only owner.
+    termgen_.set_document(Xapian::Document());
     return doc;
 }
 

@@ -8,7 +8,8 @@
 // searcher shows without re-reading any file.
 //
 // A builder owns a Xapian::TermGenerator, which is not thread-safe: give each worker thread its
-// own builder.
+// own builder. A document it returns is referenced by nothing else, so it may be handed to
+// another thread (Xapian's reference counts are not atomic).
 #pragma once
 
 #include <xapian.h>

@@ -192,15 +192,23 @@ RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostrea
         });
     }
     std::size_t done = 0;
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-        std::optional<FileResult> r = work.wait_for(i);
-        if (!r) {
-            summary.interrupted = true;
-            break;
+    try {
+        for (std::size_t i = 0; i < tasks.size(); ++i) {
+            std::optional<FileResult> r = work.wait_for(i);
+            if (!r) {
+                summary.interrupted = true;
+                break;
+            }
+            if (r->state == FileState::failed || r->state == FileState::not_article) progress.finish();
+            apply_result(*r, writer ? &*writer : nullptr, options, summary, out, err);
+            progress.update(++done, summary.articles_read);
         }
-        if (r->state == FileState::failed || r->state == FileState::not_article) progress.finish();
-        apply_result(*r, writer ? &*writer : nullptr, options, summary, out, err);
-        progress.update(++done, summary.articles_read);
+    } catch (...) {
+        // The index failed under the writer (disk full, say): stop the workers before reporting.
+        request_stop();
+        work.wake_all();
+        for (std::thread& t : workers) t.join();
+        throw;
     }
     if (g_stop) summary.interrupted = true;
     work.wake_all();

@@ -10,10 +10,16 @@ const char* kMatch = "\x1b[1;33m";
 const char* kDim = "\x1b[2m";
 const char* kReset = "\x1b[0m";
 
-// Snippets arrive HTML-escaped with <b>…</b> around matches; the terminal gets plain text.
+// Snippets arrive HTML-escaped with <b>…</b> around matches, perhaps across paragraphs; the
+// terminal gets plain text on one line.
 std::string terminal_snippet(const std::string& html, bool colour) {
     std::string out;
     for (std::size_t i = 0; i < html.size();) {
+        if (html[i] == '\n') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+            ++i;
+            continue;
+        }
         if (html.compare(i, 3, "<b>") == 0) { out += colour ? kMatch : "*"; i += 3; continue; }
         if (html.compare(i, 4, "</b>") == 0) { out += colour ? kReset : "*"; i += 4; continue; }
         if (html[i] == '&') {

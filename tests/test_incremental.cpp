@@ -71,14 +71,15 @@ std::vector<std::string> all_ids(const fs::path& db, const std::string& query) {
     return ids;
 }
 
-pid_t spawn(const std::vector<std::string>& args) {
+// Starts a program in the background, its stdout discarded and its stderr in `log` (when given).
+pid_t spawn(const std::vector<std::string>& args, const std::string& log = "/dev/null") {
     std::vector<char*> argv;
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     pid_t pid = -1;
     posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
@@ -198,20 +199,22 @@ TEST_CASE("searches keep answering while the indexer commits, and then see the n
         text.insert(text.find("\n\n") + 2, "A quixotical new report. ");
         write(archive / "new" / (std::to_string(n) + ".txt"), text);
     }
-    pid_t indexer = spawn({kIndex, "-q", "--jobs=1", "--db", db.string(), archive.string()});
+    fs::path log = tmp.path / "indexer.log";
+    pid_t indexer = spawn({kIndex, "-q", "--jobs=1", "--db", db.string(), archive.string()}, log.string());
     int searches = 0, errors = 0;
-    int status = -1;
+    int wstatus = 0;
     while (true) {
-        auto r = run(kSearch + " --db " + quote(db.string()) + " --json --limit 5 talks");
+        auto r = run(kSearch + " --db " + quote(db.string()) + " --json --limit 5 talks", true);
         ++searches;
-        if (r.status != 0) ++errors;
-        int wstatus = 0;
-        if (waitpid(indexer, &wstatus, WNOHANG) == indexer) {
-            status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
-            break;
+        if (r.status != 0) {
+            ++errors;
+            MESSAGE("search failed with status " << r.status << ": " << r.out.substr(0, 500));
         }
+        if (waitpid(indexer, &wstatus, WNOHANG) == indexer) break;
     }
-    CHECK(status == 0);
+    INFO("indexer stderr: " << dateline::testing::read_file(log));
+    CHECK_MESSAGE(WIFEXITED(wstatus), "the indexer died of signal " << (WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0));
+    CHECK(WEXITSTATUS(wstatus) == 0);
     CHECK(searches > 1);
     CHECK(errors == 0);
     CHECK(all_ids(db, "quixotical").size() == 2000);

@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "article_fields.h"
 #include "html_text.h"
 #include "text.h"
 #include "xml_document.h"
@@ -37,19 +38,46 @@ std::vector<std::string> class_words(const xmlNode* n) {
 }
 
 // Furniture words: a class/id word equal to one of these, or containing one of the longer ones.
-constexpr std::array<std::string_view, 14> furniture_exact{
-    "ad", "ads", "advert", "adv", "banner", "menu", "nav", "navbar", "pager", "popup", "rss", "tags", "toolbar", "masthead"};
-constexpr std::array<std::string_view, 34> furniture_part{
+constexpr std::array<std::string_view, 16> furniture_exact{
+    "ad", "ads", "advert", "adv", "banner", "menu", "nav", "navbar", "pager", "popup", "rss", "tags", "toolbar", "masthead",
+    "bio", "date"};
+constexpr std::array<std::string_view, 36> furniture_part{
     "advertis", "breadcrumb", "combx", "comment", "community", "cookie", "consent", "disqus", "footer",
     "gdpr", "header", "legends", "modal", "newsletter", "outbrain", "pagination", "promo", "related",
     "remark", "replies", "share", "sharing", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-    "subscribe", "taboola", "widget", "recirc", "trending", "signup", "popular"};
+    "subscribe", "taboola", "widget", "recirc", "trending", "signup", "popular", "author", "timestamp"};
 // Words that mark the story's own containers.
 constexpr std::array<std::string_view, 10> content_part{
     "article", "body", "content", "main", "story", "entry", "post", "text", "column", "blog"};
-// Furniture so distinctive that a content word beside it does not save the element.
-constexpr std::array<std::string_view, 8> furniture_strong{
-    "comment", "disqus", "outbrain", "taboola", "cookie", "newsletter", "recirc", "gdpr"};
+// Furniture so distinctive that a content word beside it does not save the element. Captions,
+// photo credits and bylines sit inside the story's own container ("article-caption").
+constexpr std::array<std::string_view, 11> furniture_strong{
+    "comment", "disqus", "outbrain", "taboola", "cookie", "newsletter", "recirc", "gdpr", "caption", "credit", "byline"};
+
+// How lines of page furniture begin, in the languages of the archive: ad labels, calls to share,
+// follow or subscribe, links to other stories, photo credits, syndication and copyright notes.
+constexpr std::array<std::string_view, 52> boilerplate_openings{
+    "advertisement", "advertising", "anzeige", "publicit\xC3\xA9", "publicidad", "related:", "related coverage",
+    "related stories", "related articles", "read more", "read next", "read also", "more:", "see also", "sign up",
+    "subscribe", "follow us", "follow him", "follow her", "share this", "share on", "click here",
+    "this article originally appeared", "this story originally appeared", "for more, read", "media caption",
+    "image caption", "image copyright", "photo:", "photograph:", "photograph by", "photo by", "photos:", "foto:",
+    "(bild:", "bild:", "credit:", "\xC2\xA9", "copyright", "all rights reserved", "about the author", "first published",
+    "get up-to-the-minute", "lire aussi", "voir aussi", "mehr zum thema", "lesen sie auch", "leia mais",
+    "leia tamb\xC3\xA9m", "lee tambi\xC3\xA9n", "page editor", "comments ("};
+
+// True when `line` opens with one of the boilerplate openings as whole words ("Subscribe to ..."
+// but not "Subscribers said ...").
+bool opens_with_boilerplate(std::string_view line) {
+    std::string folded = text::fold_case(line.substr(0, 64));
+    for (std::string_view opening : boilerplate_openings) {
+        if (!folded.starts_with(opening)) continue;
+        if (folded.size() == opening.size()) return true;
+        unsigned char next = static_cast<unsigned char>(folded[opening.size()]);
+        if (!std::isalpha(next) || !std::isalpha(static_cast<unsigned char>(opening.back()))) return true;
+    }
+    return false;
+}
 
 bool words_match(const std::vector<std::string>& words, const std::string_view* parts, std::size_t n_parts,
                  const std::string_view* exact, std::size_t n_exact) {
@@ -168,7 +196,7 @@ private:
     }
 
     bool should_remove(const xmlNode* n) const {
-        static constexpr std::array<std::string_view, 7> furniture_tags{"nav", "aside", "footer", "header", "menu", "dialog", "form"};
+        static constexpr std::array<std::string_view, 8> furniture_tags{"nav", "aside", "footer", "header", "menu", "dialog", "form", "figcaption"};
         if (is_non_content_element(n) || is_hidden(n) || is_furniture_role(n)) return true;
         if (tag_in(n, furniture_tags)) {
             // ASP.NET pages wrap the whole page in one <form>.
@@ -345,6 +373,10 @@ private:
                 dropped_.insert(n);
                 return false;
             }
+            if (is_furniture_line(n)) {
+                dropped_.insert(n);
+                return false;
+            }
             if (!tag_in(n, conditional) || !stats_.count(n)) return true;
             if (looks_like_furniture(n)) {
                 dropped_.insert(n);
@@ -352,6 +384,24 @@ private:
             }
             return true;
         });
+    }
+
+    // A short line of its own that is page furniture even inside the story: a link and little
+    // else ("Read the full transcript"), a boilerplate opening ("Advertisement", "Sign up for our
+    // newsletter"), or a byline or timestamp repeating the page's ("By Jo Doe March 25, 2015").
+    bool is_furniture_line(const xmlNode* n) const {
+        static constexpr std::array<std::string_view, 5> line_tags{"li", "h4", "h5", "h6", "figure"};
+        if (!stats_.count(n) || !(is_paragraph_like(n) || is_heading(n) || tag_in(n, line_tags))) return false;
+        const Stats& s = stats_.at(n);
+        if (s.chars == 0 || s.chars > 200) return false;
+        std::string line = xml::text_of(n);
+        if (opens_with_boilerplate(line)) return true;
+        // Link-only list items and headings are a story's own lists and section titles.
+        bool link_line = s.chars <= 120 && link_density(n) >= 0.8;
+        if (link_line && !xml::is_element(n, "li") && !is_heading(n)) return true;
+        std::size_t words = text::split_trimmed(line, ' ').size();
+        bool sentence = line.ends_with(".") && !line.ends_with(".m.");
+        return words <= 16 && !sentence && fields::date_in_phrase(line).has_value();
     }
 
     static bool is_heading(const xmlNode* n) {

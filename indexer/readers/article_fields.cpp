@@ -133,6 +133,20 @@ std::optional<UtcTime> parse_date(std::string_view value, bool epoch_ok) {
     return dates::parse(v);
 }
 
+std::optional<UtcTime> date_in_phrase(std::string_view phrase) {
+    std::vector<std::string> words = text::split_trimmed(text::collapse_spaces(phrase), ' ');
+    if (words.empty() || words.size() > 24) return std::nullopt;
+    for (std::size_t length = words.size(); length > 0; --length) {
+        for (std::size_t start = 0; start + length <= words.size(); ++start) {
+            std::string run;
+            for (std::size_t i = start; i < start + length; ++i) run.append(i == start ? "" : " ").append(words[i]);
+            if (!has_digit(run)) continue;
+            if (auto t = parse_date(run)) return t;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string language_code(std::string_view tag) {
     std::string t = text::fold_case(text::trim(tag));
     std::size_t cut = t.find_first_of("-_");

@@ -22,6 +22,12 @@ std::vector<std::string> byline_names(std::string_view byline);
 // when `epoch_ok` ("1253044140.0"). Placeholders ("YYYYMMDD...") give nullopt.
 std::optional<UtcTime> parse_date(std::string_view value, bool epoch_ok = false);
 
+// The date written somewhere in a short phrase, such as a page's timestamp line ("Posted: Oct 14,
+// 2022 9:27 AM ET | Last Updated ...", "By Jo Doe March 25, 2015"): the longest run of its words
+// that parse_date reads in full. Phrases of more than 24 words give nullopt: a date in running
+// prose is not a timestamp.
+std::optional<UtcTime> date_in_phrase(std::string_view phrase);
+
 // An ISO 639-1 code from a language tag: "en-US", "en_GB", "EN", "eng", "deu" -> "en"/"de";
 // "" when it is not recognisably one.
 std::string language_code(std::string_view tag);

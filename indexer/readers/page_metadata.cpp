@@ -99,7 +99,11 @@ std::vector<json> json_ld_nodes(const xmlNode* root) {
         if (!xml::is_element(n, "script")) return true;
         if (text::fold_case(xml::attribute(n, "type")) != "application/ld+json") return false;
         std::string raw = xml::direct_text(n);
-        // Some sites wrap the block in an HTML comment or a CDATA marker for old browsers.
+        // Some sites wrap the block in an HTML comment or a CDATA marker for old browsers; the
+        // marker's own brackets are not the JSON's.
+        for (std::string_view marker : {"<![CDATA[", "]]>"}) {
+            if (std::size_t at = raw.find(marker); at != std::string::npos) raw.replace(at, marker.size(), " ");
+        }
         std::size_t b = raw.find_first_of("{["), e = raw.find_last_of("}]");
         if (b == std::string::npos || e == std::string::npos || e < b) return false;
         json parsed = json::parse(raw.substr(b, e - b + 1), nullptr, false);
@@ -238,6 +242,25 @@ std::string clean_document_title(std::string_view title) {
     return t;
 }
 
+// "Headline | Site" -> "Headline" when "Site" is the page's site name, or, behind " | ", a short
+// name (social titles often carry one); "Opinion | Headline" keeps its section.
+std::string without_site_name(const std::string& title, std::initializer_list<std::string> site_names) {
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : ", " \xC2\xBB ", " \xC2\xB7 "}) {
+        std::size_t at = title.rfind(sep);
+        if (at == std::string::npos || at == 0) continue;
+        std::string head = text::trim(std::string_view(title).substr(0, at));
+        std::string tail = text::trim(std::string_view(title).substr(at + sep.size()));
+        bool is_site = false;
+        for (const std::string& site : site_names) {
+            if (!site.empty() && text::same_folded(tail, site)) is_site = true;
+        }
+        bool short_name = sep == " | " && text::split_trimmed(tail, ' ').size() <= 3 &&
+                          text::split_trimmed(head, ' ').size() >= 4;
+        if (is_site || short_name) return head;
+    }
+    return title;
+}
+
 std::string title_from_page(const xmlNode* root) {
     std::string document_title = xml::text_of(xml::descendant(xml::descendant(root, "head"), "title"));
     if (document_title.empty()) document_title = xml::text_of(xml::descendant(root, "title"));
@@ -261,24 +284,70 @@ std::optional<UtcTime> element_date(const xmlNode* n) {
     return fields::parse_date(xml::text_of(n));
 }
 
+// True for an element whose class or id names a timestamp ("published-date", "datestamp",
+// "story-meta__timestamp", "article-posted-date").
+bool names_timestamp(const xmlNode* n) {
+    std::string cls = text::fold_case(xml::attribute(n, "class") + " " + xml::attribute(n, "id"));
+    for (std::string_view word : {"date", "time", "publish", "posted"}) {
+        if (cls.find(word) != std::string::npos) return true;
+    }
+    return false;
+}
+
+// True for text that labels itself a timestamp ("Updated: Oct 9, 2019, 11:05 IST").
+bool opens_with_timestamp_label(std::string_view shown) {
+    for (std::string_view label : {"published", "updated", "posted", "first published", "last updated",
+                                   "ver\xC3\xB6" "ffentlicht", "aktualisiert", "publi\xC3\xA9", "mis \xC3\xA0 jour", "publicado",
+                                   "actualizado"}) {
+        if (text::starts_with_ci(shown, label)) return true;
+    }
+    return false;
+}
+
+// Sidebars, navigation, footers and lists of links to other stories carry their timestamps,
+// not this one's; a list item without a link is the page's own (a "meta" list of section and
+// date).
+bool is_elsewhere_on_page(const xmlNode* n) {
+    for (const xmlNode* p = n; p != nullptr && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (xml::is_element(p, "aside") || xml::is_element(p, "nav") || xml::is_element(p, "footer")) return true;
+        if (xml::is_element(p, "li") && xml::descendant(p, "a") != nullptr) return true;
+    }
+    return false;
+}
+
+// Visible timestamps, strongest first: an element marked as the publishing date; the first
+// <time> inside <article>; else the first <time>, element named as a timestamp, or text labelled
+// as one, outside sidebars and link lists, whose text holds a date ("Updated: Dec 15, 2016
+// 2:57 PM UTC", "By Jo Doe · May 20, 2019").
 std::optional<UtcTime> date_from_page(const xmlNode* root) {
-    std::optional<UtcTime> marked, in_article, first_time;
+    std::optional<UtcTime> marked, in_article, first_time, stamped;
     xml::for_each_element(root, [&](const xmlNode* n) {
         if (marked) return false;
+        if (html::is_non_content_element(n)) return false;
         std::string itemprop = text::fold_case(xml::attribute(n, "itemprop"));
         bool is_time = xml::is_element(n, "time");
         if (itemprop == "datepublished" || itemprop == "datecreated" || (is_time && xmlHasProp(n, BAD_CAST "pubdate"))) {
             marked = element_date(n);
-        } else if (is_time && !first_time) {
+            return false;
+        }
+        if (is_time && !first_time) {
             first_time = element_date(n);
             for (const xmlNode* p = n->parent; p != nullptr && !in_article; p = p->parent) {
                 if (xml::is_element(p, "article")) in_article = first_time;
             }
+            if (!first_time) first_time = fields::date_in_phrase(xml::text_of(n));
+            if (is_elsewhere_on_page(n)) first_time.reset();
         }
-        return !html::is_non_content_element(n);
+        if (!stamped && !is_elsewhere_on_page(n)) {
+            std::string shown = xml::text_of(n);
+            bool is_stamp = is_time || names_timestamp(n) || (shown.size() <= 80 && opens_with_timestamp_label(shown));
+            if (is_stamp && shown.size() <= 120) stamped = fields::date_in_phrase(shown);
+        }
+        return true;
     });
     if (marked) return marked;
-    return in_article;
+    if (in_article) return in_article;
+    return first_time ? first_time : stamped;
 }
 
 void authors_from_page(const xmlNode* root, PageMetadata& m) {
@@ -330,11 +399,12 @@ PageMetadata read_page_metadata(xmlDoc* doc) {
         if (m.title.empty()) m.title = meta(tags, key);
     }
     if (m.title.empty()) m.title = title_from_page(root);
+    m.title = without_site_name(m.title, {meta(tags, "og:site_name"), meta(tags, "application-name"), m.source});
 
     for (std::string_view key : {"article:published_time", "article:published", "og:published_time", "og:article:published_time",
                                  "datepublished", "publishdate", "publish-date", "publish_date", "pubdate", "publication_date",
                                  "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
-                                 "sailthru.date", "parsely-pub-date", "article.published", "original-publish-date",
+                                 "sailthru.date", "parsely-pub-date", "article:publicationdate", "publication-date", "article.published", "original-publish-date",
                                  "cxenseparse:recs:publishtime", "date", "displaydate", "dat", "pdate", "article_date_original"}) {
         if (m.published) break;
         for (const std::string& v : meta_all(tags, key)) {
