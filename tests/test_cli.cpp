@@ -277,5 +277,37 @@ TEST_CASE("Reuters-21578: every story once, exact facets, phrases") {
         REQUIRE(j.at("results").size() >= 1);
         CHECK(j.at("results")[0].at("path").get<std::string>().find("hegseth-nato-2025-02-14.txt") != std::string::npos);
         CHECK(j.at("results")[0].at("date").get<std::string>().substr(0, 10) == "2025-02-14");
+
+        // Its people, organizations and places under canonical names, found by filter and field.
+        const json& seed_story = j.at("results")[0];
+        auto has = [](const json& list, const char* name) {
+            for (const json& v : list) {
+                if (v == name) return true;
+            }
+            return false;
+        };
+        for (const char* person : {"Pete Hegseth", "Donald Trump", "Vladimir Putin", "Volodymyr Zelensky", "Mark Rutte",
+                                   "John Healey", "Matthew Miller"})
+            CHECK_MESSAGE(has(seed_story.at("people"), person), person);
+        for (const char* org : {"NATO", "European Union", "Kremlin"}) CHECK_MESSAGE(has(seed_story.at("organizations"), org), org);
+        for (const char* place : {"Ukraine", "Russia", "Moscow", "Kyiv"}) CHECK_MESSAGE(has(seed_story.at("places"), place), place);
+        json by_filter = search_json(db, "--person 'Pete Hegseth'");
+        REQUIRE(by_filter.at("total") == 1);
+        CHECK(by_filter.at("results")[0].at("id") == seed_story.at("id"));
+        json by_field = search_json(db, "'person:hegseth'");
+        REQUIRE(by_field.at("total") == 1);
+        CHECK(by_field.at("results")[0].at("id") == seed_story.at("id"));
     }
+}
+
+TEST_CASE("the samples' NATO story comes first in the demo index") {
+    TempDir tmp;
+    fs::path db = tmp.path / "index";
+    // As scripts/demo does: the whole samples/ folder, hostile files included.
+    auto r = run(kIndex + db_arg(db) + " " + quote(dateline::testing::samples_dir().string()), true);
+    CHECK(r.status == 1);  // samples/hostile/malformed-feed.xml
+    CHECK(r.out.find("malformed-feed.xml") != std::string::npos);
+    json j = search_json(db, "'Hegseth NATO'");
+    REQUIRE(j.at("results").size() >= 1);
+    CHECK(j.at("results")[0].at("title") == "NATO allies told Ukraine membership is off the table");
 }

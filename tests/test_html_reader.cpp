@@ -101,3 +101,62 @@ TEST_CASE("sniffing tells HTML from XML formats") {
     CHECK(r.sniff("a.html", "<!DOCTYPE html><html>") >= 80);
     CHECK(r.sniff("a.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\">") == 0);
 }
+
+TEST_CASE("captions, credits, bylines, timestamps, ad labels, sign-ups and bios are not body text") {
+    auto articles = read_sample("council-budget-vote.html");
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    // The JSON-LD sits inside a CDATA marker; its headline and author are read all the same.
+    CHECK(a.title == "Council passes budget with library cuts reversed");
+    CHECK(a.authors == std::vector<std::string>{"Priya Lindqvist"});
+    // The only date is the visible "Updated: ..." line.
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2024-03-04T21:15:00Z");
+
+    CHECK(a.body.starts_with("Northfield's council approved next year's budget"));
+    for (const char* kept : {"keeps council tax rises to 2.9 per cent", "trimming the consultancy budget",
+                             "What changes for residents", "mobile library will again visit",
+                             "the libraries mattered to them", "The budget takes effect on the first of April."}) {
+        INFO(kept);
+        CHECK(a.body.find(kept) != std::string::npos);
+    }
+    for (const char* furniture : {"Councillors vote in the chamber", "Dana Whitcombe", "Local Government Reporter",
+                                  "Updated:", "Advertisement", "Library petition passes", "morning briefing",
+                                  "open six days a week again", "has reported from the council chamber",
+                                  "Read more local news", "All rights reserved"}) {
+        INFO(furniture);
+        CHECK(a.body.find(furniture) == std::string::npos);
+    }
+}
+
+TEST_CASE("a social title loses a site name behind a bar, a section before one stays") {
+    auto page = [](const std::string& og_title) {
+        return "<html><head><meta property=\"og:title\" content=\"" + og_title + "\"><meta property=\"og:site_name\" "
+               "content=\"Harbour Times\"></head><body><p>Plenty of ordinary text in a paragraph about the harbour, "
+               "the tides and the boats that use it every day of the year.</p></body></html>";
+    };
+    CHECK(read_html("a.html", page("Tide tables change for the summer | Harbour Times"))[0].title ==
+          "Tide tables change for the summer");
+    CHECK(read_html("b.html", page("Tide tables change for the summer - Harbour Times"))[0].title ==
+          "Tide tables change for the summer");
+    CHECK(read_html("c.html", page("Why tide tables change every summer | Opinion Desk"))[0].title ==
+          "Why tide tables change every summer");
+    CHECK(read_html("d.html", page("Opinion | Why tide tables change every summer"))[0].title ==
+          "Opinion | Why tide tables change every summer");
+}
+
+TEST_CASE("a visible timestamp gives the date when no markup does, other stories' do not") {
+    auto date_of = [](const std::string& body) {
+        auto a = read_html("t.html", "<html><head><title>Quay wall repaired</title></head><body>" + body +
+                                         "<p>The quay wall was repaired over the winter at a cost of two million, "
+                                         "and boats are mooring there again.</p></body></html>");
+        return a[0].published ? dates::to_iso8601(*a[0].published) : std::string("none");
+    };
+    CHECK(date_of("<span class=\"x1\">Posted: Oct 14, 2022 9:27 AM | Last updated</span>") == "2022-10-14T09:27:00Z");
+    CHECK(date_of("<div class=\"post-date\">By Ana Ruiz &middot; May 20, 2019</div>") == "2019-05-20T00:00:00Z");
+    CHECK(date_of("<time>Dec 13, 2016 at 3:45 pm</time>") == "2016-12-13T15:45:00Z");
+    // Timestamps of the stories in a sidebar or a list of links are theirs, not this page's.
+    CHECK(date_of("<aside><span class=\"date\">March 1, 2020</span></aside>") == "none");
+    CHECK(date_of("<ul><li><a href=\"/x\">Ferry fares rise</a> <time>Feb 2, 2021</time></li></ul>") == "none");
+    CHECK(date_of("<p>The wall was built in 1911 and last repaired in 1987.</p>") == "none");
+}

@@ -188,6 +188,50 @@ TEST_CASE("killed with SIGKILL at random moments, the next runs finish the job w
     }
 }
 
+TEST_CASE("failed files are recorded, skipped while unchanged, and retried on request or when mended") {
+    TempDir tmp;
+    fs::path archive = tmp.path / "archive";
+    write(archive / "good.txt", article_text(1));
+    write(archive / "empty.txt", "");
+    fs::path db = tmp.path / "db";
+    std::string index = kIndex + " --db " + quote(db.string()) + " " + quote(archive.string());
+    CHECK(run(index).status == 1);
+    auto status = run(kIndex + " --db " + quote(db.string()) + " --status");
+    CHECK(status.out.find("failed: " + (archive / "empty.txt").string() + ": the file is empty") != std::string::npos);
+    auto again = run(index, true);
+    CHECK(again.status == 0);
+    CHECK(again.out.find("(1 still failing, see --status)") != std::string::npos);
+    auto retried = run(kIndex + " --retry-failed --db " + quote(db.string()) + " " + quote(archive.string()), true);
+    CHECK(retried.status == 1);
+    CHECK(retried.out.find("empty.txt: the file is empty") != std::string::npos);
+    write(archive / "empty.txt", article_text(2));
+    auto mended = run(index, true);
+    CHECK(mended.status == 0);
+    CHECK(mended.out.find("1 files read (0 new, 1 changed)") == 0);
+    CHECK(documents(db) == 2);
+}
+
+TEST_CASE("SIGTERM stops a run cleanly after committing what is done; the next run finishes") {
+    TempDir tmp;
+    fs::path archive = tmp.path / "archive";
+    for (int n = 0; n < 3000; ++n) write(archive / std::to_string(n / 100) / (std::to_string(n) + ".txt"), article_text(n));
+    fs::path db = tmp.path / "db";
+    // A first small run makes the next one incremental (one writer, commits every batch).
+    write(tmp.path / "seed" / "a.txt", article_text(9999));
+    REQUIRE(run(kIndex + " -q --db " + quote(db.string()) + " " + quote((tmp.path / "seed").string())).status == 0);
+    fs::path log = tmp.path / "indexer.log";
+    pid_t indexer = spawn({kIndex, "--jobs=1", "--db", db.string(), archive.string()}, log.string());
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    kill(indexer, SIGTERM);
+    int code = wait_exit(indexer);
+    std::string said = dateline::testing::read_file(log);
+    INFO("indexer stderr: " << said);
+    if (said.find("interrupted") != std::string::npos) CHECK(code == 1);  // else it had finished already
+    CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+    CHECK(run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string())).status == 0);
+    CHECK(documents(db) == 3001);
+}
+
 TEST_CASE("searches keep answering while the indexer commits, and then see the new articles") {
     TempDir tmp;
     fs::path archive = tmp.path / "archive";

@@ -83,3 +83,39 @@ TEST_CASE("NITF carried in a G2 item gives body and entities") {
     CHECK(articles[0].people == std::vector<std::string>{"Ada Quinn"});
     CHECK(articles[0].organizations == std::vector<std::string>{"Harbour City"});
 }
+
+TEST_CASE("a G2 picture with remote content only gives no article; an XHTML story gives one") {
+    auto articles = read_sample("g2-remote-and-xhtml.xml");
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.title == "Ice halts ferries across the Gulf of Riga");
+    CHECK(a.body.starts_with("Ferries across the Gulf of Riga stayed in port"));
+    CHECK(a.body.find("\n\nThe operator said") != std::string::npos);
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2025-03-03T06:30:00Z");
+    CHECK(a.authors == std::vector<std::string>{"Andris Kalnins"});
+    CHECK(a.source == "Baltic Press Service");  // no provider: the credit line
+    CHECK(a.places == std::vector<std::string>{"Riga"});
+    CHECK(a.organizations == std::vector<std::string>{"Gulf Ferry Lines"});
+    CHECK(a.keywords == std::vector<std::string>{"transport"});
+    CHECK(a.dateline == "RIGA, March 3");
+    CHECK(a.language == "en");
+}
+
+TEST_CASE("NewsML 1: plain-text DataContent in a nested component, basic ISO dates") {
+    auto articles = read_newsml(R"(<NewsML><NewsEnvelope><DateAndTime>20250214T062300+0000</DateAndTime></NewsEnvelope>
+      <NewsItem><Identification><NewsIdentifier><PublicIdentifier>urn:newsml:nordwire:1</PublicIdentifier></NewsIdentifier></Identification>
+        <NewsManagement><ThisRevisionCreated>20250214T071500+0100</ThisRevisionCreated></NewsManagement>
+        <NewsComponent><NewsLines><HeadLine>Snow closes mountain passes</HeadLine><CreditLine>Nordwire</CreditLine></NewsLines>
+          <NewsComponent><ContentItem><MediaType FormalName="Text"/><Format FormalName="Text"/>
+            <DataContent>Three passes closed on Friday.
+
+Ploughs will clear them by the weekend.</DataContent></ContentItem></NewsComponent>
+        </NewsComponent></NewsItem></NewsML>)");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Snow closes mountain passes");
+    CHECK(articles[0].body == "Three passes closed on Friday.\n\nPloughs will clear them by the weekend.");
+    REQUIRE(articles[0].published);
+    CHECK(dates::to_iso8601(*articles[0].published) == "2025-02-14T06:15:00Z");
+    CHECK(articles[0].source == "Nordwire");
+}

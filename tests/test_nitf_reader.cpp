@@ -63,3 +63,31 @@ TEST_CASE("NITF is sniffed, NITF inside NewsML is not") {
     CHECK(r.sniff("a.xml", "<?xml version=\"1.0\"?>\n<nitf version=\"3.5\">") >= 90);
     CHECK(r.sniff("a.xml", "<newsMessage><itemSet><newsItem><contentSet><inlineXML><nitf>") == 0);
 }
+
+TEST_CASE("NITF 2.5: a headline written in <hedline> itself, dates without norm, nested blocks") {
+    auto articles = read_nitf(testing::read_file(testing::samples_dir() / "nitf" / "nitf25-hedline-text.xml"));
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.title == "Glaciers in the Alps lost a tenth of their ice in two years");
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2025-02-14T05:23:00Z");
+    CHECK(a.authors == std::vector<std::string>{"Lene Bergstr\xC3\xB6m"});
+    CHECK(a.source == "Nordwire");
+    CHECK(a.body.starts_with("Alpine glaciers lost about a tenth"));
+    CHECK(a.body.find("\n\nThe losses were greatest below 3,000 metres") != std::string::npos);
+    CHECK(a.body.find("\n\nResearchers will present") != std::string::npos);
+    CHECK(a.organizations == std::vector<std::string>{"Glacier Watch"});
+    CHECK(a.places == std::vector<std::string>{"Geneva"});
+}
+
+TEST_CASE("NITF falls back to the story date's text, then to the publication date") {
+    auto dated = [](const std::string& head, const std::string& dateline) {
+        auto a = read_nitf("<nitf><head>" + head + "</head><body><body.head><hedline><hl1>Dam opens</hl1></hedline>" +
+                           dateline + "</body.head><body.content><p>The dam opened.</p></body.content></body></nitf>");
+        return a[0].published ? dates::to_iso8601(*a[0].published) : std::string("none");
+    };
+    CHECK(dated("", "<dateline>LYON, <story.date>March 3, 2024</story.date></dateline>") == "2024-03-03T00:00:00Z");
+    CHECK(dated("<docdata><date.issue norm=\"2024-03-03T10:00:00+01:00\"/></docdata>", "") == "2024-03-03T09:00:00Z");
+    CHECK(dated("<pubdata date.publication=\"20240303T101500Z\"/>", "") == "2024-03-03T10:15:00Z");
+    CHECK(dated("<docdata><date.issue norm=\"20240303\"/></docdata>", "") == "2024-03-03T00:00:00Z");
+}

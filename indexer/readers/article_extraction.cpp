@@ -56,7 +56,7 @@ constexpr std::array<std::string_view, 11> furniture_strong{
 
 // How lines of page furniture begin, in the languages of the archive: ad labels, calls to share,
 // follow or subscribe, links to other stories, photo credits, syndication and copyright notes.
-constexpr std::array<std::string_view, 52> boilerplate_openings{
+constexpr std::array<std::string_view, 55> boilerplate_openings{
     "advertisement", "advertising", "anzeige", "publicit\xC3\xA9", "publicidad", "related:", "related coverage",
     "related stories", "related articles", "read more", "read next", "read also", "more:", "see also", "sign up",
     "subscribe", "follow us", "follow him", "follow her", "share this", "share on", "click here",
@@ -64,7 +64,8 @@ constexpr std::array<std::string_view, 52> boilerplate_openings{
     "image caption", "image copyright", "photo:", "photograph:", "photograph by", "photo by", "photos:", "foto:",
     "(bild:", "bild:", "credit:", "\xC2\xA9", "copyright", "all rights reserved", "about the author", "first published",
     "get up-to-the-minute", "lire aussi", "voir aussi", "mehr zum thema", "lesen sie auch", "leia mais",
-    "leia tamb\xC3\xA9m", "lee tambi\xC3\xA9n", "page editor", "comments ("};
+    "leia tamb\xC3\xA9m", "lee tambi\xC3\xA9n", "page editor", "comments (", "continue reading the main story",
+    "a version of this article appears in print", "mehr artikel"};
 
 // True when `line` opens with one of the boilerplate openings as whole words ("Subscribe to ..."
 // but not "Subscribers said ...").

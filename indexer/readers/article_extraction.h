@@ -16,7 +16,11 @@
 //     well, or are link-poor paragraphs of prose, join it.
 //  4. Inside it, lists, tables and divs that look like furniture (mostly links, more images or
 //     list items than paragraphs, form fields, very little text) are dropped, as is a heading
-//     repeating the headline.
+//     repeating the headline. So are short lines of furniture: a paragraph that is only a link
+//     ("Read the full transcript"), one opening with a boilerplate phrase ("Advertisement",
+//     "Related:", "Sign up for ...", "Photograph by ..."), and a byline or timestamp line that
+//     repeats the page's ("By Jo Doe March 25, 2015"). Captions, photo credits, bylines and author
+//     bios (<figcaption>, class words caption/credit/byline/author/bio) are set aside in step 1.
 // Thread-safe: reads a document the caller owns.
 #pragma once
 

@@ -135,6 +135,7 @@ void read_g2_item(const xmlNode* item, const xmlNode* message_header, const Emit
     const xmlNode* provider = xml::child(item_meta, "provider");
     a.source = concept_name(provider, a.language);
     if (a.source.empty()) a.source = qcode_value(xml::attribute(provider, "qcode"));
+    if (a.source.empty()) a.source = xml::child_text(content_meta, "creditline");
 
     if (a.body.empty()) return;  // a package, a concept, a picture without a caption
     emit(a);

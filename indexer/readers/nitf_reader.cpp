@@ -18,8 +18,25 @@ std::string entity_name(const xmlNode* node) {
     return text::trim(name);
 }
 
+// A date element's norm attribute; older feeds leave it out and write the date as the text.
 std::optional<UtcTime> norm_date(const xmlNode* node) {
-    return node ? fields::parse_date(xml::attribute(node, "norm")) : std::nullopt;
+    if (!node) return std::nullopt;
+    if (auto t = fields::parse_date(xml::attribute(node, "norm"))) return t;
+    return fields::parse_date(xml::text_of(node));
+}
+
+// <hedline><hl1>, or, as some NITF 2.5 feeds write it, the headline as the text of <hedline>
+// itself (without the <hl2> subheadline).
+std::string headline_of(const xmlNode* hedline) {
+    if (!hedline) return {};
+    if (const xmlNode* hl1 = xml::descendant(hedline, "hl1")) return xml::text_of(hl1);
+    std::string own;
+    for (const xmlNode* c = hedline->children; c != nullptr; c = c->next) {
+        if (xml::is_element(c, "hl2")) continue;
+        if (c->type == XML_TEXT_NODE && c->content) own += reinterpret_cast<const char*>(c->content);
+        else if (c->type == XML_ELEMENT_NODE) own += " " + xml::text_of(c) + " ";
+    }
+    return text::collapse_spaces(own);
 }
 
 }  // namespace
@@ -62,7 +79,7 @@ void article_from_nitf(const xmlNode* nitf, Article& a) {
     const xmlNode* body_head = xml::child(body, "body.head");
     const xmlNode* docdata = xml::child(head, "docdata");
 
-    a.title = xml::text_of(xml::descendant(xml::child(body_head, "hedline"), "hl1"));
+    a.title = headline_of(xml::child(body_head, "hedline"));
     if (a.title.empty()) a.title = xml::child_text(head, "title");
 
     for (const xmlNode* byline : xml::children(body_head, "byline")) {

@@ -1,10 +1,11 @@
 // NitfReader: NITF (News Industry Text Format, IPTC), any version from 2.5 to 3.x; one article
 // per <nitf> document.
 //
-// Mapping: <hedline><hl1> (else <head><title>) -> title; <byline> -> authors (a <person> inside
+// Mapping: <hedline><hl1> (else the text of <hedline> itself, else <head><title>) -> title; <byline> -> authors (a <person> inside
 // it, else the names in its text); <dateline> -> dateline; <body.content> -> body (one paragraph
 // per <p>, <pre> lines kept); <docdata>: <date.issue norm>, else <date.release norm>, else the
-// dateline's <story.date norm> -> published; <doc-id id-string> -> id "nitf-<id-string>";
+// dateline's <story.date norm>, else <pubdata date.publication> -> published (a date element
+// without norm is read from its text); <doc-id id-string> -> id "nitf-<id-string>";
 // <doc.copyright holder>, <pubdata name> or <distributor> -> source; <key-list><keyword key> and
 // <tobject.subject matter> -> keywords; xml:lang -> language. Inline <person>, <org> and
 // <location> (or <city>/<country>/<region>/<state>) in the body are the curated people,

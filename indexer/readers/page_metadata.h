@@ -3,11 +3,14 @@
 //
 // Sources, strongest first for each field:
 //   title      JSON-LD headline; og:title; twitter:title; the page's single <h1> when <title>
-//              contains it; <title> with the site name cut off ("Headline | Site")
+//              contains it; <title> with the site name cut off ("Headline | Site"); whichever
+//              wins loses a trailing site name (og:site_name, or a short name behind " | ")
 //   published  JSON-LD datePublished/dateCreated; article:published_time and the other publishing
 //              meta names (pubdate, publishdate, dc.date(.issued), dcterms.created, sailthru.date,
 //              parsely-pub-date, date ...); an itemprop="datePublished" element; a <time pubdate>
-//              or the first <time datetime> inside <article>
+//              or the first <time datetime> inside <article>; else the first visible timestamp
+//              outside sidebars and link lists: a <time>, an element whose class names a date
+//              or time, or text labelled "Published/Updated/Posted ..."
 //   authors    JSON-LD author; meta author, article:author (unless a URL), parsely-author,
 //              sailthru.author, dc.creator, byl; rel="author" / itemprop="author" / byline
 //              elements on the page
