@@ -22,15 +22,6 @@ namespace {
 const std::string kIndex = DATELINE_INDEX_BIN;
 const std::string kSearch = DATELINE_SEARCH_BIN;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/dateline-test-XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
 std::string db_arg(const fs::path& db) { return " --db " + quote(db.string()); }
 
 json search_json(const fs::path& db, const std::string& args) {
@@ -55,7 +46,7 @@ std::map<std::string, std::size_t> facet_map(const json& facets, const std::stri
 }  // namespace
 
 TEST_CASE("samples: index, search, JSON, facets and exit codes") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path db = tmp.path / "index";
     std::string samples = (dateline::testing::samples_dir()).string();
     auto indexed = run(kIndex + db_arg(db) + " " + quote(samples + "/text") + " " + quote(samples + "/reuters"), true);
@@ -166,7 +157,7 @@ TEST_CASE("samples: index, search, JSON, facets and exit codes") {
 }
 
 TEST_CASE("bad input: each bad file named, the good article indexed, exit 1") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path in = tmp.path / "in";
     write(in / "good.txt", "Ceasefire talks resume in Geneva\n2025-03-01\n\nNegotiators returned to Geneva on Saturday for a new round of ceasefire talks.\n");
     write(in / "empty.txt", "");
@@ -190,7 +181,7 @@ TEST_CASE("bad input: each bad file named, the good article indexed, exit 1") {
 
 TEST_CASE("Reuters-21578: every story once, exact facets, phrases") {
     DATELINE_REQUIRE_SHARED();
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path db = tmp.path / "index";
     fs::path corpus = dateline::testing::shared_dir() / "corpora" / "reuters21578";
     auto first = run(kIndex + db_arg(db) + " -q " + quote(corpus.string()), true);
@@ -301,7 +292,7 @@ TEST_CASE("Reuters-21578: every story once, exact facets, phrases") {
 }
 
 TEST_CASE("the samples' NATO story comes first in the demo index") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path db = tmp.path / "index";
     // As scripts/demo does: the whole samples/ folder, hostile files included.
     auto r = run(kIndex + db_arg(db) + " " + quote(dateline::testing::samples_dir().string()), true);

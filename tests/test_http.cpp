@@ -39,15 +39,6 @@ namespace {
 const std::string kIndex = DATELINE_INDEX_BIN;
 const std::string kSearch = DATELINE_SEARCH_BIN;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/dateline-http-XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
 void build_index(const fs::path& db) {
     auto r = run(kIndex + " -q --db " + quote(db.string()) + " " + quote(dateline::testing::samples_dir().string()), true);
     REQUIRE_MESSAGE(fs::exists(db), "dateline-index made no index: " << r.out);
@@ -259,7 +250,7 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
 }
 
 TEST_CASE("static files: only plain paths inside the web root") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path root = tmp.path / "web";
     fs::create_directories(root / "sub");
     std::ofstream(root / "index.html") << "<p>page";
@@ -282,7 +273,7 @@ TEST_CASE("static files: only plain paths inside the web root") {
 }
 
 TEST_CASE("the server end to end on samples/") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path db = tmp.path / "index";
     build_index(db);
     Server server(db);
@@ -462,7 +453,7 @@ TEST_CASE("the server end to end on samples/") {
 }
 
 TEST_CASE("--quiet: no access log") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path db = tmp.path / "index";
     build_index(db);
     Server server(db, {"--quiet"});
@@ -472,7 +463,7 @@ TEST_CASE("--quiet: no access log") {
 }
 
 TEST_CASE("a server started before its index answers 503, then serves once the index exists") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path db = tmp.path / "later";
     Server server(db);
     json unusable = get_json(server, "/healthz", 503);
@@ -484,7 +475,7 @@ TEST_CASE("a server started before its index answers 503, then serves once the i
 }
 
 TEST_CASE("an address that cannot be bound exits with 2") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     auto r = run(kSearch + " --db " + quote((tmp.path / "none").string()) + " --serve 192.0.2.1:80", true);
     CHECK(r.status == 2);
     CHECK(r.out.find("cannot listen") != std::string::npos);

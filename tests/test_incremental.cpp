@@ -31,15 +31,6 @@ namespace {
 const std::string kIndex = DATELINE_INDEX_BIN;
 const std::string kSearch = DATELINE_SEARCH_BIN;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/dateline-nightly-XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
 void write(const fs::path& p, const std::string& data) {
     fs::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << data;
@@ -97,7 +88,7 @@ std::size_t documents(const fs::path& db) { return Xapian::Database(db.string())
 }  // namespace
 
 TEST_CASE("a run reads only what changed: touched, vanished and edited files") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path archive = tmp.path / "archive";
     fs::create_directories(archive);
     fs::copy(dateline::testing::samples_dir() / "text", archive / "text");
@@ -139,7 +130,7 @@ TEST_CASE("a run reads only what changed: touched, vanished and edited files") {
 }
 
 TEST_CASE("killed with SIGKILL at random moments, the next runs finish the job with nothing lost or doubled") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path archive = tmp.path / "archive";
     std::size_t expected = 0;
     fs::path shared = dateline::testing::shared_dir();
@@ -189,7 +180,7 @@ TEST_CASE("killed with SIGKILL at random moments, the next runs finish the job w
 }
 
 TEST_CASE("failed files are recorded, skipped while unchanged, and retried on request or when mended") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path archive = tmp.path / "archive";
     write(archive / "good.txt", article_text(1));
     write(archive / "empty.txt", "");
@@ -212,7 +203,7 @@ TEST_CASE("failed files are recorded, skipped while unchanged, and retried on re
 }
 
 TEST_CASE("SIGTERM stops a run cleanly after committing what is done; the next run finishes") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path archive = tmp.path / "archive";
     for (int n = 0; n < 3000; ++n) write(archive / std::to_string(n / 100) / (std::to_string(n) + ".txt"), article_text(n));
     fs::path db = tmp.path / "db";
@@ -233,7 +224,7 @@ TEST_CASE("SIGTERM stops a run cleanly after committing what is done; the next r
 }
 
 TEST_CASE("searches keep answering while the indexer commits, and then see the new articles") {
-    TempDir tmp;
+    dateline::testing::TempDir tmp;
     fs::path archive = tmp.path / "archive";
     for (int n = 0; n < 400; ++n) write(archive / "old" / (std::to_string(n) + ".txt"), article_text(n));
     fs::path db = tmp.path / "db";

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 namespace dateline::testing {
 
@@ -28,6 +29,18 @@ inline std::filesystem::path shared_dir() {
     std::filesystem::path p = source_root().parent_path() / "shared";
     return std::filesystem::exists(p / "corpora") ? p : std::filesystem::path();
 }
+
+// A fresh folder under /tmp, removed with everything in it when the object goes.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/dateline-test-XXXXXX";
+        path = mkdtemp(tmpl);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
 
 inline std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
