@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "entity_gazetteer.h"
 #include "entity_mentions.h"
@@ -56,24 +57,24 @@ public:
         for (const Mention& m : mentions) {
             switch (m.kind) {
             case MentionKind::person:
-                if (club(m)) add_unique(result_.organizations, m.name);
+                if (club(m)) add_organization(m.name);
                 else if (m.words < 2 && !known_surname(m.name)) add_person(m.name);
                 break;
             case MentionKind::unknown:
                 // Results tables start each line with a club ("Tranmere 2 Oldham 1"), so in a
                 // team sport even a word opening a line is most likely one.
                 if (team_sport && !known_surname(m.name))
-                    add_unique(result_.organizations, m.name);
+                    add_organization(m.name);
                 break;
             case MentionKind::organization:
-                if (!is_person_word(m)) add_unique(result_.organizations, canonical(gazetteer, m.name));
+                if (!is_person_word(m)) add_organization(canonical(gazetteer, m.name));
                 break;
             case MentionKind::place:
                 if (is_person_word(m)) break;
                 // "Baltimore beat Seattle": in a team sport a city is its team; a country stays a
                 // place, and so does the city a game is played in.
-                if (team_sport && !m.country && !m.dateline && !m.venue) add_unique(result_.organizations, m.name);
-                else add_unique(result_.places, canonical(gazetteer, m.name));
+                if (team_sport && !m.country && !m.dateline && !m.venue) add_organization(m.name);
+                else add_place(canonical(gazetteer, m.name));
                 break;
             }
         }
@@ -82,6 +83,14 @@ public:
     Entities take() { return std::move(result_); }
 
 private:
+    // Each name once, compared case-insensitively; a set keeps a long text (a whole table of
+    // stories in one file) from costing time quadratic in its names.
+    static void add_once(std::vector<std::string>& list, std::unordered_set<std::string>& seen, const std::string& name) {
+        if (seen.insert(text::fold_case(name)).second) list.push_back(name);
+    }
+    void add_organization(const std::string& name) { add_once(result_.organizations, organizations_seen_, name); }
+    void add_place(const std::string& name) { add_once(result_.places, places_seen_, name); }
+
     void add_person(const std::string& name) {
         std::string key = entity_data::name_key(name);
         if (people_by_key_.count(key)) return;
@@ -100,6 +109,7 @@ private:
     Entities result_;
     std::unordered_map<std::string, std::size_t> people_by_key_;
     std::unordered_map<std::string, std::size_t> surnames_;
+    std::unordered_set<std::string> organizations_seen_, places_seen_;
 };
 
 }  // namespace

@@ -302,3 +302,46 @@ TEST_CASE("the samples' NATO story comes first in the demo index") {
     REQUIRE(j.at("results").size() >= 1);
     CHECK(j.at("results")[0].at("title") == "NATO allies told Ukraine membership is off the table");
 }
+
+TEST_CASE("every file of ../shared/corpora/formats is indexed; only the malformed feed fails") {
+    DATELINE_REQUIRE_SHARED();
+    fs::path formats = dateline::testing::shared_dir() / "corpora" / "formats";
+    // stderr (the reports) to the captured stdout, the articles away.
+    auto r = run("(" + kIndex + " --dry-run --json " + quote(formats.string()) + " 3>&1 1>/dev/null 2>&3)");
+    std::vector<std::string> failures;
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+        std::size_t end = r.out.find('\n', start);
+        if (end == std::string::npos) end = r.out.size();
+        std::string line = r.out.substr(start, end - start);
+        if (line.rfind("dateline-index: ", 0) == 0 && line.find(": skipped, ") == std::string::npos) failures.push_back(line);
+        start = end + 1;
+    }
+    CAPTURE(r.out);
+    REQUIRE(failures.size() == 1);
+    CHECK(failures[0].find("rss_2.0_invalid_1.xml") != std::string::npos);
+    CHECK(r.status == 1);
+
+    // Every article has a title and a body; the web pages and feed items have sources.
+    auto articles = run(kIndex + " --dry-run --json " + quote(formats.string()));
+    std::size_t count = 0, titled = 0, with_body = 0, sourced = 0, web = 0;
+    start = 0;
+    while (start < articles.out.size()) {
+        std::size_t end = articles.out.find('\n', start);
+        json a = json::parse(articles.out.substr(start, end - start));
+        ++count;
+        titled += a.at("title").get<std::string>().empty() ? 0 : 1;
+        with_body += a.at("body").get<std::string>().empty() ? 0 : 1;
+        if (a.at("format") == "html" || a.at("format") == "feed") {
+            ++web;
+            sourced += a.at("source").get<std::string>().empty() ? 0 : 1;
+        }
+        start = end + 1;
+    }
+    MESSAGE(count << " articles, " << titled << " titled, " << with_body << " with a body, " << sourced << " of " << web
+                  << " web and feed articles with a source");
+    CHECK(count > 400);
+    CHECK(titled == count);
+    CHECK(with_body >= count * 95 / 100);
+    CHECK(sourced == web);
+}

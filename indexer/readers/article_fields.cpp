@@ -194,6 +194,8 @@ void finish(Article& a, const SourceFile& file, std::string_view format) {
     a.section = text::collapse_spaces(a.section);
     a.url = text::trim(a.url);
     a.dateline = text::collapse_spaces(a.dateline);
+    // A page or feed that names no publication is known by its web site: the host of its URL.
+    if (a.source.empty() && !a.url.empty()) a.source = url_host(a.url);
     xml::clip_fields(a);
 }
 

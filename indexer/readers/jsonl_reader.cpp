@@ -177,34 +177,53 @@ void JsonlReader::read(const SourceFile& file, const ReaderOptions& options, con
             first_reason = std::move(reason);
         }
     };
-    std::size_t line_no = 0;
-    for (std::size_t start = 0; start < data.size();) {
-        std::size_t end = data.find('\n', start);
-        if (end == std::string::npos) end = data.size();
-        std::string_view line = std::string_view(data).substr(start, end - start);
-        start = end + 1;
-        ++line_no;
-        if (text::trim(line).empty()) continue;
-        json record;
-        try {
-            record = json::parse(line);
-        } catch (const json::parse_error& e) {
-            fail(line_no, std::string("not valid JSON (") + e.what() + ")");
-            continue;
-        }
+    std::size_t without_text = 0;
+    auto take = [&](const json& record, std::size_t line) {
         if (!record.is_object()) {
-            fail(line_no, "not a JSON object");
-            continue;
+            fail(line, "not a JSON object");
+            return;
         }
         Article a = article_from(record, table);
-        if (a.title.empty() && a.body.empty()) {
-            fail(line_no, "the record has neither a title nor a body");
-            continue;
+        // A record with no article text is metadata (a page's title and date, a link), not an
+        // article: it is passed over, like a feed's empty item.
+        if (a.body.empty()) {
+            ++without_text;
+            return;
         }
         if (a.title.empty()) a.title = fields::title_from_text(a.body);
         fields::finish(a, file, name());
         ++good;
         emit(std::move(a));
+    };
+    // A whole JSON document (an export's array of articles, one pretty-printed object) first;
+    // otherwise JSON Lines, one record a line.
+    json whole = json::parse(data, nullptr, false);
+    if (!whole.is_discarded() && (whole.is_array() || whole.is_object())) {
+        if (whole.is_array()) {
+            for (const json& record : whole) take(record, 0);
+        } else {
+            take(whole, 1);
+        }
+    } else {
+        std::size_t line_no = 0;
+        for (std::size_t start = 0; start < data.size();) {
+            std::size_t end = data.find('\n', start);
+            if (end == std::string::npos) end = data.size();
+            std::string_view line = std::string_view(data).substr(start, end - start);
+            start = end + 1;
+            ++line_no;
+            if (text::trim(line).empty()) continue;
+            json record = json::parse(line, nullptr, false);
+            if (record.is_discarded()) {
+                fail(line_no, "not valid JSON");
+                continue;
+            }
+            take(record, line_no);
+        }
+    }
+    if (good == 0 && bad == 0) {
+        throw NotAnArticle("not an article: " + std::to_string(without_text) + " JSON record" + (without_text == 1 ? "" : "s") +
+                           " without article text");
     }
     if (bad > 0) {
         throw ReadError(std::to_string(bad) + " bad line" + (bad == 1 ? "" : "s") + " of " + std::to_string(bad + good) +

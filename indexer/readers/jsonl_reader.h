@@ -18,8 +18,11 @@
 // (`--map published=/meta_data/article/published_time`). People, organisations and places given
 // in a record are curated.
 //
-// A line that is not a JSON object, or has neither title nor body, does not stop the file: every
-// good line is emitted, then one ReadError reports "N bad lines, first at line L: reason".
+// A whole-file JSON document (an array of such objects, or one object) is read the same way.
+// A record without article text (body) is metadata, not an article, and is passed over; a file
+// with no article at all is NotAnArticle. A line that is not valid JSON or not an object does
+// not stop the reading: every good line is read, then one ReadError reports "N bad lines, first
+// at line L: reason", and the indexer reports the file.
 #pragma once
 
 #include "reader.h"

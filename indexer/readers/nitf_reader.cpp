@@ -145,7 +145,13 @@ void NitfReader::read(const SourceFile& file, const ReaderOptions&, const std::f
     std::string utf8 = charset::to_utf8(file.data, charset::declared_in_xml(file.data));
     xml::Document doc = xml::parse_xml(utf8);
     const xmlNode* root = xmlDocGetRootElement(doc.get());
-    if (!xml::is_element(root, "nitf")) throw ReadError("not NITF: the root element is <" + std::string(xml::local_name(root)) + ">, not <nitf>");
+    // NITF also travels wrapped (a NewsML contentSet holding it as inline XML): the story is the
+    // first <nitf> element, wherever it is.
+    if (!xml::is_element(root, "nitf")) {
+        const xmlNode* wrapped = xml::descendant(root, "nitf");
+        if (!wrapped) throw ReadError("not NITF: the root element is <" + std::string(xml::local_name(root)) + "> and holds no <nitf>");
+        root = wrapped;
+    }
     Article a;
     article_from_nitf(root, a);
     if (a.title.empty() && a.body.empty()) return;  // an empty shell, as wire systems send to kill a story

@@ -261,6 +261,17 @@ std::string without_site_name(const std::string& title, std::initializer_list<st
     return title;
 }
 
+// The site's name as a page's <title> carries it after the headline, when nothing else names
+// the site: "Headline _Section _Site", "Headline [Site]", "Headline | Site" -> "Site".
+std::string site_name_in_title(const std::string& document_title, const std::string& headline) {
+    if (headline.empty() || document_title.size() <= headline.size() || document_title.rfind(headline, 0) != 0) return {};
+    std::string rest = text::trim(std::string_view(document_title).substr(headline.size()));
+    std::size_t cut = rest.find_last_of("_|[-");
+    std::string name = text::trim(cut == std::string::npos ? std::string_view(rest) : std::string_view(rest).substr(cut + 1));
+    while (!name.empty() && (name.back() == ']' || name.back() == ' ')) name.pop_back();
+    return name.size() <= 40 && text::split_trimmed(name, ' ').size() <= 4 ? name : std::string();
+}
+
 std::string title_from_page(const xmlNode* root) {
     std::string document_title = xml::text_of(xml::descendant(xml::descendant(root, "head"), "title"));
     if (document_title.empty()) document_title = xml::text_of(xml::descendant(root, "title"));
@@ -442,6 +453,9 @@ PageMetadata read_page_metadata(xmlDoc* doc) {
     if (m.url.empty() && is_url(meta(tags, "og:url"))) m.url = meta(tags, "og:url");
     if (m.url.starts_with("//")) m.url = "https:" + m.url;
     if (m.source.empty()) m.source = fields::url_host(m.url);
+    if (m.source.empty()) {
+        m.source = site_name_in_title(xml::text_of(xml::descendant(xml::descendant(root, "head"), "title")), m.title);
+    }
 
     if (std::string lang = fields::language_code(xml::attribute(root, "lang")); !lang.empty()) m.language = lang;
     for (std::string_view key : {"content-language", "language", "dc.language", "og:locale"}) {

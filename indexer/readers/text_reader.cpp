@@ -40,13 +40,17 @@ bool is_prose(std::string_view line) { return word_count(line) >= 12; }
 // 0.05 for the Reuters-21578 distribution's category lists and notes).
 double prose_share(const std::vector<std::string>& lines) {
     std::size_t total = 0, prose = 0;
-    std::size_t para_chars = 0, para_lines = 0, para_words = 0;
+    std::size_t para_chars = 0, para_lines = 0, para_words = 0, sentence_ends = 0;
     char last = 0;
     auto flush = [&] {
+        bool ends_sentence = last == '.' || last == '!' || last == '?' || last == '"' || last == ')' ||
+                             static_cast<unsigned char>(last) >= 0x80;
+        // Prose: long enough lines, a dozen words or more, and sentences in them (a paragraph may
+        // end with a credit such as "example.org" rather than a full stop).
         if (para_lines > 0 && para_words >= 12 && para_chars / para_lines > 40 &&
-            (last == '.' || last == '!' || last == '?' || last == '"' || last == ')' || static_cast<unsigned char>(last) >= 0x80))
+            (ends_sentence || sentence_ends >= 2))
             prose += para_chars;
-        para_chars = para_lines = para_words = 0;
+        para_chars = para_lines = para_words = sentence_ends = 0;
     };
     for (const std::string& line : lines) {
         if (line.empty()) { flush(); continue; }
@@ -54,10 +58,31 @@ double prose_share(const std::vector<std::string>& lines) {
         para_chars += line.size();
         ++para_lines;
         para_words += word_count(line);
+        for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+            if ((line[k] == '.' || line[k] == '!' || line[k] == '?') && line[k + 1] == ' ') ++sentence_ends;
+        }
         last = line.back();
     }
     flush();
     return total == 0 ? 0.0 : static_cast<double>(prose) / static_cast<double>(total);
+}
+
+// The first sentence of a paragraph, cut at a word boundary near `max_bytes`: the headline of
+// a file that has none of its own.
+std::string first_sentence(std::string_view paragraph, std::size_t max_bytes) {
+    std::size_t end = std::string_view::npos;
+    for (std::size_t k = 0; k + 1 < paragraph.size(); ++k) {
+        if ((paragraph[k] == '.' || paragraph[k] == '!' || paragraph[k] == '?') && paragraph[k + 1] == ' ' && k > 20) {
+            end = k + 1;
+            break;
+        }
+    }
+    std::string_view sentence = paragraph.substr(0, end);
+    if (sentence.size() <= max_bytes) return text::trim(sentence);
+    std::string cut = text::truncate_utf8(sentence, max_bytes);
+    std::size_t space = cut.rfind(' ');
+    if (space != std::string::npos && space > max_bytes / 2) cut.resize(space);
+    return text::trim(cut) + "\xE2\x80\xA6";
 }
 
 bool is_number_furniture(std::string_view line) {
@@ -161,6 +186,10 @@ int TextReader::sniff(std::string_view path, std::string_view head) const {
 
 void TextReader::read(const SourceFile& file, const ReaderOptions&,
                       const std::function<void(Article&&)>& emit) const {
+    for (std::string_view table : {".csv", ".tsv"}) {
+        if (file.path.size() > table.size() && text::equals_ci(std::string_view(file.path).substr(file.path.size() - table.size()), table))
+            throw NotAnArticle("not an article: a table of values (Dateline does not read CSV)");
+    }
     std::string data = text::is_valid_utf8(file.data) ? file.data : text::latin1_to_utf8(file.data);
     data = text::repair_utf8(data);
     if (text::trim(data).empty()) throw ReadError("the file has no text");
@@ -180,8 +209,11 @@ void TextReader::read(const SourceFile& file, const ReaderOptions&,
     a.source_path = file.path;
     std::size_t i = 0;
     while (i < lines.size() && lines[i].empty()) ++i;
-    a.title = text::collapse_spaces(strip_bullet(lines[i]));
-    ++i;
+    // A file that opens with a paragraph of prose has no headline line: its first sentence is
+    // the headline, and the paragraph stays in the body.
+    bool headline_line = word_count(lines[i]) < 30;
+    a.title = headline_line ? text::collapse_spaces(strip_bullet(lines[i])) : first_sentence(text::collapse_spaces(lines[i]), 160);
+    if (headline_line) ++i;
 
     // The header: everything before the first line of prose.
     std::vector<std::string> standfirst;
