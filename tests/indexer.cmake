@@ -8,9 +8,4 @@ target_link_libraries(export_html PRIVATE nlohmann_json::nlohmann_json)
 add_executable(bench_queries tools/bench_queries.cpp)
 target_link_libraries(bench_queries PRIVATE dateline_search)
 
-dateline_test(test_incremental test_incremental.cpp dateline_common xapian_lib)
-target_compile_definitions(test_incremental PRIVATE
-  DATELINE_INDEX_BIN="$<TARGET_FILE:dateline-index>"
-  DATELINE_SEARCH_BIN="$<TARGET_FILE:dateline-search>")
-add_dependencies(test_incremental dateline-index dateline-search)
-set_tests_properties(test_incremental PROPERTIES LABELS e2e)
+dateline_e2e_test(test_incremental test_incremental.cpp dateline_common xapian_lib)
