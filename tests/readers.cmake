@@ -10,3 +10,4 @@ dateline_test(test_formats_corpus test_formats_corpus.cpp dateline_readers)
 
 add_executable(score_html tools/score_html.cpp)
 target_link_libraries(score_html PRIVATE dateline_readers)
+dateline_test(test_csv_reader test_csv_reader.cpp dateline_readers)

@@ -1,4 +1,5 @@
 #include "reader.h"
+#include "csv_reader.h"
 #include "feed_reader.h"
 #include "html_reader.h"
 #include "jsonl_reader.h"
@@ -20,6 +21,7 @@ const std::vector<std::unique_ptr<Reader>>& all_readers() {
         r.push_back(std::make_unique<FeedReader>());
         r.push_back(std::make_unique<HtmlReader>());
         r.push_back(std::make_unique<JsonlReader>());
+        r.push_back(std::make_unique<CsvReader>());
         r.push_back(std::make_unique<TextReader>());
         return r;
     }();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "article_fields.h"
 #include "dates.h"
 #include "text.h"
 
@@ -67,23 +68,6 @@ double prose_share(const std::vector<std::string>& lines) {
     return total == 0 ? 0.0 : static_cast<double>(prose) / static_cast<double>(total);
 }
 
-// The first sentence of a paragraph, cut at a word boundary near `max_bytes`: the headline of
-// a file that has none of its own.
-std::string first_sentence(std::string_view paragraph, std::size_t max_bytes) {
-    std::size_t end = std::string_view::npos;
-    for (std::size_t k = 0; k + 1 < paragraph.size(); ++k) {
-        if ((paragraph[k] == '.' || paragraph[k] == '!' || paragraph[k] == '?') && paragraph[k + 1] == ' ' && k > 20) {
-            end = k + 1;
-            break;
-        }
-    }
-    std::string_view sentence = paragraph.substr(0, end);
-    if (sentence.size() <= max_bytes) return text::trim(sentence);
-    std::string cut = text::truncate_utf8(sentence, max_bytes);
-    std::size_t space = cut.rfind(' ');
-    if (space != std::string::npos && space > max_bytes / 2) cut.resize(space);
-    return text::trim(cut) + "\xE2\x80\xA6";
-}
 
 bool is_number_furniture(std::string_view line) {
     // "939", "1,204 views", "12 comments"
@@ -186,10 +170,6 @@ int TextReader::sniff(std::string_view path, std::string_view head) const {
 
 void TextReader::read(const SourceFile& file, const ReaderOptions&,
                       const std::function<void(Article&&)>& emit) const {
-    for (std::string_view table : {".csv", ".tsv"}) {
-        if (file.path.size() > table.size() && text::equals_ci(std::string_view(file.path).substr(file.path.size() - table.size()), table))
-            throw NotAnArticle("not an article: a table of values (Dateline does not read CSV)");
-    }
     std::string data = text::is_valid_utf8(file.data) ? file.data : text::latin1_to_utf8(file.data);
     data = text::repair_utf8(data);
     if (text::trim(data).empty()) throw ReadError("the file has no text");
@@ -212,7 +192,7 @@ void TextReader::read(const SourceFile& file, const ReaderOptions&,
     // A file that opens with a paragraph of prose has no headline line: its first sentence is
     // the headline, and the paragraph stays in the body.
     bool headline_line = word_count(lines[i]) < 30;
-    a.title = headline_line ? text::collapse_spaces(strip_bullet(lines[i])) : first_sentence(text::collapse_spaces(lines[i]), 160);
+    a.title = headline_line ? text::collapse_spaces(strip_bullet(lines[i])) : fields::title_from_text(lines[i]);
     if (headline_line) ++i;
 
     // The header: everything before the first line of prose.

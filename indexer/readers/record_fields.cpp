@@ -1,0 +1,162 @@
+#include "record_fields.h"
+
+#include <algorithm>
+
+#include "article_fields.h"
+#include "html_text.h"
+#include "text.h"
+
+namespace dateline {
+namespace {
+
+using nlohmann::json;
+
+enum class Field { id, title, body, published, url, source, authors, section, language, dateline,
+                   people, organizations, places, keywords };
+
+struct FieldKeys {
+    Field field;
+    std::string_view name;
+    std::vector<std::string> keys;
+};
+
+const std::vector<FieldKeys>& default_keys() {
+    static const std::vector<FieldKeys> table{
+        {Field::id, "id", {"id", "guid", "uuid"}},
+        {Field::title, "title", {"title", "headline", "name"}},
+        {Field::body, "body", {"body", "text", "content", "article_body", "articleBody", "summary", "description"}},
+        {Field::published, "published", {"date", "published", "datePublished", "publish_date", "pubDate", "published_at", "created_at", "timestamp"}},
+        {Field::url, "url", {"url", "link", "canonical_link", "canonical_url"}},
+        {Field::source, "source", {"source", "publication", "publisher", "site_name", "site"}},
+        {Field::authors, "authors", {"author", "authors", "byline", "creator"}},
+        {Field::section, "section", {"section", "category", "label"}},
+        {Field::language, "language", {"language", "lang"}},
+        {Field::dateline, "dateline", {"dateline"}},
+        {Field::people, "people", {"people", "persons"}},
+        {Field::organizations, "organizations", {"organizations", "organisations", "orgs"}},
+        {Field::places, "places", {"places", "locations"}},
+        {Field::keywords, "keywords", {"keywords", "tags", "topics", "subjects"}},
+    };
+    return table;
+}
+
+// The keys to try for each field once the --map overrides are applied.
+std::vector<FieldKeys> effective_keys(const ReaderOptions& options) {
+    std::vector<FieldKeys> table = default_keys();
+    for (const auto& [field, key] : options.json_map) {
+        std::string f = text::fold_case(text::trim(field));
+        if (f == "author" || f == "byline") f = "authors";
+        if (f == "date") f = "published";
+        auto it = std::find_if(table.begin(), table.end(), [&](const FieldKeys& k) { return k.name == f; });
+        if (it == table.end()) {
+            std::string known;
+            for (const FieldKeys& k : table) known += (known.empty() ? "" : ", ") + std::string(k.name);
+            throw ReadError("--map " + field + "=" + key + ": unknown article field '" + field + "' (known: " + known + ")");
+        }
+        it->keys = {text::trim(key)};
+    }
+    return table;
+}
+
+const json* lookup(const json& record, const std::string& key) {
+    if (key.starts_with("/")) {
+        try {
+            json::json_pointer pointer(key);
+            return record.contains(pointer) ? &record.at(pointer) : nullptr;
+        } catch (const json::exception&) {
+            return nullptr;
+        }
+    }
+    auto it = record.find(key);
+    return it == record.end() ? nullptr : &*it;
+}
+
+// Every string a value holds: a string, a number, the strings of an array, an object's "name".
+void strings_of(const json& v, std::vector<std::string>& out, int depth = 0) {
+    if (depth > 3) return;
+    if (v.is_string()) {
+        if (std::string s = text::trim(v.get<std::string>()); !s.empty()) out.push_back(std::move(s));
+    } else if (v.is_number()) {
+        out.push_back(v.dump());
+    } else if (v.is_array()) {
+        for (const json& e : v) strings_of(e, out, depth + 1);
+    } else if (v.is_object()) {
+        for (const char* key : {"name", "@value", "value"}) {
+            if (auto it = v.find(key); it != v.end()) {
+                strings_of(*it, out, depth + 1);
+                break;
+            }
+        }
+    }
+}
+
+std::vector<std::string> values(const json& record, const FieldKeys& field) {
+    for (const std::string& key : field.keys) {
+        const json* v = lookup(record, key);
+        if (!v) continue;
+        std::vector<std::string> out;
+        strings_of(*v, out);
+        if (!out.empty()) return out;
+    }
+    return {};
+}
+
+std::string first(const std::vector<std::string>& v) { return v.empty() ? std::string() : v.front(); }
+
+void add_all(std::vector<std::string>& list, const std::vector<std::string>& items) {
+    for (const std::string& i : items) {
+        // "a, b, c" in one string is a list too.
+        for (const std::string& piece : text::split_trimmed(i, ',')) add_unique(list, piece);
+    }
+}
+
+Article article_from(const json& record, const std::vector<FieldKeys>& table) {
+    Article a;
+    for (const FieldKeys& f : table) {
+        std::vector<std::string> v = values(record, f);
+        if (v.empty()) continue;
+        switch (f.field) {
+            case Field::id: a.id = "jsonl-" + first(v); break;
+            case Field::title: a.title = text::collapse_spaces(html::fragment_to_text(first(v))); break;
+            case Field::body: a.body = text::normalize_paragraphs(first(v)); break;
+            case Field::published: a.published = fields::parse_date(first(v), true); break;
+            case Field::url: a.url = first(v); break;
+            case Field::source: a.source = first(v); break;
+            case Field::authors:
+                for (const std::string& s : v) {
+                    for (const std::string& n : fields::byline_names(s)) add_unique(a.authors, n);
+                }
+                break;
+            case Field::section: a.section = first(v); break;
+            case Field::language: a.language = fields::language_code(first(v)); break;
+            case Field::dateline: a.dateline = first(v); break;
+            case Field::people: add_all(a.people, v); a.curated_people = true; break;
+            case Field::organizations: add_all(a.organizations, v); a.curated_organizations = true; break;
+            case Field::places: add_all(a.places, v); a.curated_places = true; break;
+            case Field::keywords: add_all(a.keywords, v); break;
+        }
+    }
+    return a;
+}
+
+}  // namespace
+
+struct RecordFields::Table {
+    std::vector<FieldKeys> keys;
+};
+
+RecordFields::RecordFields(const ReaderOptions& options)
+    : table_(std::make_shared<const Table>(Table{effective_keys(options)})) {}
+
+Article RecordFields::article(const nlohmann::json& record) const { return article_from(record, table_->keys); }
+
+const std::vector<std::string>& record_field_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n;
+        for (const FieldKeys& k : default_keys()) n.emplace_back(k.name);
+        return n;
+    }();
+    return names;
+}
+
+}  // namespace dateline

@@ -1,0 +1,50 @@
+// RecordFields: the article inside a record of named values, for the formats that are tables of
+// records: JSON Lines, JSON documents, CSV.
+//
+// Each article field is taken from the first key present (non-empty) in the record, by default:
+//   id        id, guid, uuid              title     title, headline, name
+//   body      body, text, content, article_body, articleBody, summary, description
+//   published date, published, datePublished, publish_date, pubDate, published_at, created_at,
+//             timestamp (ISO 8601 or any form dates::parse reads; numbers are Unix seconds)
+//   url       url, link, canonical_link, canonical_url
+//   source    source, publication, publisher, site_name, site
+//   authors   author, authors, byline, creator   section   section, category, label
+//   language  language, lang                     dateline  dateline
+//   people, organizations, places   people/persons, organizations/organisations/orgs, places/locations
+//   keywords  keywords, tags, topics, subjects
+// A value may be a string, a number, an array of strings, or objects with a "name" (as JSON-LD
+// writes authors). ReaderOptions::json_map replaces the keys tried for a field with one key
+// (`--map title=headline`); a key starting with '/' is a JSON pointer into nested objects
+// (`--map published=/meta_data/article/published_time`). People, organisations and places given
+// in a record are curated.
+//
+// Immutable after construction: one instance may serve several threads.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "reader.h"
+
+namespace dateline {
+
+class RecordFields {
+public:
+    // Throws ReadError for a --map naming no article field.
+    explicit RecordFields(const ReaderOptions& options);
+
+    // The article a record holds; its body is empty when the record has no article text.
+    Article article(const nlohmann::json& record) const;
+
+private:
+    struct Table;
+    std::shared_ptr<const Table> table_;
+};
+
+// The field names --map accepts ("title", "body", ...), for help text and validation.
+const std::vector<std::string>& record_field_names();
+
+}  // namespace dateline

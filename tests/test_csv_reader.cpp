@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include "csv_reader.h"
+#include "dates.h"
+#include "test_paths.h"
+
+using namespace dateline;
+
+namespace {
+std::vector<Article> read_csv(const std::string& data, const std::string& path = "table.csv", ReaderOptions options = {}) {
+    std::vector<Article> out;
+    CsvReader().read({path, data}, options, [&](Article&& a) { out.push_back(std::move(a)); });
+    return out;
+}
+}  // namespace
+
+TEST_CASE("a table with a header: columns by name, quoted fields over several lines, rows without text passed over") {
+    auto articles = read_csv(testing::read_file(testing::samples_dir() / "csv" / "desk-export.csv"));
+    REQUIRE(articles.size() == 2);
+    const Article& a = articles[0];
+    CHECK(a.title == "Port workers end three-day strike");
+    CHECK(dates::to_iso8601(*a.published) == "2025-03-04T09:30:00Z");
+    CHECK(a.authors == std::vector<std::string>{"Lena Marsh"});
+    CHECK(a.section == "Business");
+    CHECK(a.keywords == std::vector<std::string>{"ports", "labour"});
+    CHECK(a.body.find("\n\nThe Port of Rotterdam said") != std::string::npos);
+    CHECK(a.format == "csv");
+    CHECK(articles[1].title == "City council approves new tram line");
+}
+
+TEST_CASE("a table without a header, ';' and single quotes: the longest column is the text, the short one the section") {
+    auto articles = read_csv(testing::read_file(testing::samples_dir() / "csv" / "labelled-corpus.csv"));
+    REQUIRE(articles.size() == 3);
+    CHECK(articles[0].section == "Sport");
+    CHECK(articles[0].title == "Heimsieg im Derby.");
+    CHECK(articles[0].body.find("von einem 'verdienten' Erfolg") != std::string::npos);
+    CHECK(articles[2].section == "Kultur");
+}
+
+TEST_CASE("--map names the column of a field") {
+    ReaderOptions options;
+    options.json_map = {{"body", "story"}};
+    auto articles = read_csv("story,headline\n\"Negotiators met again in Geneva on Monday.\",Talks resume\n", "t.csv", options);
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Talks resume");
+    CHECK(articles[0].body == "Negotiators met again in Geneva on Monday.");
+}
+
+TEST_CASE("a metadata table with no article text is not an article; a tab-separated table is read") {
+    CHECK_THROWS_AS(read_csv("file,title,year\na.txt,One,2016\nb.txt,Two,2017\n"), NotAnArticle);
+    auto tsv = read_csv("title\ttext\nStorm warning\tForecasters warned of gales along the coast overnight.\n", "t.tsv");
+    REQUIRE(tsv.size() == 1);
+    CHECK(tsv[0].title == "Storm warning");
+}
+
+TEST_CASE("only .csv and .tsv files are claimed") {
+    CHECK(CsvReader().sniff("x.csv", "a,b") > 50);
+    CHECK(CsvReader().sniff("x.TSV", "a\tb") > 50);
+    CHECK(CsvReader().sniff("x.txt", "a,b") == 0);
+}
