@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
         ("extract", po::value<std::string>(&extract)->default_value("missing"),
          "entity extraction from prose: missing (only where the source has no curated lists), always, never")
         ("map", po::value<std::vector<std::string>>(&maps)->composing(),
-         "JSON Lines field mapping, FIELD=KEY (repeatable), e.g. --map title=headline")
+         "JSON Lines and CSV field mapping, FIELD=KEY (repeatable), e.g. --map title=headline")
         ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "worker threads (0: one per core)")
         ("full", po::bool_switch(&options.full), "reindex everything from scratch")
         ("no-prune", "keep articles of files that vanished")
