@@ -83,7 +83,15 @@ bool is_valid_utf8(std::string_view in) {
     return true;
 }
 
-std::string fold_case(std::string_view in) { return Xapian::Unicode::tolower(std::string(in)); }
+std::string fold_case(std::string_view in) {
+    // Most text is ASCII, which needs no Unicode tables: the common case stays cheap.
+    std::string out(in);
+    for (char& c : out) {
+        if (static_cast<unsigned char>(c) >= 0x80) return Xapian::Unicode::tolower(std::string(in));
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return out;
+}
 
 std::string collapse_spaces(std::string_view in) {
     std::string out;
