@@ -34,6 +34,9 @@ namespace dateline::schema {
 // programs refuse an index with another version, with a message saying to rebuild it.
 inline constexpr int kVersion = 1;
 inline constexpr std::string_view kVersionKey = "dateline.schema_version";
+// Metadata key of the ISO 8601 UTC time of the index's last commit (written by the indexer,
+// shown by dateline-index --status and the server's /healthz).
+inline constexpr std::string_view kLastCommitKey = "dateline.last_commit";
 
 enum class Kind {
     text,      // free text only: positional, searchable as name:word

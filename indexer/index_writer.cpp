@@ -189,7 +189,7 @@ void IndexWriter::maybe_commit() {
 
 void IndexWriter::commit() {
     auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    db_.set_metadata(kLastCommitKey, dates::to_iso8601(now));
+    db_.set_metadata(std::string(schema::kLastCommitKey), dates::to_iso8601(now));
     db_.commit();
     pending_documents_ = 0;
     pending_bytes_ = 0;

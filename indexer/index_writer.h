@@ -108,8 +108,7 @@ private:
 std::map<std::string, FileRecord> load_file_records(const Xapian::Database& db);
 
 // Metadata keys: "dateline.file:<hash of path>" holds a file's record as JSON;
-// "dateline.last_commit" the ISO 8601 time of the last commit.
+// the time of the last commit is under schema::kLastCommitKey.
 inline constexpr const char* kFileRecordKeyPrefix = "dateline.file:";
-inline constexpr const char* kLastCommitKey = "dateline.last_commit";
 
 }  // namespace dateline

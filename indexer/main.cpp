@@ -60,7 +60,7 @@ int show_status(const std::string& db_path) {
     std::cout << "index: " << db_path << "\n"
               << "documents: " << db.get_doccount() << "\n"
               << "files: " << records.size() << " recorded, " << failed << " failed\n"
-              << "last commit: " << db.get_metadata(kLastCommitKey) << "\n";
+              << "last commit: " << db.get_metadata(std::string(schema::kLastCommitKey)) << "\n";
     for (const auto& [path, r] : records) {
         if (r.failed) std::cout << "failed: " << path << ": " << r.reason << "\n";
     }

@@ -229,7 +229,7 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
 
 IndexStats Searcher::stats() {
     refresh();
-    return {path_, db_.get_doccount(), db_.get_metadata("dateline.last_commit")};
+    return {path_, db_.get_doccount(), db_.get_metadata(std::string(schema::kLastCommitKey))};
 }
 
 }  // namespace dateline
