@@ -93,6 +93,35 @@ std::string fold_case(std::string_view in) {
     return out;
 }
 
+namespace {
+
+// The length of a Unicode space other than ASCII's at `i` (NO-BREAK, the typographic spaces
+// U+2000..U+200A, NARROW NO-BREAK, MEDIUM MATHEMATICAL, IDEOGRAPHIC), else 0.
+std::size_t unicode_space_at(std::string_view s, std::size_t i) {
+    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') return 2;
+    if (i + 2 >= s.size()) return 0;
+    unsigned char a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]),
+                  c = static_cast<unsigned char>(s[i + 2]);
+    if (a == 0xE2 && b == 0x80 && (c <= 0x8A || c == 0xAF)) return 3;
+    if (a == 0xE2 && b == 0x81 && c == 0x9F) return 3;
+    if (a == 0xE3 && b == 0x80 && c == 0x80) return 3;
+    return 0;
+}
+
+// The length of an invisible character at `i` that pages scatter through text and that only
+// splits words for a search: ZERO WIDTH SPACE, WORD JOINER, and the byte-order mark (U+FEFF).
+std::size_t invisible_at(std::string_view s, std::size_t i) {
+    if (i + 2 >= s.size()) return 0;
+    unsigned char a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]),
+                  c = static_cast<unsigned char>(s[i + 2]);
+    if (a == 0xE2 && b == 0x80 && c == 0x8B) return 3;
+    if (a == 0xE2 && b == 0x81 && c == 0xA0) return 3;
+    if (a == 0xEF && b == 0xBB && c == 0xBF) return 3;
+    return 0;
+}
+
+}  // namespace
+
 std::string collapse_spaces(std::string_view in) {
     std::string out;
     out.reserve(in.size());
@@ -100,10 +129,15 @@ std::string collapse_spaces(std::string_view in) {
     for (std::size_t i = 0; i < in.size(); ++i) {
         char c = in[i];
         bool space = is_space_byte(c);
-        // U+00A0 NO-BREAK SPACE counts as a space.
-        if (!space && c == '\xC2' && i + 1 < in.size() && in[i + 1] == '\xA0') {
-            space = true;
-            ++i;
+        if (!space && static_cast<unsigned char>(c) >= 0xC2) {
+            if (std::size_t n = invisible_at(in, i)) {
+                i += n - 1;
+                continue;
+            }
+            if (std::size_t n = unicode_space_at(in, i)) {
+                space = true;
+                i += n - 1;
+            }
         }
         if (space) {
             pending_space = !out.empty();

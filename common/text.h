@@ -24,7 +24,9 @@ bool is_valid_utf8(std::string_view in);
 // Lower-cased (Unicode-aware) copy.
 std::string fold_case(std::string_view in);
 
-// Trims both ends and turns every run of whitespace (including newlines) into one space.
+// Trims both ends and turns every run of whitespace (including newlines and Unicode spaces such
+// as NO-BREAK and IDEOGRAPHIC SPACE) into one space; zero-width spaces and stray byte-order marks
+// are dropped.
 std::string collapse_spaces(std::string_view in);
 
 // Trims spaces, tabs and newlines (ASCII and U+00A0) from both ends.

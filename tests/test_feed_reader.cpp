@@ -88,6 +88,13 @@ TEST_CASE("an item without a title is titled from its text") {
     CHECK(articles[0].title == "Power is back in the north.");
 }
 
+TEST_CASE("a headline-only item has its headline as text") {
+    auto articles = read_feed(R"(<rss version="2.0"><channel><title>Wire</title><item><title>Dam repairs finished early</title><description></description><link>https://x.example/dam</link></item></channel></rss>)");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Dam repairs finished early");
+    CHECK(articles[0].body == "Dam repairs finished early");
+}
+
 TEST_CASE("a malformed feed fails with its line") {
     try {
         read_sample("../hostile/malformed-feed.xml");

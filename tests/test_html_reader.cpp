@@ -160,3 +160,37 @@ TEST_CASE("a visible timestamp gives the date when no markup does, other stories
     CHECK(date_of("<ul><li><a href=\"/x\">Ferry fares rise</a> <time>Feb 2, 2021</time></li></ul>") == "none");
     CHECK(date_of("<p>The wall was built in 1911 and last repaired in 1987.</p>") == "none");
 }
+
+TEST_CASE("a story split over blocks comes out whole, without the furniture between them") {
+    const std::string prose =
+        " The harbour board met for four hours, heard from pilots, tug crews and the ferry operators, "
+        "and agreed that the dredging would start in the spring, weather allowing.";
+    std::string page =
+        "<html><head><title>Dredging to start in spring | The Coastal Ledger</title></head><body>"
+        "<div class=\"page-ad-margins\"><div class=\"site-nav\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>"
+        "<div class=\"story\"><h1>Dredging to start in spring</h1>"
+        "<div class=\"story-intro\"><p><strong>The channel into the old harbour will be deepened next year, "
+        "the board said on Monday, ending years of delay.</strong></p></div>"
+        "<p>First part." + prose + "</p><p>Second part." + prose + "</p>"
+        "<div class=\"figure\"><div class=\"figure-caption\">A dredger at work in the outer basin, last summer.</div></div>"
+        "<p>dredger outer basin.jpg</p>"
+        "<div class=\"tide-widget\"><p>Tides</p><p>High 06:12 4.1 m, Low 12:30 0.8 m, High 18:41 4.3 m, Low 00:55 0.6 m</p>"
+        "<p>07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 01 02 03 04 05 06</p></div>"
+        "<div class=\"read-more\"><button>Read more</button><div class=\"read-more-content\">"
+        "<p>Third part." + prose + "</p><p>Fourth part." + prose + "</p><p>Fifth part." + prose + "</p>"
+        "<p>Sixth part." + prose + "</p></div></div></div>"
+        "<div class=\"more-stories\"><ul><li><a href=\"/a\">Ferry fares rise again this winter</a></li>"
+        "<li><a href=\"/b\">Pier reopens after repairs</a></li></ul></div></div></body></html>";
+    auto a = read_html("split.html", page);
+    REQUIRE(a.size() == 1);
+    const std::string& body = a[0].body;
+    CHECK(body.starts_with("The channel into the old harbour"));  // the headline is not repeated
+    for (const char* part : {"First part.", "Second part.", "Third part.", "Sixth part."}) {
+        INFO(part);
+        CHECK(body.find(part) != std::string::npos);
+    }
+    for (const char* furniture : {"Dredging to start", "A dredger at work", ".jpg", "06:12", "Read more", "Ferry fares", "Home"}) {
+        INFO(furniture);
+        CHECK(body.find(furniture) == std::string::npos);
+    }
+}

@@ -25,6 +25,9 @@ TEST_CASE("case folding is Unicode-aware") {
 TEST_CASE("spaces collapse; paragraphs survive normalisation") {
     CHECK(text::collapse_spaces("  a \t b\n\nc  ") == "a b c");
     CHECK(text::collapse_spaces("non\xC2\xA0" "breaking") == "non breaking");
+    CHECK(text::collapse_spaces("\xE3\x80\x80\xE6\x96\x87 thin\xE2\x80\x89space") == "\xE6\x96\x87 thin space");
+    CHECK(text::collapse_spaces("zero\xE2\x80\x8Bwidth \xEF\xBB\xBF(mark)") == "zerowidth (mark)");
+    CHECK(text::collapse_spaces("caf\xC3\xA9 \xE2\x80\x94 ok") == "caf\xC3\xA9 \xE2\x80\x94 ok");
     CHECK(text::normalize_paragraphs("one\nline\n\n\ntwo  lines\nhere\n") == "one line\n\ntwo lines here");
 }
 

@@ -24,9 +24,11 @@ bool tag_in(const xmlNode* n, const std::array<std::string_view, N>& tags) {
     return false;
 }
 
-// The lower-cased words of an element's class and id ("article-body main" -> article, body, main).
+// The lower-cased words of an element's class, id and schema.org itemprop ("article-body main"
+// -> article, body, main; itemprop="articleBody" -> articlebody).
 std::vector<std::string> class_words(const xmlNode* n) {
-    std::string s = text::fold_case(xml::attribute(n, "class") + " " + xml::attribute(n, "id"));
+    std::string s = text::fold_case(xml::attribute(n, "class") + " " + xml::attribute(n, "id") + " " +
+                                    xml::attribute(n, "itemprop"));
     std::vector<std::string> words;
     std::string w;
     for (char c : s) {
@@ -41,18 +43,18 @@ std::vector<std::string> class_words(const xmlNode* n) {
 constexpr std::array<std::string_view, 16> furniture_exact{
     "ad", "ads", "advert", "adv", "banner", "menu", "nav", "navbar", "pager", "popup", "rss", "tags", "toolbar", "masthead",
     "bio", "date"};
-constexpr std::array<std::string_view, 36> furniture_part{
+constexpr std::array<std::string_view, 37> furniture_part{
     "advertis", "breadcrumb", "combx", "comment", "community", "cookie", "consent", "disqus", "footer",
     "gdpr", "header", "legends", "modal", "newsletter", "outbrain", "pagination", "promo", "related",
     "remark", "replies", "share", "sharing", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-    "subscribe", "taboola", "widget", "recirc", "trending", "signup", "popular", "author", "timestamp"};
+    "subscribe", "taboola", "widget", "recirc", "trending", "signup", "popular", "author", "timestamp", "sticky"};
 // Words that mark the story's own containers.
 constexpr std::array<std::string_view, 10> content_part{
     "article", "body", "content", "main", "story", "entry", "post", "text", "column", "blog"};
 // Furniture so distinctive that a content word beside it does not save the element. Captions,
 // photo credits and bylines sit inside the story's own container ("article-caption").
-constexpr std::array<std::string_view, 11> furniture_strong{
-    "comment", "disqus", "outbrain", "taboola", "cookie", "newsletter", "recirc", "gdpr", "caption", "credit", "byline"};
+constexpr std::array<std::string_view, 12> furniture_strong{
+    "comment", "disqus", "outbrain", "taboola", "cookie", "newsletter", "recirc", "gdpr", "caption", "cptn", "credit", "byline"};
 
 // How lines of page furniture begin, in the languages of the archive: ad labels, calls to share,
 // follow or subscribe, links to other stories, photo credits, syndication and copyright notes.
@@ -76,6 +78,16 @@ bool opens_with_boilerplate(std::string_view line) {
         if (folded.size() == opening.size()) return true;
         unsigned char next = static_cast<unsigned char>(folded[opening.size()]);
         if (!std::isalpha(next) || !std::isalpha(static_cast<unsigned char>(opening.back()))) return true;
+    }
+    return false;
+}
+
+// True when `line` is an image's file name ("protest at city hall.jpg"), which pages print where
+// a picture failed to load or as a caption left over from the editing system.
+bool names_image_file(std::string_view line) {
+    std::string folded = text::fold_case(text::trim(line));
+    for (std::string_view ext : {".jpg", ".jpeg", ".png", ".gif", ".webp"}) {
+        if (folded.ends_with(ext)) return true;
     }
     return false;
 }
@@ -133,11 +145,20 @@ struct Stats {
     std::size_t chars = 0;       // text length, whitespace collapsed
     std::size_t link_chars = 0;  // of which inside <a>
     std::size_t commas = 0;
+    std::size_t digits = 0;
     int paragraphs = 0, images = 0, list_items = 0, inputs = 0;
 };
 
+// Commas that part clauses; a comma between digits ("28,25,140") separates thousands and says
+// nothing about prose.
 std::size_t commas_in(std::string_view s) {
-    std::size_t n = static_cast<std::size_t>(std::count(s.begin(), s.end(), ','));
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != ',') continue;
+        bool in_number = i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+                         std::isdigit(static_cast<unsigned char>(s[i + 1]));
+        if (!in_number) ++n;
+    }
     // Chinese and Japanese commas.
     for (std::string_view wide : {"\xEF\xBC\x8C", "\xE3\x80\x81"}) {
         for (std::size_t p = s.find(wide); p != std::string_view::npos; p = s.find(wide, p + 1)) ++n;
@@ -168,6 +189,7 @@ public:
 
     std::string run() {
         if (!body_) return {};
+        if (strict_) count_paragraph_text();
         collect(body_);
         measure();
         score_paragraphs();
@@ -196,6 +218,22 @@ private:
         });
     }
 
+    // Characters of <p> text under each element, so that a wrapper holding most of the page's
+    // paragraphs is not taken for furniture by its class ("Page-ad-margins", "sticky-wrapper").
+    void count_paragraph_text() {
+        xml::for_each_element(body_, [&](const xmlNode* n) {
+            if (!xml::is_element(n, "p")) return true;
+            std::size_t chars = visible_length(xml::text_of(n));
+            for (const xmlNode* a = n; a != nullptr && a->type == XML_ELEMENT_NODE; a = a->parent) paragraph_chars_[a] += chars;
+            return false;
+        });
+    }
+
+    bool holds_most_paragraphs(const xmlNode* n) const {
+        auto it = paragraph_chars_.find(n), all = paragraph_chars_.find(body_);
+        return it != paragraph_chars_.end() && all != paragraph_chars_.end() && it->second * 2 >= all->second;
+    }
+
     bool should_remove(const xmlNode* n) const {
         static constexpr std::array<std::string_view, 8> furniture_tags{"nav", "aside", "footer", "header", "menu", "dialog", "form", "figcaption"};
         if (is_non_content_element(n) || is_hidden(n) || is_furniture_role(n)) return true;
@@ -208,7 +246,7 @@ private:
         std::vector<std::string> w = class_words(n);
         if (w.empty()) return false;
         if (names_strong_furniture(w)) return true;
-        return names_furniture(w) && !names_content(w);
+        return names_furniture(w) && !names_content(w) && !holds_most_paragraphs(n);
     }
 
     void measure() {
@@ -219,6 +257,7 @@ private:
                     std::string_view s = reinterpret_cast<const char*>(c->content);
                     stats_[n].chars += visible_length(s);
                     stats_[n].commas += commas_in(s);
+                    stats_[n].digits += static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
                 }
             }
         }
@@ -237,6 +276,7 @@ private:
             p.chars += s.chars;
             p.link_chars += s.link_chars;
             p.commas += s.commas;
+            p.digits += s.digits;
             p.paragraphs += s.paragraphs;
             p.images += s.images;
             p.list_items += s.list_items;
@@ -335,7 +375,41 @@ private:
         }
         // A wrapper with nothing else in it is the same container.
         while (top != body_ && top->parent != nullptr && xml::children(top->parent).size() == 1) top = top->parent;
+        return widen_to_story(top);
+    }
+
+    // Pages split one story over several blocks: an intro box, then the text; "story-body-1" and
+    // "story-body-2" around an ad; the part after a "read more" button. The best block is then
+    // only a part. A container a few levels up whose other content is nearly all prose holds the
+    // rest of the story, so it is the article; menus and lists beside the story stop the climb.
+    const xmlNode* widen_to_story(const xmlNode* top) const {
+        for (int level = 0; level < 3;) {
+            const xmlNode* up = top->parent;
+            if (top == body_ || up == nullptr || up == body_ || !stats_.count(up)) break;
+            std::size_t extra = stats_.at(up).chars - stats_.at(top).chars;
+            if (extra < 50) {  // a wrapper, perhaps with a "Read more" button: the same container
+                top = up;
+                continue;
+            }
+            std::size_t prose = prose_chars_outside(up, top);
+            if (prose < 150 || static_cast<double>(prose) < 0.75 * static_cast<double>(extra)) break;
+            top = up;
+            ++level;
+        }
         return top;
+    }
+
+    // Characters of link-poor paragraphs of sentences under `root` but not under `skip`.
+    std::size_t prose_chars_outside(const xmlNode* root, const xmlNode* skip) const {
+        std::size_t total = 0;
+        xml::for_each_element(root, [&](const xmlNode* n) {
+            if (n == skip || removed_.count(n)) return false;
+            if (!stats_.count(n) || !is_paragraph_like(n)) return true;
+            const Stats& s = stats_.at(n);
+            if (s.chars >= 60 && link_density(n) < 0.3) total += s.chars;
+            return false;
+        });
+        return total;
     }
 
     std::vector<const xmlNode*> with_siblings(const xmlNode* top) const {
@@ -396,7 +470,7 @@ private:
         const Stats& s = stats_.at(n);
         if (s.chars == 0 || s.chars > 200) return false;
         std::string line = xml::text_of(n);
-        if (opens_with_boilerplate(line)) return true;
+        if (opens_with_boilerplate(line) || names_image_file(line)) return true;
         // Link-only list items and headings are a story's own lists and section titles.
         bool link_line = s.chars <= 120 && link_density(n) >= 0.8;
         if (link_line && !xml::is_element(n, "li") && !is_heading(n)) return true;
@@ -416,6 +490,8 @@ private:
         double own = it == score_.end() ? 0.0 : it->second;
         if (weight + own < 0) return true;
         const Stats& s = stats_.at(n);
+        // A block that is mostly figures is a data widget (scores, prices, case counts), not prose.
+        if (s.chars >= 100 && s.digits * 10 > s.chars * 3) return true;
         if (s.commas >= 10) return false;
         bool is_list = xml::is_element(n, "ul") || xml::is_element(n, "ol");
         bool is_figure = xml::is_element(n, "figure");
@@ -430,12 +506,19 @@ private:
         return false;
     }
 
-    // The page's own headline at the top of the text adds nothing to the body.
+    // The page's own headline at the top of the text adds nothing to the body. The page title
+    // often carries the site's name after it ("Headline | Site", "Headline\xEF\xBC\x9ASite"), so a
+    // first line that the title begins with, up to a break between words, is the headline too.
     std::string drop_leading_headline(const std::string& text_out) const {
         if (headline_.empty()) return text_out;
         std::size_t end = text_out.find("\n\n");
-        std::string first = text_out.substr(0, end);
-        if (text::fold_case(first) != headline_) return text_out;
+        std::string first = text::fold_case(text_out.substr(0, end));
+        bool same = first == headline_;
+        if (!same && first.size() >= 12 && headline_.starts_with(first)) {
+            unsigned char next = static_cast<unsigned char>(headline_[first.size()]);
+            same = !std::isalnum(next);
+        }
+        if (!same) return text_out;
         return end == std::string::npos ? std::string() : text_out.substr(end + 2);
     }
 
@@ -446,6 +529,7 @@ private:
     std::unordered_set<const xmlNode*> removed_, dropped_;
     std::unordered_map<const xmlNode*, Stats> stats_;
     std::unordered_map<const xmlNode*, double> score_;
+    std::unordered_map<const xmlNode*, std::size_t> paragraph_chars_;
     double top_score_ = 0;
 };
 

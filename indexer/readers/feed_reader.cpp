@@ -122,6 +122,9 @@ Article read_item(const xmlNode* item, const FeedContext& feed) {
     a.language = fields::language_code(xml::attribute(item, "lang"));
     if (a.language.empty()) a.language = feed.language;
     if (a.title.empty()) a.title = fields::title_from_text(a.body);
+    // Many feeds (headline services, link lists) carry nothing but a headline per item; that
+    // headline is then all the item says, so it is its text too, and a search of the body finds it.
+    if (a.body.empty()) a.body = a.title;
     return a;
 }
 

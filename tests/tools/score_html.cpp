@@ -1,16 +1,19 @@
 // score_html: how well HtmlReader extracts article text and dates from real news pages.
 //
 // For every page.html under the given directories:
-//   body  when a reference text sits beside the page (page.expected.txt, or page.expected.html
-//         whose text is taken), or under --references with the same relative path: precision and
-//         recall of the extracted body's word 4-shingles against the reference's (multisets of
-//         lower-cased words), and their F1; the summary is the mean F1 over scored pages.
+//   body  when a reference sits beside the page or under --references at the same relative
+//         path: precision and recall of the extracted body's word 4-shingles against the
+//         reference's (multisets of lower-cased words; each CJK character is a word), and their
+//         F1; the summary is the mean over scored pages. A reference is a text (page.expected.txt,
+//         or page.expected.html whose text is taken) or the shingles of one, hashed
+//         (page.shingles, as --save-shingles DIR writes them): the project keeps its references
+//         to the shared pages in that form, so that no text of theirs is copied into it.
 //   date  when page.expected-metadata.json gives a publishedTime: whether the reader found a
 //         date on the same day (a day either side is allowed, for time zones).
 //         Pages with a publishing-date marker in their markup (article:published_time,
 //         datePublished, pubdate ...) count towards a second figure: a date was found at all.
 //   title when the metadata gives a title: exact match, case-insensitive, spaces collapsed.
-// Usage: score_html [-v] [--references DIR] DIR...     (-v prints one line per page)
+// Usage: score_html [-v] [--references DIR] [--save-shingles DIR] DIR...   (-v: a line per page)
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -39,38 +42,68 @@ std::string slurp(const fs::path& p) {
     return s.str();
 }
 
-// Lower-cased words: runs of letters and digits (any non-ASCII byte counts as a letter).
+// Chinese, Japanese and Korean write words without spaces between them, so each of their
+// characters is a token of its own; their punctuation and spaces separate tokens.
+bool is_cjk_character(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF10 && c <= 0xFF19) ||
+           (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) || (c >= 0xFF66 && c <= 0xFF9F);
+}
+bool is_cjk_separator(char32_t c) { return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
+
+// Lower-cased words: runs of letters and digits (other non-ASCII characters count as letters),
+// and single CJK characters.
 std::vector<std::string> words_of(const std::string& s) {
     std::vector<std::string> out;
     std::string w;
-    for (char c : s) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) {
-            w += c;
-        } else if (!w.empty()) {
-            out.push_back(text::fold_case(w));
-            w.clear();
+    auto flush = [&] {
+        if (!w.empty()) out.push_back(text::fold_case(w));
+        w.clear();
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char u = static_cast<unsigned char>(s[i]);
+        std::size_t len = u < 0x80 ? 1 : u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+        if (i + len > s.size()) len = 1;
+        if (u < 0x80) {
+            if (std::isalnum(u)) w += s[i];
+            else flush();
+        } else {
+            char32_t c = len == 1 ? u : static_cast<char32_t>(u & (0xFF >> (len + 1)));
+            for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+            if (is_cjk_character(c)) {
+                flush();
+                out.push_back(s.substr(i, len));
+            } else if (is_cjk_separator(c)) {
+                flush();
+            } else {
+                w.append(s, i, len);
+            }
         }
+        i += len;
     }
-    if (!w.empty()) out.push_back(text::fold_case(w));
+    flush();
     return out;
 }
 
-std::map<std::string, int> shingles(const std::string& s) {
+// Word 4-shingles of a text as a multiset, each shingle named by a 64-bit hash of its words so
+// that a reference can be kept as hashes alone (see --save-shingles) and not as the page's text.
+using Shingles = std::map<std::string, int>;
+
+Shingles shingles(const std::string& s) {
     std::vector<std::string> w = words_of(s);
     std::map<std::string, int> out;
     if (w.size() < 4) {
         if (!w.empty()) {
             std::string all;
             for (const auto& x : w) all.append(x).append(" ");
-            ++out[all];
+            ++out[text::hash_hex(all)];
         }
         return out;
     }
     for (std::size_t i = 0; i + 4 <= w.size(); ++i) {
         std::string key = w[i];
         for (std::size_t k = 1; k < 4; ++k) key.append(" ").append(w[i + k]);
-        ++out[key];
+        ++out[text::hash_hex(key)];
     }
     return out;
 }
@@ -79,8 +112,7 @@ struct Overlap {
     double precision = 0, recall = 0, f1 = 0;
 };
 
-Overlap overlap(const std::string& got, const std::string& want) {
-    auto g = shingles(got), w = shingles(want);
+Overlap overlap(const Shingles& g, const Shingles& w) {
     long common = 0, ng = 0, nw = 0;
     for (const auto& [k, n] : g) {
         ng += n;
@@ -94,13 +126,33 @@ Overlap overlap(const std::string& got, const std::string& want) {
     return o;
 }
 
-std::string reference_text(const fs::path& page, const fs::path& page_root, const fs::path& references) {
+// A file of "hash count" lines, as --save-shingles writes them.
+Shingles read_shingles(const fs::path& p) {
+    Shingles out;
+    std::istringstream in(slurp(p));
+    std::string hash;
+    int count = 0;
+    while (in >> hash >> count) out[hash] += count;
+    return out;
+}
+
+void write_shingles(const fs::path& p, const Shingles& sh) {
+    fs::create_directories(p.parent_path());
+    std::ofstream out(p);
+    for (const auto& [hash, count] : sh) out << hash << ' ' << count << '\n';
+}
+
+// The reference for a page: page.expected.txt, page.expected.html (its text) or page.shingles,
+// beside the page or under `references` at the same relative path. Empty when there is none, or
+// when the reference is empty (a page without an article).
+Shingles reference_shingles(const fs::path& page, const fs::path& page_root, const fs::path& references) {
     std::string stem = page.stem().string();
     std::vector<fs::path> dirs{page.parent_path()};
     if (!references.empty()) dirs.push_back(references / fs::relative(page.parent_path(), page_root));
     for (const fs::path& dir : dirs) {
-        if (fs::exists(dir / (stem + ".expected.txt"))) return slurp(dir / (stem + ".expected.txt"));
-        if (fs::exists(dir / (stem + ".expected.html"))) return html::fragment_to_text(slurp(dir / (stem + ".expected.html")));
+        if (fs::exists(dir / (stem + ".expected.txt"))) return shingles(slurp(dir / (stem + ".expected.txt")));
+        if (fs::exists(dir / (stem + ".expected.html"))) return shingles(html::fragment_to_text(slurp(dir / (stem + ".expected.html"))));
+        if (fs::exists(dir / (stem + ".shingles"))) return read_shingles(dir / (stem + ".shingles"));
     }
     return {};
 }
@@ -109,16 +161,17 @@ std::string reference_text(const fs::path& page, const fs::path& page_root, cons
 
 int main(int argc, char** argv) {
     bool verbose = false;
-    fs::path references;
+    fs::path references, save_to;
     std::vector<fs::path> roots;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "-v") verbose = true;
         else if (arg == "--references" && i + 1 < argc) references = argv[++i];
+        else if (arg == "--save-shingles" && i + 1 < argc) save_to = argv[++i];
         else roots.emplace_back(arg);
     }
     if (roots.empty()) {
-        std::cerr << "usage: score_html [-v] [--references DIR] DIR...\n";
+        std::cerr << "usage: score_html [-v] [--references DIR] [--save-shingles DIR] DIR...\n";
         return 2;
     }
     const Reader* reader = reader_named("html");
@@ -144,8 +197,9 @@ int main(int argc, char** argv) {
                 continue;
             }
             std::string line = page.filename().string();
-            if (std::string want = reference_text(page, root, references); !want.empty()) {
-                Overlap o = overlap(got.body, want);
+            if (Shingles want = reference_shingles(page, root, references); !want.empty()) {
+                if (!save_to.empty()) write_shingles(save_to / fs::relative(page.parent_path(), root) / (page.stem().string() + ".shingles"), want);
+                Overlap o = overlap(shingles(got.body), want);
                 ++scored;
                 f1_sum += o.f1;
                 p_sum += o.precision;
@@ -193,7 +247,7 @@ int main(int argc, char** argv) {
         std::printf("body: %d pages with reference text, mean P=%.3f R=%.3f F1=%.3f\n", scored, p_sum / scored,
                     r_sum / scored, f1_sum / scored);
     } else {
-        std::printf("body: no reference texts found (page.expected.txt / page.expected.html), F1 not measured\n");
+        std::printf("body: no references found (page.expected.txt, page.expected.html or page.shingles), F1 not measured\n");
     }
     if (dated > 0) std::printf("date: found on %d of %d pages with an expected date (%.1f%%)\n", dates_found, dated, 100.0 * dates_found / dated);
     if (marked > 0) std::printf("date: found on %d of %d pages whose markup has a publishing-date marker (%.1f%%)\n", marked_found, marked, 100.0 * marked_found / marked);
