@@ -119,3 +119,15 @@ Ploughs will clear them by the weekend.</DataContent></ContentItem></NewsCompone
     CHECK(dates::to_iso8601(*articles[0].published) == "2025-02-14T06:15:00Z");
     CHECK(articles[0].source == "Nordwire");
 }
+
+TEST_CASE("a G2 item's main headline is its title, whatever the order of its headlines") {
+    auto articles = read_newsml(R"(<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g2">
+        <itemMeta><versionCreated>2021-05-04T09:00:00+02:00</versionCreated></itemMeta>
+        <contentMeta><headline role="hlrole:sub">Work to take two seasons</headline>
+        <headline role="hlrole:main">Channel dredging approved</headline></contentMeta>
+        <contentSet><inlineData contenttype="text/plain">The harbour board approved the dredging.</inlineData></contentSet></newsItem>)");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Channel dredging approved");
+    REQUIRE(articles[0].published);
+    CHECK(dates::to_iso8601(*articles[0].published) == "2021-05-04T07:00:00Z");
+}

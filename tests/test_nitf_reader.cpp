@@ -91,3 +91,24 @@ TEST_CASE("NITF falls back to the story date's text, then to the publication dat
     CHECK(dated("<pubdata date.publication=\"20240303T101500Z\"/>", "") == "2024-03-03T10:15:00Z");
     CHECK(dated("<docdata><date.issue norm=\"20240303\"/></docdata>", "") == "2024-03-03T00:00:00Z");
 }
+
+TEST_CASE("archive NITF: the repeated lead block, a restated byline, identified content") {
+    auto articles = read_nitf(testing::read_file(testing::samples_dir() / "nitf" / "archive-blocks.xml"));
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.title == "Harbor Commission Approves Dredging Plan");
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2006-02-14T00:00:00Z");
+    CHECK(a.id == "nitf-1739512");
+    CHECK(a.source == "The Coastal Ledger");
+    CHECK(a.section == "Metropolitan Desk");
+    CHECK(a.authors == std::vector<std::string>{"Maren Holt"});  // "Holt, Maren" says it again
+    // The lead paragraph block opens the full text too: it is there once.
+    CHECK(a.body.starts_with("The harbor commission voted on Monday"));
+    CHECK(a.body.find("voted on Monday", 40) == std::string::npos);
+    CHECK(a.body.find("storms of 1996") != std::string::npos);
+    CHECK(a.people == std::vector<std::string>{"Henrietta Vale"});
+    CHECK(a.organizations == std::vector<std::string>{"Harbor Commission"});
+    CHECK(a.places == std::vector<std::string>{"Northport"});
+    CHECK(a.keywords == std::vector<std::string>{"Ports"});
+}

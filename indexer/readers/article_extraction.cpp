@@ -53,12 +53,15 @@ constexpr std::array<std::string_view, 10> content_part{
     "article", "body", "content", "main", "story", "entry", "post", "text", "column", "blog"};
 // Furniture so distinctive that a content word beside it does not save the element. Captions,
 // photo credits and bylines sit inside the story's own container ("article-caption").
-constexpr std::array<std::string_view, 12> furniture_strong{
-    "comment", "disqus", "outbrain", "taboola", "cookie", "newsletter", "recirc", "gdpr", "caption", "cptn", "credit", "byline"};
+// Share and like widgets of blog platforms ("sharedaddy", "jetpack-likes") are named alike on
+// every site that uses them.
+constexpr std::array<std::string_view, 16> furniture_strong{
+    "comment", "disqus", "outbrain", "taboola", "cookie", "newsletter", "recirc", "gdpr", "caption", "cptn", "credit", "byline",
+    "sharing", "sharedaddy", "jetpack", "likes"};
 
 // How lines of page furniture begin, in the languages of the archive: ad labels, calls to share,
 // follow or subscribe, links to other stories, photo credits, syndication and copyright notes.
-constexpr std::array<std::string_view, 55> boilerplate_openings{
+constexpr std::array<std::string_view, 56> boilerplate_openings{
     "advertisement", "advertising", "anzeige", "publicit\xC3\xA9", "publicidad", "related:", "related coverage",
     "related stories", "related articles", "read more", "read next", "read also", "more:", "see also", "sign up",
     "subscribe", "follow us", "follow him", "follow her", "share this", "share on", "click here",
@@ -67,7 +70,23 @@ constexpr std::array<std::string_view, 55> boilerplate_openings{
     "(bild:", "bild:", "credit:", "\xC2\xA9", "copyright", "all rights reserved", "about the author", "first published",
     "get up-to-the-minute", "lire aussi", "voir aussi", "mehr zum thema", "lesen sie auch", "leia mais",
     "leia tamb\xC3\xA9m", "lee tambi\xC3\xA9n", "page editor", "comments (", "continue reading the main story",
-    "a version of this article appears in print", "mehr artikel"};
+    "a version of this article appears in print", "mehr artikel", "reporting by"};
+
+// Phrases of the short notes that close a story about its making rather than its subject: the
+// author's bio with a call to follow or write to them, and the credit for further reporting.
+constexpr std::array<std::string_view, 11> boilerplate_phrases{
+    "follow him on", "follow her on", "follow them on", "email him at", "email her at", "is a reporter for",
+    "is a staff writer", "is a correspondent for", "contributed to this report", "contributed reporting",
+    "additional reporting by"};
+
+bool has_boilerplate_phrase(std::string_view line) {
+    if (line.size() > 300) return false;
+    std::string folded = text::fold_case(line);
+    for (std::string_view phrase : boilerplate_phrases) {
+        if (folded.find(phrase) != std::string::npos) return true;
+    }
+    return false;
+}
 
 // True when `line` opens with one of the boilerplate openings as whole words ("Subscribe to ..."
 // but not "Subscribers said ...").
@@ -470,7 +489,7 @@ private:
         const Stats& s = stats_.at(n);
         if (s.chars == 0 || s.chars > 200) return false;
         std::string line = xml::text_of(n);
-        if (opens_with_boilerplate(line) || names_image_file(line)) return true;
+        if (opens_with_boilerplate(line) || names_image_file(line) || has_boilerplate_phrase(line)) return true;
         // Link-only list items and headings are a story's own lists and section titles.
         bool link_line = s.chars <= 120 && link_density(n) >= 0.8;
         if (link_line && !xml::is_element(n, "li") && !is_heading(n)) return true;

@@ -79,6 +79,20 @@ void read_g2_subject(const xmlNode* subject, Article& a) {
     }
 }
 
+// Items carry several headlines told apart by role ("hlrole:main", "hlrole:sub", "short"): the
+// main one, else one without a role, else the first.
+std::string main_headline(const xmlNode* content_meta) {
+    std::vector<const xmlNode*> headlines = xml::children(content_meta, "headline");
+    for (bool want_main : {true, false}) {
+        for (const xmlNode* h : headlines) {
+            std::string role = text::fold_case(xml::attribute(h, "role"));
+            bool main = role.find("main") != std::string::npos;
+            if ((want_main ? main : role.empty()) && !xml::text_of(h).empty()) return xml::text_of(h);
+        }
+    }
+    return headlines.empty() ? std::string() : xml::text_of(headlines.front());
+}
+
 std::optional<UtcTime> date_of(const xmlNode* node) {
     return node ? fields::parse_date(xml::text_of(node)) : std::nullopt;
 }
@@ -92,7 +106,7 @@ void read_g2_item(const xmlNode* item, const xmlNode* message_header, const Emit
     a.language = fields::language_code(xml::attribute(xml::child(content_meta, "language"), "tag"));
     if (a.language.empty()) a.language = fields::language_code(xml::attribute(item, "lang"));
 
-    a.title = xml::child_text(content_meta, "headline");
+    a.title = main_headline(content_meta);
     if (a.title.empty()) a.title = xml::child_text(item_meta, "title");
     a.dateline = xml::child_text(content_meta, "dateline");
 

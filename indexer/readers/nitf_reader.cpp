@@ -39,6 +39,72 @@ std::string headline_of(const xmlNode* hedline) {
     return text::collapse_spaces(own);
 }
 
+// An index entry's name as archives write it, in capitals and surname first ("VALE, HENRIETTA",
+// "NORTHPORT (MAINE)"): "Henrietta Vale", "Northport".
+std::string index_entry_name(std::string_view raw, bool person) {
+    std::string name = text::trim(raw);
+    if (std::size_t paren = name.find(" ("); paren != std::string::npos && name.ends_with(")")) name.resize(paren);
+    name = text::smart_title_case(name);
+    if (person) {
+        std::vector<std::string> parts = text::split_trimmed(name, ',');
+        if (parts.size() == 2 && !parts[0].empty() && !parts[1].empty()) name = parts[1] + " " + parts[0];
+    }
+    return name;
+}
+
+// Archive NITF (The New York Times' among others) lists what a story is about in
+// <docdata><identified-content>: people, organizations, places and subject descriptors.
+void add_identified_content(const xmlNode* docdata, Article& a) {
+    const xmlNode* identified = xml::child(docdata, "identified-content");
+    for (const xmlNode* n : xml::children(identified)) {
+        std::string text = xml::text_of(n);
+        if (text.empty()) continue;
+        if (xml::is_element(n, "person")) {
+            add_unique(a.people, index_entry_name(text, true));
+            a.curated_people = true;
+        } else if (xml::is_element(n, "org")) {
+            add_unique(a.organizations, index_entry_name(text, false));
+            a.curated_organizations = true;
+        } else if (xml::is_element(n, "location")) {
+            add_unique(a.places, index_entry_name(text, false));
+            a.curated_places = true;
+        } else if (xml::is_element(n, "classifier") && xml::attribute(n, "type") == "descriptor") {
+            add_unique(a.keywords, index_entry_name(text, false));
+        }
+    }
+}
+
+// True when every word of `name` is already a word of one of `authors`: a second byline that
+// only restates the first ("Holt, Maren" after "By MAREN HOLT").
+bool restates(const std::string& name, const std::vector<std::string>& authors) {
+    for (const std::string& word : text::split_trimmed(text::fold_case(name), ' ')) {
+        bool found = false;
+        for (const std::string& author : authors) {
+            for (const std::string& w : text::split_trimmed(text::fold_case(author), ' ')) found = found || w == word;
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
+// The story's text. Archives repeat the opening in a block of its own before the full text
+// (<block class="lead_paragraph"> then <block class="full_text">); a block whose text the next
+// one begins with is left out.
+std::string content_text(const xmlNode* content) {
+    std::vector<const xmlNode*> blocks = xml::children(content, "block");
+    bool blocks_only = blocks.size() >= 2 && blocks.size() == xml::children(content).size();
+    if (!blocks_only) return html::render_text(content);
+    std::string out;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        std::string part = html::render_text(blocks[i]);
+        if (part.empty()) continue;
+        if (i + 1 < blocks.size() && html::render_text(blocks[i + 1]).starts_with(part)) continue;
+        if (!out.empty()) out += "\n\n";
+        out += part;
+    }
+    return out;
+}
+
 }  // namespace
 
 void add_nitf_entities(const xmlNode* node, Article& a) {
@@ -91,14 +157,16 @@ void article_from_nitf(const xmlNode* nitf, Article& a) {
             return false;
         });
         if (!marked) {
-            for (const std::string& name : fields::byline_names(xml::text_of(byline))) add_unique(a.authors, name);
+            for (const std::string& name : fields::byline_names(xml::text_of(byline))) {
+                if (!restates(name, a.authors)) add_unique(a.authors, name);
+            }
         }
     }
     const xmlNode* dateline = xml::child(body_head, "dateline");
     a.dateline = xml::text_of(dateline);
 
     const xmlNode* content = xml::child(body, "body.content");
-    a.body = html::render_text(content);
+    a.body = content ? content_text(content) : std::string();
     if (a.body.empty()) a.body = html::render_text(xml::child(body_head, "abstract"));
 
     a.published = norm_date(xml::child(docdata, "date.issue"));
@@ -125,6 +193,12 @@ void article_from_nitf(const xmlNode* nitf, Article& a) {
         if (a.language.empty()) a.language = fields::language_code(xml::attribute(n, "lang"));
     }
     add_nitf_entities(content, a);
+    add_identified_content(docdata, a);
+    if (a.section.empty()) {
+        for (const xmlNode* m : xml::children(head, "meta")) {
+            if (xml::attribute(m, "name") == "dsk" || xml::attribute(m, "name") == "section") a.section = xml::attribute(m, "content");
+        }
+    }
 }
 
 int NitfReader::sniff(std::string_view, std::string_view head) const {
