@@ -194,3 +194,20 @@ TEST_CASE("a story split over blocks comes out whole, without the furniture betw
         CHECK(body.find(furniture) == std::string::npos);
     }
 }
+
+TEST_CASE("a page that builds its story with scripts falls back to the JSON-LD articleBody") {
+    const std::string story =
+        "The harbour board approved the dredging of the old channel on Monday. Work starts in the spring "
+        "and will take two seasons, the board said, and the channel will stay open to ferries and fishing boats throughout.";
+    auto page = [&](const std::string& markup_body) {
+        return "<html><head><title>Dredging approved</title><script type=\"application/ld+json\">"
+               "{\"@type\":\"NewsArticle\",\"headline\":\"Dredging approved\",\"articleBody\":\"" + story +
+               "\"}</script></head><body><div id=\"app\">" + markup_body + "</div></body></html>";
+    };
+    CHECK(read_html("js.html", page("<p>Loading...</p>"))[0].body == story);
+    // When the markup holds the story, its text is the body, whatever articleBody says.
+    std::string full = "<p>Markup text of the story, which the page shows to readers in full, paragraph by paragraph, "
+                       "with the quotes and figures the summary leaves out.</p><p>A second paragraph of the story, as long "
+                       "as the first, so that the markup clearly holds the article.</p>";
+    CHECK(read_html("full.html", page(full))[0].body.starts_with("Markup text of the story"));
+}

@@ -27,6 +27,10 @@ void HtmlReader::read(const SourceFile& file, const ReaderOptions&, const std::f
     Article a;
     a.title = meta.title;
     a.body = html::extract_article_text(doc.get(), a.title);
+    // Pages that build the story with scripts leave little of it in the markup; the publisher's
+    // own articleBody is then the story. Otherwise the page's text is, as articleBody is often
+    // only a summary.
+    if (meta.article_body.size() >= 200 && a.body.size() * 2 < meta.article_body.size()) a.body = meta.article_body;
     if (a.title.empty() && a.body.empty()) throw ReadError("the page has neither a title nor article text");
     a.published = meta.published;
     a.authors = std::move(meta.authors);

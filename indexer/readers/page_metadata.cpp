@@ -200,6 +200,7 @@ void read_json_ld(const std::vector<json>& nodes, PageMetadata& m) {
     }
     if (auto it = a.find("inLanguage"); it != a.end()) m.language = fields::language_code(string_value(*it));
     if (auto it = a.find("articleSection"); it != a.end()) m.section = string_value(*it);
+    if (auto it = a.find("articleBody"); it != a.end()) m.article_body = html::fragment_to_text(string_value(*it));
     if (auto it = a.find("keywords"); it != a.end()) {
         for (const json* k : as_list(*it)) {
             for (const std::string& piece : text::split_trimmed(string_value(*k), ',')) add_unique(m.keywords, piece);

@@ -18,6 +18,7 @@
 //   url        <link rel="canonical">; og:url; JSON-LD url / mainEntityOfPage
 //   language   <html lang>; content-language; og:locale; JSON-LD inLanguage
 //   section    article:section; JSON-LD articleSection; parsely-section
+//   article_body  JSON-LD articleBody (often a summary, sometimes the whole story)
 //   keywords   news_keywords, keywords, article:tag, JSON-LD keywords, parsely-tags, sailthru.tags
 //   entities   JSON-LD about/mentions typed Person, Organization (and its subtypes) or Place (and
 //              its subtypes): curated people, organisations and places
@@ -44,6 +45,7 @@ struct PageMetadata {
     std::string section;
     std::vector<std::string> keywords;
     std::vector<std::string> people, organizations, places;  // from JSON-LD only
+    std::string article_body;  // JSON-LD articleBody, as text: the story as the publisher states it
 };
 
 PageMetadata read_page_metadata(xmlDoc* doc);
