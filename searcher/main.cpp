@@ -7,7 +7,7 @@
 #include <iostream>
 #include <unistd.h>
 
-#include "http_server.h"
+#include "http_launch.h"
 #include "index_error.h"
 #include "render_json.h"
 #include "render_terminal.h"
@@ -40,7 +40,10 @@ int main(int argc, char** argv) {
         return kExitResults;
     }
     try {
-        if (!command.serve.empty()) return serve_http(command);
+        if (!command.serve.empty()) {
+            std::cerr << "dateline-search: " << exec_http_service(argv) << "\n";
+            return kExitUsage;
+        }
         if (command.request.query.find_first_not_of(" \t") == std::string::npos && command.request.filters.empty() &&
             !command.request.since && !command.request.until) {
             std::cerr << "dateline-search: nothing to search for: give a QUERY or a filter such as --person NAME.\n"

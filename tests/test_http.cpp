@@ -481,3 +481,14 @@ TEST_CASE("an address that cannot be bound exits with 2") {
     CHECK(r.out.find("cannot listen") != std::string::npos);
     CHECK(run(kSearch + " --serve nonsense", true).status == 2);
 }
+
+TEST_CASE("--serve says so when the service program is not beside dateline-search") {
+    dateline::testing::TempDir tmp;
+    std::filesystem::path lone = tmp.path / "dateline-search";
+    std::filesystem::copy_file(kSearch, lone);
+    std::filesystem::permissions(lone, std::filesystem::perms::owner_all);
+    auto r = run(quote(lone.string()) + " --db " + quote((tmp.path / "none").string()) + " --serve 127.0.0.1:0", true);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("cannot start") != std::string::npos);
+    CHECK(r.out.find("dateline-http") != std::string::npos);
+}
