@@ -136,8 +136,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
         r.score = it.get_weight();
         const std::string& text = r.article.body.empty() ? r.article.title : r.article.body;
+        // Not SNIPPET_EXHAUSTIVE: Xapian stops at a good enough passage. Snippets were a third of a
+        // search's work; this saves a third of that, and the passages checked came out the same.
         r.snippet = mset.snippet(text, request.snippet_chars, builder_.stemmer(),
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>",
+                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<b>", "</b>",
                                  "\xE2\x80\xA6");
         r.article.body.clear();
         response.results.push_back(std::move(r));
