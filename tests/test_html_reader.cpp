@@ -176,6 +176,9 @@ TEST_CASE("a story split over blocks comes out whole, without the furniture betw
         "<p>dredger outer basin.jpg</p>"
         "<div class=\"tide-widget\"><p>Tides</p><p>High 06:12 4.1 m, Low 12:30 0.8 m, High 18:41 4.3 m, Low 00:55 0.6 m</p>"
         "<p>07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 01 02 03 04 05 06</p></div>"
+        "<table><tr><th>Berth</th><th>Depth</th><th>Ships</th></tr><tr><td>North</td><td>9.5</td><td>112</td></tr>"
+        "<tr><td>South</td><td>8.25</td><td>87</td></tr><tr><td>East</td><td>7.1</td><td>64</td></tr>"
+        "<tr><td>West</td><td>6.8</td><td>51</td></tr></table>"
         "<div class=\"read-more\"><button>Read more</button><div class=\"read-more-content\">"
         "<p>Third part." + prose + "</p><p>Fourth part." + prose + "</p><p>Fifth part." + prose + "</p>"
         "<p>Sixth part." + prose + "</p></div></div></div>"
@@ -189,7 +192,7 @@ TEST_CASE("a story split over blocks comes out whole, without the furniture betw
         INFO(part);
         CHECK(body.find(part) != std::string::npos);
     }
-    for (const char* furniture : {"Dredging to start", "A dredger at work", ".jpg", "06:12", "Read more", "Ferry fares", "Home"}) {
+    for (const char* furniture : {"Dredging to start", "A dredger at work", ".jpg", "06:12", "8.25", "Read more", "Ferry fares", "Home"}) {
         INFO(furniture);
         CHECK(body.find(furniture) == std::string::npos);
     }

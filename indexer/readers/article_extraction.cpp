@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -511,6 +512,7 @@ private:
         const Stats& s = stats_.at(n);
         // A block that is mostly figures is a data widget (scores, prices, case counts), not prose.
         if (s.chars >= 100 && s.digits * 10 > s.chars * 3) return true;
+        if (xml::is_element(n, "table") && is_table_of_figures(n)) return true;
         if (s.commas >= 10) return false;
         bool is_list = xml::is_element(n, "ul") || xml::is_element(n, "ol");
         bool is_figure = xml::is_element(n, "figure");
@@ -523,6 +525,25 @@ private:
         if (weight < 25 && ld > 0.2 && !(is_list && ld < 0.5 && s.chars > 200)) return true;
         if (weight >= 25 && ld > 0.5) return true;
         return false;
+    }
+
+    // A table of many rows whose cells are mostly bare figures: a statistics or results box.
+    static bool is_table_of_figures(const xmlNode* table) {
+        int rows = 0, cells = 0, figures = 0;
+        xml::for_each_element(table, [&](const xmlNode* n) {
+            if (xml::is_element(n, "table") && n != table) return false;  // a nested table counts for itself
+            if (xml::is_element(n, "tr")) ++rows;
+            if (!xml::is_element(n, "td") && !xml::is_element(n, "th")) return true;
+            std::string cell = text::trim(xml::text_of(n));
+            if (cell.empty()) return false;
+            ++cells;
+            bool figure = std::all_of(cell.begin(), cell.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c)) || std::strchr(" .,:%+-$()", c) != nullptr;
+            });
+            figures += figure;
+            return false;
+        });
+        return rows >= 5 && figures * 2 >= cells;
     }
 
     // The page's own headline at the top of the text adds nothing to the body. The page title
