@@ -82,3 +82,16 @@ TEST_CASE("sniffing JSON Lines") {
     CHECK(r.sniff("a.txt", "{\"a\": 1}\n{\"a\": 2}\n") >= 80);
     CHECK(r.sniff("a.jsonl", "<html>") == 0);
 }
+
+TEST_CASE("a crawled record without a date of its own takes the page's from its meta tags") {
+    auto articles = read_jsonl(
+        R"({"title": "Quay reopens", "text": "Boats moor again.", "publish_date": null, "meta_data": {"og": {"title": "x"}, "article": {"published_time": "2018-04-02T09:30:00-04:00"}}})" "\n"
+        R"({"title": "Pier closes", "text": "Repairs start.", "meta_data": {"dc": {"date": "2017-11-20"}}})" "\n"
+        R"({"title": "Ferry late", "text": "Fog again.", "meta_data": {"viewport": "width=device-width"}})" "\n");
+    REQUIRE(articles.size() == 3);
+    REQUIRE(articles[0].published);
+    CHECK(dates::to_iso8601(*articles[0].published) == "2018-04-02T13:30:00Z");
+    REQUIRE(articles[1].published);
+    CHECK(dates::to_iso8601(*articles[1].published) == "2017-11-20T00:00:00Z");
+    CHECK_FALSE(articles[2].published);
+}

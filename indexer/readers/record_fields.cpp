@@ -110,6 +110,32 @@ void add_all(std::vector<std::string>& list, const std::vector<std::string>& ite
     }
 }
 
+// Crawlers (newspaper3k and the like) keep the page's <meta> tags in the record, nested by their
+// dotted or coloned names ({"meta_data": {"article": {"published_time": ...}}}); when the record
+// itself has no date, the page's publishing date is there.
+std::optional<UtcTime> date_in_page_meta(const json& record) {
+    static const std::vector<std::vector<std::string>> paths{
+        {"article", "published_time"}, {"article:published_time"}, {"datePublished"}, {"pubdate"}, {"publish_date"},
+        {"publishdate"}, {"published_at"}, {"date"}, {"dc", "date"}, {"DC", "date"}, {"dc.date"}, {"DC.date"},
+        {"dcterms", "date"}, {"parsely-pub-date"}, {"sailthru", "date"}, {"PublicationDate"}, {"lastPublishedDate"}};
+    for (const char* holder : {"meta_data", "metadata", "meta"}) {
+        auto it = record.find(holder);
+        if (it == record.end() || !it->is_object()) continue;
+        for (const std::vector<std::string>& path : paths) {
+            const json* v = &*it;
+            for (const std::string& step : path) {
+                auto next = v->is_object() ? v->find(step) : v->end();
+                v = next == v->end() ? nullptr : &*next;
+                if (!v) break;
+            }
+            if (v && v->is_string()) {
+                if (auto t = fields::parse_date(v->get<std::string>())) return t;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 Article article_from(const json& record, const std::vector<FieldKeys>& table) {
     Article a;
     for (const FieldKeys& f : table) {
@@ -136,6 +162,7 @@ Article article_from(const json& record, const std::vector<FieldKeys>& table) {
             case Field::keywords: add_all(a.keywords, v); break;
         }
     }
+    if (!a.published) a.published = date_in_page_meta(record);
     return a;
 }
 

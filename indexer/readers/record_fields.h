@@ -5,7 +5,9 @@
 //   id        id, guid, uuid              title     title, headline, name
 //   body      body, text, content, article_body, articleBody, summary, description
 //   published date, published, datePublished, publish_date, pubDate, published_at, created_at,
-//             timestamp (ISO 8601 or any form dates::parse reads; numbers are Unix seconds)
+//             timestamp (ISO 8601 or any form dates::parse reads; numbers are Unix seconds);
+//             else the page's publishing date among crawled <meta> tags kept in the record
+//             (meta_data / metadata / meta: article:published_time, pubdate, dc.date ...)
 //   url       url, link, canonical_link, canonical_url
 //   source    source, publication, publisher, site_name, site
 //   authors   author, authors, byline, creator   section   section, category, label
