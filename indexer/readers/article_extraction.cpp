@@ -62,7 +62,7 @@ constexpr std::array<std::string_view, 16> furniture_strong{
 
 // How lines of page furniture begin, in the languages of the archive: ad labels, calls to share,
 // follow or subscribe, links to other stories, photo credits, syndication and copyright notes.
-constexpr std::array<std::string_view, 56> boilerplate_openings{
+constexpr std::array<std::string_view, 61> boilerplate_openings{
     "advertisement", "advertising", "anzeige", "publicit\xC3\xA9", "publicidad", "related:", "related coverage",
     "related stories", "related articles", "read more", "read next", "read also", "more:", "see also", "sign up",
     "subscribe", "follow us", "follow him", "follow her", "share this", "share on", "click here",
@@ -71,7 +71,8 @@ constexpr std::array<std::string_view, 56> boilerplate_openings{
     "(bild:", "bild:", "credit:", "\xC2\xA9", "copyright", "all rights reserved", "about the author", "first published",
     "get up-to-the-minute", "lire aussi", "voir aussi", "mehr zum thema", "lesen sie auch", "leia mais",
     "leia tamb\xC3\xA9m", "lee tambi\xC3\xA9n", "page editor", "comments (", "continue reading the main story",
-    "a version of this article appears in print", "mehr artikel", "reporting by"};
+    "a version of this article appears in print", "mehr artikel", "reporting by", "buy photo", "toggle caption",
+    "hide caption", "enlarge this image", "wait 1 second to continue"};
 
 // Phrases of the short notes that close a story about its making rather than its subject: the
 // author's bio with a call to follow or write to them, and the credit for further reporting.
@@ -98,6 +99,19 @@ bool opens_with_boilerplate(std::string_view line) {
         if (folded.size() == opening.size()) return true;
         unsigned char next = static_cast<unsigned char>(folded[opening.size()]);
         if (!std::isalpha(next) || !std::isalpha(static_cast<unsigned char>(opening.back()))) return true;
+    }
+    return false;
+}
+
+// True when `line` ends in a photo credit, as captions do when no markup says they are one
+// ("... at the museum in Tunis. Fethi Belaid/AFP/Getty Images", "... on Monday. (Reuters)").
+// A sentence of the story that names an agency ends in a full stop instead.
+bool ends_with_photo_credit(std::string_view line) {
+    std::string folded = text::fold_case(text::trim(line));
+    while (!folded.empty() && (folded.back() == ')' || folded.back() == ']' || folded.back() == ' ')) folded.pop_back();
+    for (std::string_view credit : {"getty images", "/ap", "/afp", "/reuters", "(reuters", "/epa", "/ap photo", "(ap photo",
+                                    "shutterstock", "/bloomberg", "/getty"}) {
+        if (folded.ends_with(credit)) return true;
     }
     return false;
 }
@@ -209,7 +223,7 @@ public:
 
     std::string run() {
         if (!body_) return {};
-        if (strict_) count_paragraph_text();
+        count_paragraph_text();
         collect(body_);
         measure();
         score_paragraphs();
@@ -261,6 +275,8 @@ private:
             // ASP.NET pages wrap the whole page in one <form>.
             return !(xml::is_element(n, "form") && xml::descendant(n, "p") != nullptr);
         }
+        // A figure's text is its caption and credit (a picture, a chart, a gallery, a video).
+        if (xml::is_element(n, "figure")) return !holds_most_paragraphs(n);
         if (!strict_) return false;
         if (xml::is_element(n, "article") || xml::is_element(n, "main") || xml::is_element(n, "body")) return false;
         std::vector<std::string> w = class_words(n);
@@ -490,7 +506,10 @@ private:
         const Stats& s = stats_.at(n);
         if (s.chars == 0 || s.chars > 200) return false;
         std::string line = xml::text_of(n);
-        if (opens_with_boilerplate(line) || names_image_file(line) || has_boilerplate_phrase(line)) return true;
+        if (opens_with_boilerplate(line) || names_image_file(line) || has_boilerplate_phrase(line) ||
+            ends_with_photo_credit(line)) {
+            return true;
+        }
         // Link-only list items and headings are a story's own lists and section titles.
         bool link_line = s.chars <= 120 && link_density(n) >= 0.8;
         if (link_line && !xml::is_element(n, "li") && !is_heading(n)) return true;
