@@ -231,6 +231,7 @@ public:
         std::vector<const xmlNode*> parts = with_siblings(top);
         std::string out;
         for (const xmlNode* part : parts) {
+            if (part != top && is_furniture_line(part)) continue;  // a caption or label beside the story
             mark_furniture_inside(part);
             std::string piece = render_text(part, [&](const xmlNode* n) { return !removed_.count(n) && !dropped_.count(n); });
             if (!piece.empty()) out += (out.empty() ? "" : "\n\n") + piece;
