@@ -216,3 +216,12 @@ TEST_CASE("a page that builds its story with scripts falls back to the JSON-LD a
                        "as the first, so that the markup clearly holds the article.</p>";
     CHECK(read_html("full.html", page(full))[0].body.starts_with("Markup text of the story"));
 }
+
+TEST_CASE("a page without a story has its description as text") {
+    auto a = read_html("front.html",
+                       "<html><head><title>The Coastal Ledger</title><meta name=\"description\" content=\"News from the coast: "
+                       "harbour, ferries and the council.\"></head><body><nav><a href=\"/a\">Harbour</a> <a href=\"/b\">Ferries</a>"
+                       "</nav><ul><li><a href=\"/c\">Pilots strike</a></li><li><a href=\"/d\">Quay reopens</a></li></ul></body></html>");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].body == "News from the coast: harbour, ferries and the council.");
+}

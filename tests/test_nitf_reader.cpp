@@ -112,3 +112,15 @@ TEST_CASE("archive NITF: the repeated lead block, a restated byline, identified 
     CHECK(a.places == std::vector<std::string>{"Northport"});
     CHECK(a.keywords == std::vector<std::string>{"Ports"});
 }
+
+TEST_CASE("NITF pictures' captions are not story text") {
+    auto articles = read_nitf(R"(<nitf><head><docdata><date.issue norm="20250214T062300+0100"/></docdata></head>
+        <body><body.head><hedline><hl1>Pilots strike</hl1></hedline></body.head><body.content>
+        <p>Harbour pilots walked out on Friday.</p>
+        <media media-type="image"><media-reference source="p.jpg"/><media-caption>Pilots at the gate.</media-caption></media>
+        <p>The port said talks would resume.</p></body.content></body></nitf>)");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].body == "Harbour pilots walked out on Friday.\n\nThe port said talks would resume.");
+    REQUIRE(articles[0].published);
+    CHECK(dates::to_iso8601(*articles[0].published) == "2025-02-14T05:23:00Z");
+}

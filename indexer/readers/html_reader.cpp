@@ -31,6 +31,9 @@ void HtmlReader::read(const SourceFile& file, const ReaderOptions&, const std::f
     // own articleBody is then the story. Otherwise the page's text is, as articleBody is often
     // only a summary.
     if (meta.article_body.size() >= 200 && a.body.size() * 2 < meta.article_body.size()) a.body = meta.article_body;
+    // A page with no story on it (a front page, an index) is still findable by what it says of
+    // itself.
+    if (a.body.empty()) a.body = meta.description;
     if (a.title.empty() && a.body.empty()) throw ReadError("the page has neither a title nor article text");
     a.published = meta.published;
     a.authors = std::move(meta.authors);

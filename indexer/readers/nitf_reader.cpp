@@ -87,18 +87,21 @@ bool restates(const std::string& name, const std::vector<std::string>& authors) 
     return true;
 }
 
-// The story's text. Archives repeat the opening in a block of its own before the full text
-// (<block class="lead_paragraph"> then <block class="full_text">); a block whose text the next
-// one begins with is left out.
+// The story's text, without its pictures' captions and credits (<media>). Archives repeat the
+// opening in a block of its own before the full text (<block class="lead_paragraph"> then
+// <block class="full_text">); a block whose text the next one begins with is left out.
 std::string content_text(const xmlNode* content) {
+    auto text_of = [](const xmlNode* n) {
+        return html::render_text(n, [](const xmlNode* e) { return !xml::is_element(e, "media"); });
+    };
     std::vector<const xmlNode*> blocks = xml::children(content, "block");
     bool blocks_only = blocks.size() >= 2 && blocks.size() == xml::children(content).size();
-    if (!blocks_only) return html::render_text(content);
+    if (!blocks_only) return text_of(content);
     std::string out;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-        std::string part = html::render_text(blocks[i]);
+        std::string part = text_of(blocks[i]);
         if (part.empty()) continue;
-        if (i + 1 < blocks.size() && html::render_text(blocks[i + 1]).starts_with(part)) continue;
+        if (i + 1 < blocks.size() && text_of(blocks[i + 1]).starts_with(part)) continue;
         if (!out.empty()) out += "\n\n";
         out += part;
     }

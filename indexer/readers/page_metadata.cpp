@@ -471,6 +471,9 @@ PageMetadata read_page_metadata(xmlDoc* doc) {
             for (const std::string& k : text::split_trimmed(v, ',')) add_unique(m.keywords, k);
         }
     }
+    for (std::string_view key : {"description", "og:description", "twitter:description", "dc.description"}) {
+        if (m.description.empty()) m.description = html::fragment_to_text(meta(tags, key));
+    }
     return m;
 }
 

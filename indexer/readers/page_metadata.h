@@ -19,6 +19,7 @@
 //   language   <html lang>; content-language; og:locale; JSON-LD inLanguage
 //   section    article:section; JSON-LD articleSection; parsely-section
 //   article_body  JSON-LD articleBody (often a summary, sometimes the whole story)
+//   description   meta description; og:description; twitter:description; dc.description
 //   keywords   news_keywords, keywords, article:tag, JSON-LD keywords, parsely-tags, sailthru.tags
 //   entities   JSON-LD about/mentions typed Person, Organization (and its subtypes) or Place (and
 //              its subtypes): curated people, organisations and places
@@ -46,6 +47,7 @@ struct PageMetadata {
     std::vector<std::string> keywords;
     std::vector<std::string> people, organizations, places;  // from JSON-LD only
     std::string article_body;  // JSON-LD articleBody, as text: the story as the publisher states it
+    std::string description;   // the page's summary of itself
 };
 
 PageMetadata read_page_metadata(xmlDoc* doc);
