@@ -13,7 +13,9 @@
 //         Pages with a publishing-date marker in their markup (article:published_time,
 //         datePublished, pubdate ...) count towards a second figure: a date was found at all.
 //   title when the metadata gives a title: exact match, case-insensitive, spaces collapsed.
-// Usage: score_html [-v] [--references DIR] [--save-shingles DIR] DIR...   (-v: a line per page)
+// --without-classes reads every page with its class and id attributes taken out.
+// Usage: score_html [-v] [--without-classes] [--references DIR] [--save-shingles DIR] DIR...
+//        (-v: a line per page)
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -157,21 +159,59 @@ Shingles reference_shingles(const fs::path& page, const fs::path& page_root, con
     return {};
 }
 
+// The page with every class and id attribute taken out of its tags, to see how the extractor
+// does on structure and text alone, as on a site whose class names say nothing ("css-1x2y3z").
+std::string without_class_names(const std::string& html) {
+    std::string out;
+    out.reserve(html.size());
+    bool in_tag = false;
+    for (std::size_t i = 0; i < html.size();) {
+        char c = html[i];
+        if (c == '<') in_tag = true;
+        if (c == '>') in_tag = false;
+        if (in_tag && std::isspace(static_cast<unsigned char>(c))) {
+            std::size_t name = i + 1;
+            std::size_t end = name;
+            while (end < html.size() && (std::isalnum(static_cast<unsigned char>(html[end])) || html[end] == '-')) ++end;
+            std::string attr = text::fold_case(html.substr(name, end - name));
+            std::size_t eq = end;
+            while (eq < html.size() && html[eq] == ' ') ++eq;
+            if ((attr == "class" || attr == "id") && eq < html.size() && html[eq] == '=') {
+                std::size_t v = eq + 1;
+                while (v < html.size() && html[v] == ' ') ++v;
+                if (v < html.size() && (html[v] == '"' || html[v] == '\'')) {
+                    std::size_t close = html.find(html[v], v + 1);
+                    v = close == std::string::npos ? html.size() : close + 1;
+                } else {
+                    while (v < html.size() && !std::isspace(static_cast<unsigned char>(html[v])) && html[v] != '>') ++v;
+                }
+                out += ' ';
+                i = v;
+                continue;
+            }
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool verbose = false;
+    bool verbose = false, strip_classes = false;
     fs::path references, save_to;
     std::vector<fs::path> roots;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "-v") verbose = true;
+        else if (arg == "--without-classes") strip_classes = true;
         else if (arg == "--references" && i + 1 < argc) references = argv[++i];
         else if (arg == "--save-shingles" && i + 1 < argc) save_to = argv[++i];
         else roots.emplace_back(arg);
     }
     if (roots.empty()) {
-        std::cerr << "usage: score_html [-v] [--references DIR] [--save-shingles DIR] DIR...\n";
+        std::cerr << "usage: score_html [-v] [--without-classes] [--references DIR] [--save-shingles DIR] DIR...\n";
         return 2;
     }
     const Reader* reader = reader_named("html");
@@ -190,7 +230,9 @@ int main(int argc, char** argv) {
             ++pages;
             Article got;
             try {
-                reader->read({page.string(), slurp(page)}, {}, [&](Article&& a) { got = std::move(a); });
+                std::string html = slurp(page);
+                if (strip_classes) html = without_class_names(html);
+                reader->read({page.string(), html}, {}, [&](Article&& a) { got = std::move(a); });
             } catch (const ReadError& e) {
                 ++failed;
                 std::cout << page.string() << ": read failed: " << e.what() << "\n";
