@@ -74,6 +74,10 @@ inline constexpr int kSlotOrganizations = 2;
 inline constexpr int kSlotPlaces = 3;
 inline constexpr int kSlotSource = 4;
 inline constexpr int kSlotYear = 5;        // "YYYY"
+// The document's fingerprint (a hash of its data, which holds every field, and of the schema
+// version), so that the unchanged stories of a changed file are not written again. Indexes
+// written before it existed simply rewrite each story once.
+inline constexpr int kSlotFingerprint = 6;
 
 // Prefixes of date terms (Omega's): D20250214, M202502, Y2025.
 inline constexpr std::string_view kDayPrefix = "D";

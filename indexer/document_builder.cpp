@@ -3,6 +3,7 @@
 #include "article_json.h"
 #include "dates.h"
 #include "schema.h"
+#include "text.h"
 
 namespace dateline {
 
@@ -51,7 +52,10 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         }
         if (field.slot >= 0) doc.add_value(static_cast<Xapian::valueno>(field.slot), schema::encode_list(values));
     }
-    doc.set_data(to_json(a).dump());
+    std::string data = to_json(a).dump();
+    doc.add_value(static_cast<Xapian::valueno>(schema::kSlotFingerprint),
+                  text::hash_hex(std::to_string(schema::kVersion) + "\n" + data));
+    doc.set_data(std::move(data));
     // The TermGenerator keeps a reference to its document, and Xapian's reference counts are not
     // atomic: let go of it here, so the writer thread that takes the document is its only owner.
     termgen_.set_document(Xapian::Document());

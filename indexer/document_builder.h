@@ -5,7 +5,7 @@
 // with the field's weight and a position gap between fields so phrases never match across
 // them; exact filters become one boolean term per value; slots receive the sortable date or the
 // facet lists. The document data is the article as JSON (common/article_json.h), which the
-// searcher shows without re-reading any file.
+// searcher shows without re-reading any file; its hash is the document's fingerprint.
 //
 // A builder owns a Xapian::TermGenerator, which is not thread-safe: give each worker thread its
 // own builder. A document it returns is referenced by nothing else, so it may be handed to

@@ -122,6 +122,14 @@ ApplyCounts IndexWriter::apply_file(const FileRecord& record, std::vector<BuiltA
         auto existing = db_.postlist_begin(built.id_term);
         if (existing != db_.postlist_end(built.id_term)) {
             Xapian::Document old = db_.get_document(*existing);
+            // A story this file gave before, unchanged: rewriting it would cost Xapian a look at
+            // every one of its terms for nothing.
+            if (before.count(*existing) && !kept.count(*existing) &&
+                old.get_value(schema::kSlotFingerprint) == built.doc.get_value(schema::kSlotFingerprint)) {
+                kept.insert(*existing);
+                ++counts.unchanged;
+                continue;
+            }
             const std::string prefix(path_field().filter_prefix);
             auto t = old.termlist_begin();
             for (t.skip_to(prefix); t != old.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {

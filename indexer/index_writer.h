@@ -43,6 +43,7 @@ struct BuiltArticle {
 struct ApplyCounts {
     std::size_t added = 0;
     std::size_t replaced = 0;
+    std::size_t unchanged = 0;  // stories of a changed file that are as they were: not rewritten
     std::size_t removed = 0;
 };
 

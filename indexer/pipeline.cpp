@@ -120,6 +120,7 @@ void apply_result(FileResult& r, IndexWriter* writer, const IndexOptions& option
         ApplyCounts c = writer->apply_file(r.record, r.built);
         summary.articles_added += c.added;
         summary.articles_replaced += c.replaced;
+        summary.articles_unchanged += c.unchanged;
         summary.articles_removed += c.removed;
     }
 }
@@ -240,12 +241,13 @@ std::string summary_line(const RunSummary& s, bool dry_run) {
     }
     std::snprintf(line, sizeof line,
                   "%zu files read (%zu new, %zu changed), %zu unchanged, %zu touched, %zu vanished, %zu skipped, %zu failed%s; "
-                  "%zu articles indexed (%zu added, %zu replaced), %zu removed; %zu documents in the index; "
+                  "%zu articles indexed (%zu added, %zu replaced), %zu unchanged, %zu removed; %zu documents in the index; "
                   "%.2f s, %.0f articles/s%s",
                   s.files_read, s.files_new, s.files_changed, s.files_unchanged, s.files_touched, s.files_vanished,
                   s.files_skipped, s.files_failed,
                   s.files_still_failing ? (" (" + std::to_string(s.files_still_failing) + " still failing, see --status)").c_str() : "",
-                  s.articles_added + s.articles_replaced, s.articles_added, s.articles_replaced, s.articles_removed, s.documents,
+                  s.articles_added + s.articles_replaced, s.articles_added, s.articles_replaced, s.articles_unchanged,
+                  s.articles_removed, s.documents,
                   s.seconds, rate, s.interrupted ? " (interrupted: run again to finish)" : "");
     return line;
 }

@@ -32,6 +32,7 @@ struct RunSummary {
     std::size_t articles_read = 0;
     std::size_t articles_added = 0;
     std::size_t articles_replaced = 0;
+    std::size_t articles_unchanged = 0;  // in changed files, as they were: not rewritten
     std::size_t articles_removed = 0;
     std::size_t documents = 0;         // in the index after the run
     double seconds = 0;

@@ -44,6 +44,7 @@ void add_counts(RunSummary& into, const RunSummary& from) {
     into.articles_read += from.articles_read;
     into.articles_added += from.articles_added;
     into.articles_replaced += from.articles_replaced;
+    into.articles_unchanged += from.articles_unchanged;
     into.articles_removed += from.articles_removed;
 }
 

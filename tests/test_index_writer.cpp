@@ -25,14 +25,14 @@ struct TempDb {
     std::string path() const { return (dir / "db").string(); }
 };
 
-std::vector<BuiltArticle> built(const std::vector<std::string>& ids) {
+std::vector<BuiltArticle> built(const std::vector<std::string>& ids, const std::string& edited = "") {
     DocumentBuilder b;
     std::vector<BuiltArticle> out;
     for (const std::string& id : ids) {
         Article a;
         a.id = id;
         a.title = "Story " + id;
-        a.body = "Body of " + id;
+        a.body = "Body of " + id + (id == edited ? ", revised" : "");
         out.push_back({DocumentBuilder::id_term(a), b.build(a), 10});
     }
     return out;
@@ -49,19 +49,24 @@ FileRecord record(const std::string& path, const std::string& hash = "h") {
 
 }  // namespace
 
-TEST_CASE("a changed file replaces its articles as a whole") {
+TEST_CASE("a changed file: new stories added, edited ones replaced, the same ones kept, gone ones removed") {
     TempDb t;
     IndexWriter w(t.path());
     auto first = built({"a", "b", "c"});
     ApplyCounts c = w.apply_file(record("/f.xml"), first);
     CHECK(c.added == 3);
-    auto second = built({"a", "c", "d"});
+    auto second = built({"a", "c", "d"}, "a");
     c = w.apply_file(record("/f.xml", "h2"), second);
     CHECK(c.added == 1);
-    CHECK(c.replaced == 2);
+    CHECK(c.replaced == 1);
+    CHECK(c.unchanged == 1);
     CHECK(c.removed == 1);
     w.commit();
     CHECK(w.document_count() == 3);
+    Xapian::Database db(t.path());
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query("Zrevis"));
+    CHECK(e.get_mset(0, 10).size() == 1);
 }
 
 TEST_CASE("a story in two files is one document, gone only with the last file") {
