@@ -241,7 +241,7 @@ std::string summary_line(const RunSummary& s, bool dry_run) {
     }
     std::snprintf(line, sizeof line,
                   "%zu files read (%zu new, %zu changed), %zu unchanged, %zu touched, %zu vanished, %zu skipped, %zu failed%s; "
-                  "%zu articles indexed (%zu added, %zu replaced), %zu unchanged, %zu removed; %zu documents in the index; "
+                  "%zu articles indexed (%zu added, %zu replaced), %zu up to date, %zu removed; %zu documents in the index; "
                   "%.2f s, %.0f articles/s%s",
                   s.files_read, s.files_new, s.files_changed, s.files_unchanged, s.files_touched, s.files_vanished,
                   s.files_skipped, s.files_failed,

@@ -114,7 +114,7 @@ TEST_CASE("a run reads only what changed: touched, vanished and edited files") {
     CHECK(changed.status == 0);
     CHECK(changed.out.find("1 files read (0 new, 1 changed), 7 unchanged, 1 touched, 1 vanished") == 0);
     // Of the changed file's three stories, only the edited one is written again.
-    CHECK(changed.out.find("1 articles indexed (0 added, 1 replaced), 2 unchanged, 1 removed") != std::string::npos);
+    CHECK(changed.out.find("1 articles indexed (0 added, 1 replaced), 2 up to date, 1 removed") != std::string::npos);
     CHECK(documents(db) == before - 1);
     CHECK(all_ids(db, "zanzibarite").size() == 1);
     CHECK(all_ids(db, "coffee").empty());
