@@ -16,6 +16,35 @@ std::string DocumentBuilder::id_term(const Article& a) {
     return schema::filter_term(*schema::find("id"), a.id);
 }
 
+namespace {
+
+// Xapian keeps a trailing "+" or "#" on a word, for C++ and C#; so "OPEC+" is the term "opec+"
+// and a search for OPEC would not find it. Each such term is indexed a second time without the
+// sign, at the same positions: "opec" finds the story, "OPEC+" still finds exactly it.
+void add_unsigned_variants(Xapian::Document& doc) {
+    std::vector<std::pair<std::string, std::vector<Xapian::termpos>>> variants;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (term.empty() || (term.back() != '+' && term.back() != '#')) continue;
+        std::string bare = term.substr(0, term.find_last_not_of("+#") + 1);
+        if (bare.empty() || !std::islower(static_cast<unsigned char>(bare.back()))) continue;
+        std::vector<Xapian::termpos> positions(t.positionlist_begin(), t.positionlist_end());
+        variants.emplace_back(std::move(bare), std::move(positions));
+    }
+    for (const auto& [bare, positions] : variants) {
+        for (Xapian::termpos p : positions) doc.add_posting(bare, p);
+    }
+}
+
+bool has_sign(const Article& a) {
+    for (const std::string* s : {&a.title, &a.body}) {
+        if (s->find('+') != std::string::npos || s->find('#') != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 Xapian::Document DocumentBuilder::build(const Article& a) {
     Xapian::Document doc;
     termgen_.set_document(doc);
@@ -52,6 +81,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         }
         if (field.slot >= 0) doc.add_value(static_cast<Xapian::valueno>(field.slot), schema::encode_list(values));
     }
+    if (has_sign(a)) add_unsigned_variants(doc);
     std::string data = to_json(a).dump();
     doc.add_value(static_cast<Xapian::valueno>(schema::kSlotFingerprint),
                   text::hash_hex(std::to_string(schema::kVersion) + "\n" + data));

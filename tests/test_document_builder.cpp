@@ -78,3 +78,28 @@ TEST_CASE("positions let phrases match inside a field but never across fields") 
     }
     CHECK(first_body > last_title + 50);
 }
+
+TEST_CASE("a word with a trailing + or # is also indexed without it, at the same positions") {
+    Article a;
+    a.id = "o1";
+    a.title = "OPEC+ cuts output";
+    a.body = "Members of OPEC+ met. Software in C# and C++ was not affected.";
+    Xapian::Document d = DocumentBuilder().build(a);
+    auto t = terms(d);
+    for (const char* term : {"Zopec+", "Zopec", "ZSopec", "Zc#", "Zc++", "Zc"}) {
+        INFO(term);
+        CHECK(t.count(term) == 1);
+    }
+    auto positions = [&](const std::string& term) {
+        auto it = d.termlist_begin();
+        it.skip_to(term);
+        return std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end());
+    };
+    CHECK(positions("Zopec") == positions("Zopec+"));
+    // A story without either sign gets no such terms (and is not walked for them).
+    Article plain;
+    plain.id = "p1";
+    plain.title = "Output cut";
+    plain.body = "Members met.";
+    CHECK(terms(DocumentBuilder().build(plain)).count("Zc") == 0);
+}
