@@ -345,3 +345,42 @@ TEST_CASE("every file of ../shared/corpora/formats is indexed; only the malforme
     CHECK(with_body >= count * 95 / 100);
     CHECK(sourced == web);
 }
+
+TEST_CASE("dateline-search --json returns wire, feed and web articles with dates, entities and sources") {
+    DATELINE_REQUIRE_SHARED();
+    fs::path formats = dateline::testing::shared_dir() / "corpora" / "formats";
+    dateline::testing::TempDir tmp;
+    fs::path db = tmp.path / "db";
+    auto indexed = run(kIndex + db_arg(db) + " " + quote((formats / "nitf").string()) + " " +
+                           quote((formats / "newsml" / "newsml1").string()) + " " +
+                           quote((formats / "feeds" / "rss-parser").string()) + " " +
+                           quote((formats / "html" / "mozilla-readability").string()),
+                       true);
+    CHECK(indexed.status == 0);
+    auto first = [&](const std::string& args) {
+        json r = search_json(db, "-n 1 " + args);
+        REQUIRE(r.at("results").size() == 1);
+        return r.at("results")[0];
+    };
+    auto has = [](const json& list, const std::string& v) {
+        for (const auto& x : list) {
+            if (x.get<std::string>() == v) return true;
+        }
+        return false;
+    };
+    json nitf = first("bosnich");  // PA's NITF, with inline <person> markup
+    CHECK(nitf.at("date").get<std::string>().starts_with("2015-10-14"));
+    CHECK(has(nitf.at("people"), "Mark Bosnich"));
+    CHECK(nitf.at("source") == "PA Sport");
+    json newsml = first("saab receivership");  // AFP's NewsML 1.2
+    CHECK(newsml.at("date").get<std::string>().starts_with("2014-08-29"));
+    CHECK(has(newsml.at("places"), "Stockholm"));
+    CHECK(newsml.at("source") == "AFP");
+    json feed = first("'title:\"state of the union\"'");  // an RSS item
+    CHECK(feed.at("source") == "The Guardian");
+    CHECK(feed.at("date").get<std::string>().starts_with("2018-01-31"));
+    json page = first("obama gun laws frustration");  // a saved BBC page
+    CHECK(page.at("source") == "BBC News");
+    CHECK(page.at("date").get<std::string>().starts_with("2015-07-2"));
+    CHECK(has(page.at("people"), "Barack Obama"));
+}
