@@ -95,3 +95,66 @@ TEST_CASE("a crawled record without a date of its own takes the page's from its 
     CHECK(dates::to_iso8601(*articles[1].published) == "2017-11-20T00:00:00Z");
     CHECK_FALSE(articles[2].published);
 }
+
+namespace {
+std::vector<Article> read_api_sample(const std::string& name) {
+    auto p = testing::samples_dir() / "jsonl" / "api" / name;
+    std::vector<Article> out;
+    JsonlReader().read({p.string(), testing::read_file(p)}, {}, [&](Article&& a) { out.push_back(std::move(a)); });
+    return out;
+}
+std::string iso(const Article& a) { return a.published ? dates::to_iso8601(*a.published) : "none"; }
+}  // namespace
+
+TEST_CASE("an archive API response: its docs, headline and byline objects, keywords by category") {
+    auto articles = read_api_sample("archive-api.json");
+    REQUIRE(articles.size() == 2);
+    const Article& a = articles[0];
+    CHECK(a.id == "jsonl-ledger://article/7c1e-harbor");
+    CHECK(a.title == "Harbor Commission Approves Dredging Plan");
+    CHECK(a.body == "The harbor commission voted on Monday to deepen the old channel, ending a decade of delay.");
+    CHECK(iso(a) == "2006-02-14T05:00:00Z");
+    CHECK(a.url == "https://www.coastal-ledger.example/2006/02/14/harbor-dredging.html");
+    CHECK(a.authors == std::vector<std::string>{"Maren Holt"});
+    CHECK(a.section == "Metro");
+    CHECK(a.people == std::vector<std::string>{"Henrietta Vale"});
+    CHECK(a.organizations == std::vector<std::string>{"Harbor Commission"});
+    CHECK(a.places == std::vector<std::string>{"Northport"});
+    CHECK(a.keywords == std::vector<std::string>{"Ports"});
+    CHECK(articles[1].title == "Ferry Fares to Rise in April");
+}
+
+TEST_CASE("a content API response: fields nested in the result are found") {
+    auto articles = read_api_sample("content-api.json");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Harbour wall rebuilt a month early");
+    CHECK(articles[0].body.starts_with("Engineers have finished rebuilding"));
+    CHECK(iso(articles[0]) == "2024-05-06T07:30:00Z");
+    CHECK(articles[0].authors == std::vector<std::string>{"Tomas Reyes"});
+    CHECK(articles[0].section == "World news");
+}
+
+TEST_CASE("a blog's posts: rendered HTML becomes text, the UTC date is taken") {
+    auto articles = read_api_sample("blog-posts.json");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].title == "Night trains return to the coast");
+    CHECK(articles[0].body == "The night trains return to the coast line on Friday, after a summer of track works.\n\n"
+                              "Tickets go on sale today & sell fast.");
+    CHECK(iso(articles[0]) == "2023-09-01T08:00:00Z");
+}
+
+TEST_CASE("a search engine's dump: every hit's _source is an article") {
+    auto articles = read_api_sample("search-dump.json");
+    REQUIRE(articles.size() == 2);
+    CHECK(articles[0].id == "jsonl-a1");
+    CHECK(articles[0].title == "Pilots strike over night shifts");
+    CHECK(articles[0].people == std::vector<std::string>{"Ada Quinn"});
+    CHECK(articles[0].source == "Northport Wire");
+    CHECK(iso(articles[1]) == "2025-02-13T16:40:00Z");
+}
+
+TEST_CASE("a JSON array export is sniffed as JSON") {
+    JsonlReader r;
+    CHECK(r.sniff("export.json", "[\n  {\"title\": \"x\"}") >= 80);
+    CHECK(r.sniff("export.json", "[1, 2, 3]") == 0);
+}

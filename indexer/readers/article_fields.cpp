@@ -174,6 +174,17 @@ std::string url_host(std::string_view url) {
     return text::fold_case(host);
 }
 
+std::string index_entry_name(std::string_view raw, bool person) {
+    std::string name = text::trim(raw);
+    if (std::size_t paren = name.find(" ("); paren != std::string::npos && name.ends_with(")")) name.resize(paren);
+    name = text::smart_title_case(name);
+    if (person) {
+        std::vector<std::string> parts = text::split_trimmed(name, ',');
+        if (parts.size() == 2 && !parts[0].empty() && !parts[1].empty()) name = parts[1] + " " + parts[0];
+    }
+    return name;
+}
+
 std::string title_from_text(std::string_view body) {
     std::string first = text::collapse_spaces(body.substr(0, body.find("\n\n")));
     std::size_t stop = first.find(". ");

@@ -35,6 +35,11 @@ std::string language_code(std::string_view tag);
 // The host of a URL without "www." ("https://www.bbc.co.uk/news/x" -> "bbc.co.uk"), or "".
 std::string url_host(std::string_view url);
 
+// A name as archive indexes write it, in capitals and surname first, with a qualifier in
+// brackets: "VALE, HENRIETTA" -> "Henrietta Vale" (when `person`), "NORTHPORT (MAINE)" ->
+// "Northport". Names in mixed case keep their case.
+std::string index_entry_name(std::string_view raw, bool person);
+
 // A headline for a story that has none: the first sentence of its text, at most about 100 bytes
 // ("Quake hits coast. Hundreds flee." -> "Quake hits coast.").
 std::string title_from_text(std::string_view body);

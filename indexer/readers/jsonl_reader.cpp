@@ -15,13 +15,37 @@ using nlohmann::json;
 int JsonlReader::sniff(std::string_view path, std::string_view head) const {
     std::string start = text::trim(head.substr(0, 4096));
     if (start.starts_with("\xEF\xBB\xBF")) start = text::trim(std::string_view(start).substr(3));
+    if (start.starts_with("[")) {
+        // An export's array of article objects.
+        std::string rest = text::trim(std::string_view(start).substr(1));
+        if (!rest.starts_with("{")) return 0;
+        return path.ends_with(".json") || path.ends_with(".json.gz") ? 85 : 60;
+    }
     if (!start.starts_with("{")) return 0;
     if (path.ends_with(".jsonl") || path.ends_with(".ndjson") || path.ends_with(".jsonl.gz")) return 95;
     // A first line that is a whole object, and another object after it.
     std::size_t eol = start.find('\n');
     if (eol != std::string::npos && text::trim(std::string_view(start).substr(0, eol)).ends_with("}")) return 80;
-    return path.ends_with(".json") ? 40 : 20;
+    return path.ends_with(".json") || path.ends_with(".json.gz") ? 40 : 20;
 }
+
+namespace {
+
+// The records of an API response or a search engine's dump: the largest array of objects within
+// a few levels ({"response": {"docs": [...]}}, {"hits": {"hits": [...]}}, {"articles": [...]}).
+const json* largest_record_array(const json& doc, int depth = 0) {
+    const json* best = nullptr;
+    if (depth > 3 || !doc.is_object()) return best;
+    for (const auto& [key, value] : doc.items()) {
+        const json* candidate = nullptr;
+        if (value.is_array() && !value.empty() && value.front().is_object()) candidate = &value;
+        else if (value.is_object()) candidate = largest_record_array(value, depth + 1);
+        if (candidate && (!best || candidate->size() > best->size())) best = candidate;
+    }
+    return best;
+}
+
+}  // namespace
 
 void JsonlReader::read(const SourceFile& file, const ReaderOptions& options, const std::function<void(Article&&)>& emit) const {
     xml::check_file_size(file);
@@ -57,8 +81,11 @@ void JsonlReader::read(const SourceFile& file, const ReaderOptions& options, con
     // otherwise JSON Lines, one record a line.
     json whole = json::parse(data, nullptr, false);
     if (!whole.is_discarded() && (whole.is_array() || whole.is_object())) {
-        if (whole.is_array()) {
-            for (const json& record : whole) take(record, 0);
+        const json* records = whole.is_array() ? &whole : nullptr;
+        // One object: an article, or a response that holds the articles.
+        if (!records && fields_of.article(whole).body.empty()) records = largest_record_array(whole);
+        if (records) {
+            for (const json& record : *records) take(record, 0);
         } else {
             take(whole, 1);
         }

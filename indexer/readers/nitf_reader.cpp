@@ -39,19 +39,6 @@ std::string headline_of(const xmlNode* hedline) {
     return text::collapse_spaces(own);
 }
 
-// An index entry's name as archives write it, in capitals and surname first ("VALE, HENRIETTA",
-// "NORTHPORT (MAINE)"): "Henrietta Vale", "Northport".
-std::string index_entry_name(std::string_view raw, bool person) {
-    std::string name = text::trim(raw);
-    if (std::size_t paren = name.find(" ("); paren != std::string::npos && name.ends_with(")")) name.resize(paren);
-    name = text::smart_title_case(name);
-    if (person) {
-        std::vector<std::string> parts = text::split_trimmed(name, ',');
-        if (parts.size() == 2 && !parts[0].empty() && !parts[1].empty()) name = parts[1] + " " + parts[0];
-    }
-    return name;
-}
-
 // Archive NITF (The New York Times' among others) lists what a story is about in
 // <docdata><identified-content>: people, organizations, places and subject descriptors.
 void add_identified_content(const xmlNode* docdata, Article& a) {
@@ -60,16 +47,16 @@ void add_identified_content(const xmlNode* docdata, Article& a) {
         std::string text = xml::text_of(n);
         if (text.empty()) continue;
         if (xml::is_element(n, "person")) {
-            add_unique(a.people, index_entry_name(text, true));
+            add_unique(a.people, fields::index_entry_name(text, true));
             a.curated_people = true;
         } else if (xml::is_element(n, "org")) {
-            add_unique(a.organizations, index_entry_name(text, false));
+            add_unique(a.organizations, fields::index_entry_name(text, false));
             a.curated_organizations = true;
         } else if (xml::is_element(n, "location")) {
-            add_unique(a.places, index_entry_name(text, false));
+            add_unique(a.places, fields::index_entry_name(text, false));
             a.curated_places = true;
         } else if (xml::is_element(n, "classifier") && xml::attribute(n, "type") == "descriptor") {
-            add_unique(a.keywords, index_entry_name(text, false));
+            add_unique(a.keywords, fields::index_entry_name(text, false));
         }
     }
 }
