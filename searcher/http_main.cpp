@@ -11,16 +11,7 @@ using namespace dateline;
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     SearchCommand command;
-    try {
-        command = parse_search_command(argc, argv);
-    } catch (const std::exception& e) {
-        std::cerr << "dateline-search: " << e.what() << "\nTry 'dateline-search --help'.\n";
-        return 2;
-    }
-    if (command.help) {
-        std::cout << search_help();
-        return 0;
-    }
+    if (std::optional<int> done = read_command_line(argc, argv, command)) return *done;
     if (command.serve.empty()) {
         std::cerr << "dateline-http: give --serve [ADDR:]PORT, or search with dateline-search.\n";
         return 2;

@@ -29,16 +29,7 @@ int main(int argc, char** argv) {
     // A reader that closes the pipe early (dateline-search ... | head) is not an error.
     std::signal(SIGPIPE, SIG_IGN);
     SearchCommand command;
-    try {
-        command = parse_search_command(argc, argv);
-    } catch (const std::exception& e) {
-        std::cerr << "dateline-search: " << e.what() << "\nTry 'dateline-search --help'.\n";
-        return kExitUsage;
-    }
-    if (command.help) {
-        std::cout << search_help();
-        return kExitResults;
-    }
+    if (std::optional<int> done = read_command_line(argc, argv, command)) return *done;
     try {
         if (!command.serve.empty()) {
             std::cerr << "dateline-search: " << exec_http_service(argv) << "\n";

@@ -1,5 +1,6 @@
 #include "search_options.h"
 
+#include <iostream>
 #include <sstream>
 
 #include "dates.h"
@@ -147,6 +148,20 @@ std::string search_help() {
     out << "\nExit status: 0 results found; 1 no results; 2 usage or query syntax error;\n"
            "3 the index is missing or cannot be used. NO_COLOR turns colour off.\n";
     return out.str();
+}
+
+std::optional<int> read_command_line(int argc, char** argv, SearchCommand& command) {
+    try {
+        command = parse_search_command(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "dateline-search: " << e.what() << "\nTry 'dateline-search --help'.\n";
+        return 2;
+    }
+    if (command.help) {
+        std::cout << search_help();
+        return 0;
+    }
+    return std::nullopt;
 }
 
 }  // namespace dateline

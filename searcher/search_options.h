@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <optional>
 #include <string>
 
 #include "search_request.h"
@@ -27,6 +28,11 @@ SearchCommand parse_search_command(int argc, const char* const* argv);
 
 // The full --help text: usage, options, query syntax and fields (from the schema), exit codes.
 std::string search_help();
+
+// What both programs (dateline-search and dateline-http) do with their command line: parse it
+// into `command`, and for a usage error or --help print the message or the help and return the
+// exit status to end with (2 or 0); nullopt when there is work to do.
+std::optional<int> read_command_line(int argc, char** argv, SearchCommand& command);
 
 // Parses "relevance" | "newest" | "oldest"; throws std::invalid_argument.
 SortOrder parse_sort(const std::string& name);
