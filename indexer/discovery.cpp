@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <map>
 #include <set>
 #include <filesystem>
 #include <system_error>
@@ -55,6 +57,57 @@ bool is_ignored_by_name(const std::string& filename) {
     return ignored.count(ext) > 0;
 }
 
+std::vector<std::string> sidecar_name_candidates(const std::string& filename) {
+    std::string lower;
+    for (char c : filename) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string stem;
+    for (const char* ext : {".txt", ".text", ".html", ".htm"}) {
+        if (lower.size() > std::strlen(ext) && lower.ends_with(ext)) stem = filename.substr(0, filename.size() - std::strlen(ext));
+    }
+    if (stem.empty()) return {};
+    std::vector<std::string> stems{stem};
+    for (const char* part : {"_raw", "-raw", "_text", "-text", "_body", "-body", "_content", "-content"}) {
+        if (stem.size() > std::strlen(part) && stem.ends_with(part)) stems.push_back(stem.substr(0, stem.size() - std::strlen(part)));
+    }
+    std::vector<std::string> names;
+    for (const std::string& s : stems) {
+        for (const char* suffix : {".json", ".meta.json", "_meta.json", "-meta.json"}) names.push_back(s + suffix);
+    }
+    return names;
+}
+
+namespace {
+
+// Pairs text and HTML files with their metadata sidecars (see discovery.h); a paired sidecar
+// leaves the list of files.
+void pair_sidecars(std::vector<DiscoveredFile>& files) {
+    std::map<std::string, std::size_t> by_path;
+    for (std::size_t i = 0; i < files.size(); ++i) by_path[files[i].path] = i;
+    std::vector<bool> claimed(files.size(), false);
+    for (DiscoveredFile& f : files) {
+        fs::path p(f.path);
+        for (const std::string& name : sidecar_name_candidates(p.filename().string())) {
+            auto it = by_path.find((p.parent_path() / name).string());
+            if (it == by_path.end() || claimed[it->second]) continue;
+            const DiscoveredFile& side = files[it->second];
+            claimed[it->second] = true;
+            f.sidecar = side.path;
+            f.size += side.size;
+            f.mtime_ns = std::max(f.mtime_ns, side.mtime_ns);
+            break;
+        }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (claimed[i]) continue;
+        if (kept != i) files[kept] = std::move(files[i]);
+        ++kept;
+    }
+    files.resize(kept);
+}
+
+}  // namespace
+
 Discovery discover(const std::vector<std::string>& paths) {
     Discovery out;
     for (const std::string& given : paths) {
@@ -102,6 +155,7 @@ Discovery discover(const std::vector<std::string>& paths) {
     std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
     out.files.erase(std::unique(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path == b.path; }),
                     out.files.end());
+    pair_sidecars(out.files);
     return out;
 }
 

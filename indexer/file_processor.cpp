@@ -1,6 +1,7 @@
 #include "file_processor.h"
 
 #include "file_loader.h"
+#include "sidecar.h"
 #include "text.h"
 
 namespace dateline {
@@ -24,7 +25,15 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
     } catch (const LoadError& e) {
         return fail(FileState::failed, e.what());
     }
-    r.record.content_hash = text::hash_hex(data);
+    std::string sidecar_data;
+    if (!task.file.sidecar.empty()) {
+        try {
+            sidecar_data = load_file(task.file.sidecar);
+        } catch (const LoadError& e) {
+            return fail(FileState::failed, "its metadata file " + task.file.sidecar + ": " + e.what());
+        }
+    }
+    r.record.content_hash = text::hash_hex(sidecar_data.empty() ? data : data + '\x1f' + sidecar_data);
     if (task.previous && !task.previous->failed && task.previous->content_hash == r.record.content_hash &&
         !options.full) {
         r.state = FileState::touched;
@@ -35,8 +44,19 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
                                                     : reader_named(options.format);
     if (!reader) return fail(FileState::failed, "not a format Dateline reads (use --format to choose one)");
 
+    std::optional<Article> sidecar;
+    ReaderOptions reader_options = options.reader;
+    if (!task.file.sidecar.empty()) {
+        try {
+            sidecar = read_sidecar(sidecar_data, options.reader);
+        } catch (const ReadError& e) {
+            return fail(FileState::failed, "its metadata file " + task.file.sidecar + " cannot be used: " + e.what());
+        }
+        reader_options.known_title = sidecar->title;
+    }
     SourceFile source{task.file.path, std::move(data)};
     auto emit = [&](Article&& a) {
+        if (sidecar) apply_sidecar(*sidecar, a);
         a.source_path = task.file.path;
         extract_entities(a, extractor, options.extract);
         assign_id(a);
@@ -51,7 +71,7 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
         r.built.push_back(std::move(b));
     };
     try {
-        reader->read(source, options.reader, emit);
+        reader->read(source, reader_options, emit);
     } catch (const NotAnArticle& e) {
         return fail(FileState::not_article, e.what());
     } catch (const ReadError& e) {

@@ -1,6 +1,7 @@
 # The indexer's parts: documents from the schema, the writer's records, the run.
 dateline_test(test_document_builder test_document_builder.cpp dateline_indexer)
 dateline_test(test_index_writer test_index_writer.cpp dateline_indexer)
+dateline_test(test_discovery test_discovery.cpp dateline_indexer)
 
 # Tools for scripts/bench.
 add_executable(export_html tools/export_html.cpp)

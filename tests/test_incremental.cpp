@@ -255,3 +255,41 @@ TEST_CASE("searches keep answering while the indexer commits, and then see the n
     CHECK(errors == 0);
     CHECK(all_ids(db, "quixotical").size() == 2000);
 }
+
+TEST_CASE("a text's metadata sidecar gives its headline and date, and editing only the sidecar is a change") {
+    dateline::testing::TempDir tmp;
+    fs::path archive = tmp.path / "scraped";
+    fs::path db = tmp.path / "db";
+    write(archive / "7_raw.txt",
+          "The ferry timetable changes\non Monday, when the winter sailings begin and the first boat leaves the harbour "
+          "at six in the morning.\nThe last boat returns at nine in the evening, the operator said on Friday.\n");
+    write(archive / "7_meta.json",
+          R"({"title": "Winter ferry timetable", "date": "2021-11-01 06:00:00", "author": "Maren Holt", "url": "https://x.example/7"})");
+    auto first = run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string()), true);
+    CHECK(first.status == 0);
+    CHECK(first.out.find("1 files read (1 new, 0 changed)") == 0);  // the sidecar is not a file of its own
+    CHECK(first.out.find("0 skipped") != std::string::npos);
+    auto get = [&] {
+        auto r = run(kSearch + " --db " + quote(db.string()) + " --json ferry");
+        json results = json::parse(r.out).at("results");
+        REQUIRE(results.size() == 1);
+        return results[0];
+    };
+    json a = get();
+    CHECK(a.at("title") == "Winter ferry timetable");
+    CHECK(a.at("date") == "2021-11-01T06:00:00Z");
+    CHECK(a.at("authors") == json::array({"Maren Holt"}));
+    CHECK(documents(db) == 1);
+
+    // Hard-wrapped text keeps its first line: the headline came from the sidecar.
+    auto body = run(kSearch + " --db " + quote(db.string()) + " --json 'body:timetable'");
+    CHECK(json::parse(body.out).at("total") == 1);
+
+    write(archive / "7_meta.json",
+          R"({"title": "Winter ferry timetable", "date": "2021-11-02 06:00:00", "author": "Maren Holt", "url": "https://x.example/7"})");
+    fs::last_write_time(archive / "7_meta.json", fs::last_write_time(archive / "7_meta.json") + std::chrono::seconds(5));
+    auto second = run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string()), true);
+    CHECK(second.out.find("1 files read (0 new, 1 changed)") == 0);
+    CHECK(get().at("date") == "2021-11-02T06:00:00Z");
+    CHECK(documents(db) == 1);
+}

@@ -47,6 +47,9 @@ public:
 struct ReaderOptions {
     // JSON Lines field mapping overrides: article field -> key in the input ("title=headline").
     std::vector<std::pair<std::string, std::string>> json_map;
+    // The headline, when metadata beside the file states it (a sidecar): a reader that would
+    // guess a headline and header lines from the text keeps the text whole instead.
+    std::string known_title;
 };
 
 class Reader {

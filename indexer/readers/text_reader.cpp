@@ -168,7 +168,7 @@ int TextReader::sniff(std::string_view path, std::string_view head) const {
     return lt > 3 ? 2 : 10;
 }
 
-void TextReader::read(const SourceFile& file, const ReaderOptions&,
+void TextReader::read(const SourceFile& file, const ReaderOptions& options,
                       const std::function<void(Article&&)>& emit) const {
     std::string data = text::is_valid_utf8(file.data) ? file.data : text::latin1_to_utf8(file.data);
     data = text::repair_utf8(data);
@@ -189,16 +189,26 @@ void TextReader::read(const SourceFile& file, const ReaderOptions&,
     a.source_path = file.path;
     std::size_t i = 0;
     while (i < lines.size() && lines[i].empty()) ++i;
-    // A file that opens with a paragraph of prose has no headline line: its first sentence is
-    // the headline, and the paragraph stays in the body.
-    bool headline_line = word_count(lines[i]) < 30;
-    a.title = headline_line ? text::collapse_spaces(strip_bullet(lines[i])) : fields::title_from_text(lines[i]);
+    // With the headline known from metadata, the file is its text: a first line repeating the
+    // headline is dropped, and nothing else is taken for a header (in hard-wrapped text a short
+    // first line is only the start of a sentence).
+    bool known = !options.known_title.empty();
+    bool headline_line;
+    if (known) {
+        a.title = options.known_title;
+        headline_line = text::same_folded(text::collapse_spaces(lines[i]), text::collapse_spaces(a.title));
+    } else {
+        // A file that opens with a paragraph of prose has no headline line: its first sentence
+        // is the headline, and the paragraph stays in the body.
+        headline_line = word_count(lines[i]) < 30;
+        a.title = headline_line ? text::collapse_spaces(strip_bullet(lines[i])) : fields::title_from_text(lines[i]);
+    }
     if (headline_line) ++i;
 
     // The header: everything before the first line of prose.
     std::vector<std::string> standfirst;
     std::string header_source;
-    for (; i < lines.size() && !is_prose(lines[i]); ++i) {
+    for (; !known && i < lines.size() && !is_prose(lines[i]); ++i) {
         std::string line = strip_bullet(lines[i]);
         if (line.empty() || text::equals_ci(line, a.title) || line[0] == '@') continue;
         if (!a.published) {

@@ -1,0 +1,63 @@
+// Discovery: which files a run looks at, names that are never articles, and metadata sidecars
+// paired with their text or page.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "discovery.h"
+#include "test_paths.h"
+
+namespace fs = std::filesystem;
+using namespace dateline;
+
+namespace {
+void write(const fs::path& p, const std::string& data) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << data;
+}
+std::vector<std::string> names(const Discovery& d) {
+    std::vector<std::string> out;
+    for (const DiscoveredFile& f : d.files) out.push_back(fs::path(f.path).filename().string());
+    return out;
+}
+}  // namespace
+
+TEST_CASE("names that are never articles are left out") {
+    CHECK(is_ignored_by_name("README.md"));
+    CHECK(is_ignored_by_name("photo.JPG"));
+    CHECK(is_ignored_by_name("nitf-3-2.dtd"));
+    CHECK_FALSE(is_ignored_by_name("story.txt"));
+    CHECK_FALSE(is_ignored_by_name("feed.xml"));
+}
+
+TEST_CASE("the names a text or page's metadata sidecar may have") {
+    CHECK(sidecar_name_candidates("story.txt") ==
+          std::vector<std::string>{"story.json", "story.meta.json", "story_meta.json", "story-meta.json"});
+    auto raw = sidecar_name_candidates("12_raw.txt");
+    CHECK(std::find(raw.begin(), raw.end(), "12_meta.json") != raw.end());
+    CHECK(std::find(raw.begin(), raw.end(), "12_raw.json") != raw.end());
+    CHECK_FALSE(sidecar_name_candidates("page.HTML").empty());
+    CHECK(sidecar_name_candidates("feed.xml").empty());
+    CHECK(sidecar_name_candidates("export.json").empty());
+}
+
+TEST_CASE("a sidecar is paired with its file, not listed on its own, and counts in its size and time") {
+    dateline::testing::TempDir tmp;
+    write(tmp.path / "a" / "01_alone.txt", "A story without metadata.");
+    write(tmp.path / "a" / "12_raw.txt", "Text of story twelve.");
+    write(tmp.path / "a" / "12_meta.json", R"({"title": "Twelve"})");
+    write(tmp.path / "a" / "13_meta.json", R"({"title": "No text for this one"})");
+    write(tmp.path / "a" / "notes.json", R"({"title": "Notes", "body": "An export of its own."})");
+    write(tmp.path / "a" / "page.html", "<html><body><p>Page.</p></body></html>");
+    write(tmp.path / "a" / "page.json", R"({"title": "The page"})");
+    Discovery d = discover({tmp.path.string()});
+    CHECK(names(d) == std::vector<std::string>{"01_alone.txt", "12_raw.txt", "13_meta.json", "notes.json", "page.html"});
+    CHECK(d.files[0].sidecar.empty());
+    const DiscoveredFile& twelve = d.files[1];
+    CHECK(fs::path(twelve.sidecar).filename() == "12_meta.json");
+    CHECK(twelve.size == fs::file_size(tmp.path / "a" / "12_raw.txt") + fs::file_size(tmp.path / "a" / "12_meta.json"));
+    CHECK(d.files[2].sidecar.empty());
+    CHECK(fs::path(d.files[4].sidecar).filename() == "page.json");
+}
