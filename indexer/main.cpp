@@ -35,7 +35,9 @@ void print_help(const po::options_description& visible) {
                  "articles of files that vanished under the given paths are removed.\n\n"
               << visible
               << "\nFormats (detected from content with --format auto): " << formats_list()
-              << "; gzip-compressed files of any of them.\n\nFields written for each article:\n";
+              << "; gzip-compressed files of any of them.\nA text or HTML file's metadata in a JSON file beside it (story.json,\n"
+                 "story.meta.json, story_meta.json; 12_raw.txt with 12_meta.json) gives its headline, date and more.\n"
+                 "\nFields written for each article:\n";
     for (const schema::Field& f : schema::fields()) {
         std::cout << "  " << f.name << std::string(f.name.size() < 10 ? 10 - f.name.size() : 1, ' ') << f.help << "\n";
     }
