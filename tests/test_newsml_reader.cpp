@@ -131,3 +131,32 @@ TEST_CASE("a G2 item's main headline is its title, whatever the order of its hea
     REQUIRE(articles[0].published);
     CHECK(dates::to_iso8601(*articles[0].published) == "2021-05-04T07:00:00Z");
 }
+
+TEST_CASE("NewsML 1.2 with NITF in a text component and a picture beside it") {
+    auto articles = read_sample("newsml1-nitf-components.xml");
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.title == "Harbour pilots strike over night shifts");
+    CHECK(a.body == "Harbour pilots walked out on Wednesday over new night shifts, leaving ships waiting offshore.\n\n"
+                    "The port said talks would resume on Friday.");
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2003-01-15T14:21:00Z");
+    CHECK(a.authors == std::vector<std::string>{"Maren Holt"});
+    CHECK(a.source == "Example Wire");
+    CHECK(a.language == "en");
+    CHECK(a.id == "urn:newsml:example.com:20030115:LON123456:1");
+}
+
+TEST_CASE("a French G2 item carrying NITF: headline, text, creation date, creator, place") {
+    auto articles = read_sample("g2-nitf-french.xml");
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.title == "Les pilotes du port en gr\xC3\xA8ve");
+    CHECK(a.body.starts_with("Les pilotes du port ont cess\xC3\xA9 le travail"));
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2025-02-14T05:50:00Z");
+    CHECK(a.authors == std::vector<std::string>{"L\xC3\xA9" "a Martin"});
+    CHECK(a.places == std::vector<std::string>{"Paris"});
+    CHECK(a.source == "Agence Exemple");
+    CHECK(a.language == "fr");
+}

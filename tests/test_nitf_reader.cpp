@@ -124,3 +124,15 @@ TEST_CASE("NITF pictures' captions are not story text") {
     REQUIRE(articles[0].published);
     CHECK(dates::to_iso8601(*articles[0].published) == "2025-02-14T05:23:00Z");
 }
+
+TEST_CASE("namespaced NITF 3.6: hedline, byline person, dateline place, date with an offset") {
+    auto articles = read_nitf(testing::read_file(testing::samples_dir() / "nitf" / "nitf36-namespaced.xml"));
+    REQUIRE(articles.size() == 1);
+    const Article& a = articles[0];
+    CHECK(a.title == "Pilots strike at the harbour");
+    REQUIRE(a.published);
+    CHECK(dates::to_iso8601(*a.published) == "2025-02-14T05:23:00Z");
+    CHECK(a.authors == std::vector<std::string>{"Maren Holt"});
+    CHECK(a.id == "nitf-EX-2025-0001");
+    CHECK(a.body == "Harbour pilots walked out on Friday.\n\nThe port said talks would resume.");
+}
