@@ -98,10 +98,7 @@ TEST_CASE("a crawled record without a date of its own takes the page's from its 
 
 namespace {
 std::vector<Article> read_api_sample(const std::string& name) {
-    auto p = testing::samples_dir() / "jsonl" / "api" / name;
-    std::vector<Article> out;
-    JsonlReader().read({p.string(), testing::read_file(p)}, {}, [&](Article&& a) { out.push_back(std::move(a)); });
-    return out;
+    return read_jsonl(testing::read_file(testing::samples_dir() / "jsonl" / "api" / name));
 }
 std::string iso(const Article& a) { return a.published ? dates::to_iso8601(*a.published) : "none"; }
 }  // namespace
