@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "index_folder.h"
+
 namespace dateline {
 namespace fs = std::filesystem;
 namespace {
@@ -117,6 +119,7 @@ Discovery discover(const std::vector<std::string>& paths) {
         fs::file_status st = fs::status(root, ec);
         if (ec || !fs::exists(st)) {
             out.problems.push_back({given, "no such file or directory"});
+            out.missing_roots.push_back(root.string());
             continue;
         }
         out.roots.push_back(root.string());
@@ -126,6 +129,10 @@ Discovery discover(const std::vector<std::string>& paths) {
         }
         if (!fs::is_directory(st)) {
             out.problems.push_back({given, "not a regular file or directory"});
+            continue;
+        }
+        if (holds_xapian_database(root)) {
+            out.problems.push_back({given, "is a search index, not a folder of articles"});
             continue;
         }
         fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
@@ -140,7 +147,7 @@ Discovery discover(const std::vector<std::string>& paths) {
                 continue;
             }
             const fs::directory_entry& entry = *it;
-            if (hidden(entry.path())) {
+            if (hidden(entry.path()) || (entry.is_directory(ec) && holds_xapian_database(entry.path()))) {
                 if (entry.is_directory(ec)) it.disable_recursion_pending();
                 continue;
             }

@@ -1,11 +1,13 @@
 // Discovery: the files an indexing run looks at.
 //
 // Each PATH given on the command line is a file or a directory; directories are walked
-// recursively. Hidden files and directories (names starting with '.') are skipped, as are files
-// that are not regular files, and, inside directories, files whose name says they are not
-// articles (is_ignored_by_name): a saved page's images, a collection's README or DTD. A file
-// named explicitly on the command line is always taken. Paths are made absolute and normal, so
-// the index's record of a file does not depend on the directory the run started in.
+// recursively. Hidden files and directories (names starting with '.') are skipped, as are
+// folders holding a Xapian database (an index kept inside the archive is never read as articles;
+// its work folders are hidden), files that are not regular files, and, inside directories, files
+// whose name says they are not articles (is_ignored_by_name): a saved page's images, a
+// collection's README or DTD. A file named explicitly on the command line is always taken.
+// Paths are made absolute and normal, so the index's record of a file does not depend on the
+// directory the run started in.
 //
 // Scrapers and archives keep an article's metadata in a JSON file beside its text or page:
 // story.txt with story.json, story.meta.json or story_meta.json, and 12_raw.txt with
@@ -35,6 +37,7 @@ struct DiscoveryProblem {
 struct Discovery {
     std::vector<DiscoveredFile> files;     // sorted by path, each once
     std::vector<std::string> roots;        // the absolute roots that were walked
+    std::vector<std::string> missing_roots;  // the absolute roots given that do not exist
     std::vector<DiscoveryProblem> problems;  // paths that do not exist or cannot be listed
     std::size_t ignored = 0;               // files left out by name
 };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "entities.h"
+#include "prune_plan.h"
 #include "reader.h"
 
 namespace dateline {
@@ -19,6 +20,7 @@ struct IndexOptions {
     bool quiet = false;              // no progress, no per-file warnings' decoration
     bool full = false;               // rebuild from scratch
     bool prune = true;               // remove articles of files that vanished under the roots
+    PrunePolicy prune_policy;        // when a prune is refused (--prune-limit, --allow-prune)
     bool retry_failed = false;       // read failed files again even when unchanged
     unsigned jobs = 0;               // worker threads; 0 = number of cores
     ExtractMode extract = ExtractMode::missing;

@@ -7,6 +7,7 @@
 
 #include "dates.h"
 #include "index_error.h"
+#include "index_folder.h"
 #include "schema.h"
 #include "text.h"
 
@@ -43,11 +44,30 @@ FileRecord record_from_json(const nlohmann::json& j) {
 
 std::string version_string() { return std::to_string(schema::kVersion); }
 
+std::string not_ours(const std::string& path) {
+    return path + " holds a Xapian database that Dateline did not write (no schema version); nothing in it was "
+                  "touched: choose another --db folder.";
+}
+
+// True when the database at `folder` has documents but no Dateline schema version: --full must
+// not overwrite it. A database that cannot be read is Dateline's to rebuild.
+bool foreign_database(const std::filesystem::path& folder) {
+    if (!holds_xapian_database(folder)) return false;
+    try {
+        Xapian::Database db(folder.string());
+        return db.get_metadata(std::string(schema::kVersionKey)).empty() && db.get_doccount() > 0;
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, bool fresh, bool scratch) : path_(path) {
+    std::filesystem::path folder = check_index_folder(path);
+    if (fresh && foreign_database(folder)) throw IndexUnusable(not_ours(path));
     try {
-        std::filesystem::create_directories(path);
+        std::filesystem::create_directory(folder);
         int flags = fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
         if (scratch) flags |= Xapian::DB_NO_SYNC;
         db_ = Xapian::WritableDatabase(path, flags);
@@ -63,14 +83,14 @@ IndexWriter::IndexWriter(const std::string& path, bool fresh, bool scratch) : pa
     std::string version = db_.get_metadata(std::string(schema::kVersionKey));
     if (version.empty()) {
         if (db_.get_doccount() > 0) {
-            throw IndexUnusable(path + " holds a Xapian database that Dateline did not write (no schema version); "
-                                "choose another --db folder.");
+            throw IndexUnusable(not_ours(path));
         }
         db_.set_metadata(std::string(schema::kVersionKey), version_string());
     } else if (version != version_string()) {
         throw IndexUnusable("the index " + path + " was written by an incompatible version of Dateline (schema " + version +
                             ", this program uses " + version_string() + "); rebuild it with dateline-index --full.");
     }
+    if (!scratch) remove_stale_work_folders(folder);
     records_ = load_file_records(db_);
     started_empty_ = db_.get_doccount() == 0 && records_.empty();
 }

@@ -49,9 +49,11 @@ struct ApplyCounts {
 
 class IndexWriter {
 public:
-    // Opens the index at `path`, creating it (and its parent folders) when absent. Throws
-    // IndexUnusable when it is locked, unreadable, or of another schema version. `fresh`
-    // empties an existing index first (--full).
+    // Opens the index at `path`, creating the folder when absent (its parent must exist). Throws
+    // IndexUnusable when `path` is not a folder Dateline may write in (index_folder.h), or the
+    // index is locked, unreadable, or of another schema version. `fresh` empties an existing
+    // Dateline index first (--full); a Xapian database Dateline did not write is never emptied.
+    // Work folders a killed run left inside the index are removed once the lock is held.
     // `scratch`: a temporary shard of a first build, thrown away if the run dies, so it is
     // written without syncing to disk (Xapian's DB_NO_SYNC).
     IndexWriter(const std::string& path, bool fresh = false, bool scratch = false);

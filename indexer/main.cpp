@@ -3,7 +3,9 @@
 #include <xapian.h>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
+#include <limits>
 #include <unistd.h>
 
 #include "index_error.h"
@@ -21,6 +23,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitSomeFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitIndexUnusable = 3;
+constexpr int kExitPruneRefused = 4;
 
 std::string formats_list() {
     std::string out;
@@ -41,12 +44,37 @@ void print_help(const po::options_description& visible) {
     for (const schema::Field& f : schema::fields()) {
         std::cout << "  " << f.name << std::string(f.name.size() < 10 ? 10 - f.name.size() : 1, ' ') << f.help << "\n";
     }
-    std::cout << "\nExit status: 0 all went well; 1 some inputs failed (each is named on stderr) or the run\n"
-                 "was interrupted; 2 usage error; 3 the index cannot be used (locked by another run,\n"
-                 "unreadable, or written by an incompatible version).\n";
+    std::cout << "\nThe index folder must be new (its parent existing), empty, or an index: a folder holding\n"
+                 "anything else is refused and left untouched. Folders holding an index are never read as\n"
+                 "articles, so the index may live inside the archive.\n"
+                 "\nPrune guard: a root that is missing or holds no files, or a run that would remove more\n"
+                 "than --prune-limit percent of the articles indexed under a root (and more than "
+              << kPruneAlwaysAllowed << "),\n"
+                 "removes nothing and says why; new and changed files are still indexed. --allow-prune\n"
+                 "lets one run remove whatever vanished.\n"
+                 "\nExit status: 0 all went well; 1 some inputs failed (each is named on stderr) or the run\n"
+                 "was interrupted; 2 usage error; 3 the index cannot be used (not an index folder, locked by\n"
+                 "another run, unreadable, or written by an incompatible version); 4 the prune guard kept\n"
+                 "the articles of vanished files (the reason is on stderr).\n";
 }
 
 extern "C" void on_signal(int) { request_stop(); }
+
+// Holds the index's write lock until stdin is closed, for scripts that replace the index
+// (scripts/nightly): meanwhile any other dateline-index run on it is refused as "locked".
+int hold_lock(const std::string& db_path) {
+    try {
+        Xapian::WritableDatabase db(db_path, Xapian::DB_OPEN);
+        std::cout << "locked " << db_path << std::endl;
+        std::cin.ignore(std::numeric_limits<std::streamsize>::max());
+        return kExitOk;
+    } catch (const Xapian::DatabaseLockError&) {
+        std::cerr << "dateline-index: the index " << db_path << " is locked: another dateline-index run is writing it.\n";
+    } catch (const Xapian::Error& e) {
+        std::cerr << "dateline-index: cannot open the index " << db_path << ": " << e.get_description() << "\n";
+    }
+    return kExitIndexUnusable;
+}
 
 int show_status(const std::string& db_path) {
     Xapian::Database db;
@@ -92,8 +120,14 @@ int main(int argc, char** argv) {
         ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "worker threads (0: one per core)")
         ("full", po::bool_switch(&options.full), "reindex everything from scratch")
         ("no-prune", "keep articles of files that vanished")
+        ("prune-limit", po::value<double>(&options.prune_policy.max_percent)->default_value(5),
+         "refuse to prune more than this percentage of the articles indexed under a root")
+        ("allow-prune", po::bool_switch(&options.prune_policy.allow),
+         "this run, remove the articles of every file that vanished, however many (an emptied root too)")
         ("retry-failed", po::bool_switch(&options.retry_failed), "read files that failed before even if unchanged")
         ("status", "list the index's state and the files that failed, and exit")
+        ("print-db", "print the index folder this run would use, and exit")
+        ("hold-lock", "take the index's write lock and hold it until stdin is closed (for scripts/nightly)")
         ("quiet,q", po::bool_switch(&options.quiet), "no progress and no summary line");
     po::options_description hidden;
     hidden.add_options()("path", po::value<std::vector<std::string>>(&options.paths));
@@ -120,23 +154,38 @@ int main(int argc, char** argv) {
         if (options.format != "auto" && !reader_named(options.format))
             throw std::invalid_argument("--format takes auto or one of " + formats_list() + ", not '" + options.format + "'");
         if (options.json && !options.dry_run) throw std::invalid_argument("--json goes with --dry-run");
+        if (!(options.prune_policy.max_percent >= 0 && options.prune_policy.max_percent <= 100))
+            throw std::invalid_argument("--prune-limit takes a percentage from 0 to 100");
     } catch (const std::exception& e) {
         std::cerr << "dateline-index: " << e.what() << "\nTry 'dateline-index --help'.\n";
         return kExitUsage;
     }
     options.prune = !vm.count("no-prune");
-    if (options.db.empty()) options.db = default_index_path();
+    bool default_db = options.db.empty();
+    if (default_db) options.db = default_index_path();
+    if (vm.count("print-db")) {
+        std::cout << options.db << "\n";
+        return kExitOk;
+    }
     if (vm.count("status")) return show_status(options.db);
+    if (vm.count("hold-lock")) return hold_lock(options.db);
     if (options.paths.empty()) {
         std::cerr << "dateline-index: no PATH given: name the files or folders to index.\nTry 'dateline-index --help'.\n";
         return kExitUsage;
     }
 
+    if (default_db && !options.dry_run) {
+        // The default place is Dateline's own: its parent folders are made (an explicit --db
+        // needs an existing parent, so a mistyped path is not created).
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::absolute(options.db, ec).parent_path(), ec);
+    }
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     try {
         RunSummary s = run_index(options, std::cout, std::cerr, isatty(STDERR_FILENO) != 0);
         if (!options.quiet || options.dry_run) std::cerr << summary_line(s, options.dry_run) << "\n";
+        if (s.prune_refused) return kExitPruneRefused;
         return s.files_failed > 0 || s.interrupted ? kExitSomeFailed : kExitOk;
     } catch (const IndexUnusable& e) {
         std::cerr << "dateline-index: " << e.what() << "\n";

@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <thread>
 #include <vector>
 
@@ -17,22 +16,13 @@
 #include "file_processor.h"
 #include "index_writer.h"
 #include "progress.h"
+#include "prune_plan.h"
 #include "sharded_build.h"
 
 namespace dateline {
 namespace {
 
 std::atomic<bool> g_stop{false};
-
-bool under_roots(const std::string& path, const std::vector<std::string>& roots) {
-    for (const std::string& root : roots) {
-        if (path == root) return true;
-        if (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-            (root.back() == '/' || path[root.size()] == '/'))
-            return true;
-    }
-    return false;
-}
 
 // Work handed out in file order and results applied in the same order, with at most `window`
 // files in flight: two runs over the same files give the same document ids, and memory stays
@@ -130,15 +120,16 @@ RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     g_stop = false;
     RunSummary summary;
 
+    // The index first: a --db that may not be written is refused before the archive is walked.
+    std::optional<IndexWriter> writer;
+    if (!options.dry_run) writer.emplace(options.db, options.full);
+
     Discovery found = discover(options.paths);
     summary.files_skipped += found.ignored;
     for (const DiscoveryProblem& p : found.problems) {
         err << "dateline-index: " << p.path << ": " << p.reason << "\n";
         ++summary.files_failed;
     }
-
-    std::optional<IndexWriter> writer;
-    if (!options.dry_run) writer.emplace(options.db, options.full);
 
     // Compare with the index's records: only new, changed and failed-and-retried files are read.
     std::vector<FileTask> tasks;
@@ -160,14 +151,8 @@ RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostrea
         }
         tasks.push_back({f, previous});
     }
-    std::vector<std::string> vanished;
-    if (writer && options.prune) {
-        std::set<std::string> present;
-        for (const DiscoveredFile& f : found.files) present.insert(f.path);
-        for (const auto& [path, record] : writer->records()) {
-            if (under_roots(path, found.roots) && !present.count(path)) vanished.push_back(path);
-        }
-    }
+    PrunePlan prune;
+    if (writer && options.prune) prune = plan_prune(writer->records(), found, options.prune_policy);
 
     EntityExtractor extractor;
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -218,11 +203,15 @@ RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostrea
 
     if (writer) {
         if (!summary.interrupted) {
-            for (const std::string& path : vanished) {
+            for (const std::string& path : prune.remove) {
                 ApplyCounts c = writer->remove_file(path);
                 summary.articles_removed += c.removed;
                 ++summary.files_vanished;
             }
+            for (const std::string& why : prune.refusals) {
+                err << "dateline-index: nothing pruned: " << why << ".\n";
+            }
+            summary.prune_refused = !prune.refusals.empty();
         }
         writer->commit();
         summary.documents = writer->document_count();

@@ -1,6 +1,6 @@
 // The indexing run: discover -> compare with the index's records -> read, analyse and build
 // documents on worker threads -> write on one thread, in file order, committing in batches ->
-// prune vanished files -> summary.
+// prune vanished files, as prune_plan.h allows -> summary.
 //
 // Workers (IndexOptions::jobs, default all cores) each own a DocumentBuilder; the EntityExtractor
 // is shared (it is const). Results are applied in the order of the sorted file list, so two runs
@@ -37,6 +37,7 @@ struct RunSummary {
     std::size_t documents = 0;         // in the index after the run
     double seconds = 0;
     bool interrupted = false;
+    bool prune_refused = false;        // the prune guard kept vanished files' articles (prune_plan.h)
 };
 
 // Runs one indexing run. Per-file problems go to `err` (path, line, reason); dry-run JSON goes

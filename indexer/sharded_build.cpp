@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "index_error.h"
+#include "index_folder.h"
 #include "index_writer.h"
 #include "schema.h"
 
@@ -76,6 +77,41 @@ std::size_t merge_duplicate_stories(const std::string& path) {
     return removed;
 }
 
+// The work folder, removed with everything in it (the shards, the merged copy) however the
+// build ends: it is the build's own, made fresh inside the index folder.
+class WorkFolder {
+public:
+    explicit WorkFolder(const fs::path& index_dir) : path_(make_work_folder(index_dir)) {}
+    ~WorkFolder() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    WorkFolder(const WorkFolder&) = delete;
+    WorkFolder& operator=(const WorkFolder&) = delete;
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+// Puts the database at `merged` in place of the empty one in `index_dir`, file by file: the
+// folder itself stays (it may be the current directory, a mount point or the target of a link).
+// The version file goes first and comes back last, so a run killed in between leaves a folder
+// of Xapian tables without a version file, which the next run creates afresh. The caller holds
+// the index's lock, whose file (flintlock) is left alone.
+void replace_database_files(const fs::path& index_dir, const fs::path& merged) {
+    fs::remove(index_dir / "iamglass");
+    for (const fs::directory_entry& e : fs::directory_iterator(index_dir)) {
+        std::string name = e.path().filename().string();
+        if (is_xapian_file_name(name) && name != "flintlock" && !fs::exists(merged / name)) fs::remove(e.path());
+    }
+    for (const fs::directory_entry& e : fs::directory_iterator(merged)) {
+        std::string name = e.path().filename().string();
+        if (is_xapian_file_name(name) && name != "flintlock" && name != "iamglass") fs::rename(e.path(), index_dir / name);
+    }
+    fs::rename(merged / "iamglass", index_dir / "iamglass");
+}
+
 }  // namespace
 
 ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<FileTask>& tasks, unsigned shards,
@@ -83,9 +119,9 @@ ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<Fi
                                      RunSummary& summary, std::ostream& out, std::ostream& err) {
     ShardedBuildResult result;
     IndexWriter guard(db);  // holds the index's lock until the merged index is in place
-    fs::path work = fs::path(db).string() + ".build";
-    fs::remove_all(work);
-    fs::create_directories(work);
+    const fs::path index_dir = fs::canonical(db);
+    WorkFolder work_folder(index_dir);
+    const fs::path& work = work_folder.path();
 
     auto ranges = split_by_size(tasks, shards);
     std::mutex mutex;
@@ -150,12 +186,10 @@ ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<Fi
     summary.articles_added -= duplicates;
     summary.articles_replaced += duplicates;
 
-    // Swap the merged index in for the empty one while still holding the old one's lock.
-    fs::path old = work / "empty";
-    fs::rename(db, old);
-    fs::rename(merged, db);
+    // Swap the merged index in for the empty one while still holding its lock; the guard has
+    // nothing pending, so closing it writes nothing.
+    replace_database_files(index_dir, merged);
     guard.close();
-    fs::remove_all(work);
     result.documents = Xapian::Database(db).get_doccount();
     return result;
 }

@@ -7,8 +7,11 @@
 // file order, as with a single writer. Measured on the Reuters corpus with two cores: about twice
 // as fast as one writer, and the result is already compacted.
 //
-// The index's own lock is held throughout; the merged index replaces the empty one at the end.
-// A run killed before that leaves the empty index, and the next run starts the build again.
+// The index's own lock is held throughout. The shards and the merged copy are written in a work
+// folder inside the index folder (index_folder.h), and the merged database's files replace the
+// empty one's at the end; the index folder itself is never moved or removed. A run killed before
+// that leaves the empty index (and its work folder, removed by the next run), and the next run
+// starts the build again.
 #pragma once
 
 #include <ostream>

@@ -1,0 +1,106 @@
+#include "index_folder.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <system_error>
+#include <vector>
+
+#include "index_error.h"
+
+namespace dateline {
+namespace fs = std::filesystem;
+
+bool is_xapian_file_name(const std::string& name) {
+    if (name == "iamglass" || name == "flintlock") return true;
+    static const std::string ext = ".glass";
+    return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+}
+
+bool holds_xapian_database(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / "iamglass", ec);
+}
+
+namespace {
+
+bool is_work_folder(const fs::directory_entry& entry) {
+    std::error_code ec;
+    return entry.path().filename().string().rfind(kWorkFolderPrefix, 0) == 0 && entry.is_directory(ec) &&
+           !entry.is_symlink(ec);
+}
+
+[[noreturn]] void refuse(const std::string& db, const std::string& why) {
+    throw IndexUnusable("--db " + db + ": " + why);
+}
+
+}  // namespace
+
+fs::path check_index_folder(const std::string& db) {
+    std::error_code ec;
+    fs::path given = fs::absolute(db, ec).lexically_normal();
+    if (ec) refuse(db, "cannot resolve the path: " + ec.message());
+    if (!given.has_filename() && given != given.root_path()) given = given.parent_path();
+
+    fs::file_status link = fs::symlink_status(given, ec);
+    if (fs::is_symlink(link) && !fs::exists(fs::status(given, ec))) {
+        refuse(db, "is a symbolic link to " + fs::read_symlink(given, ec).string() +
+                       ", which does not exist; nothing was written.");
+    }
+    fs::file_status st = fs::status(given, ec);
+    if (!fs::exists(st)) {
+        fs::path parent = given.parent_path();
+        if (!fs::is_directory(parent, ec)) {
+            refuse(db, fs::exists(parent, ec) ? parent.string() + " is not a folder."
+                                               : "the folder " + parent.string() +
+                                                     " that would hold the index does not exist; create it first.");
+        }
+        return given;
+    }
+    if (!fs::is_directory(st)) {
+        refuse(db, "is a file, not an index folder; nothing was written. Choose a new or empty folder, or an existing index.");
+    }
+    fs::path dir = fs::canonical(given, ec);
+    if (ec) refuse(db, "cannot resolve the path: " + ec.message());
+
+    // Only a folder that is empty or holds nothing but a Xapian database is written in.
+    std::vector<std::string> foreign;
+    fs::directory_iterator it(dir, ec);
+    if (ec) refuse(db, "cannot list the folder: " + ec.message());
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) refuse(db, "cannot list the folder: " + ec.message());
+        std::string name = it->path().filename().string();
+        if (is_xapian_file_name(name) || is_work_folder(*it)) continue;
+        if (foreign.size() < 3) foreign.push_back(name);
+        else if (foreign.size() == 3) foreign.push_back("...");
+    }
+    if (!foreign.empty()) {
+        std::string names;
+        for (const std::string& n : foreign) names += (names.empty() ? "" : ", ") + n;
+        refuse(db, "is not a Dateline index and is not empty (it holds " + names + ")" +
+                       "; nothing in it was touched. Dateline writes an index only into a new or empty folder or an "
+                       "index of its own: choose another --db.");
+    }
+    return dir;
+}
+
+fs::path make_work_folder(const fs::path& index_dir) {
+    std::string tmpl = (index_dir / (std::string(kWorkFolderPrefix) + "XXXXXX")).string();
+    std::vector<char> buffer(tmpl.begin(), tmpl.end());
+    buffer.push_back('\0');
+    if (!::mkdtemp(buffer.data())) {
+        std::error_code ec(errno, std::generic_category());
+        throw IndexUnusable("cannot make a work folder in the index " + index_dir.string() + ": " + ec.message());
+    }
+    return fs::path(buffer.data());
+}
+
+void remove_stale_work_folders(const fs::path& index_dir) {
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (fs::directory_iterator it(index_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        if (is_work_folder(*it)) stale.push_back(it->path());
+    }
+    for (const fs::path& p : stale) fs::remove_all(p, ec);
+}
+
+}  // namespace dateline
