@@ -2,6 +2,8 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 #include <system_error>
 #include <vector>
 
@@ -27,6 +29,18 @@ bool is_work_folder(const fs::directory_entry& entry) {
     std::error_code ec;
     return entry.path().filename().string().rfind(kWorkFolderPrefix, 0) == 0 && entry.is_directory(ec) &&
            !entry.is_symlink(ec);
+}
+
+// True when some process holds a lock on the index's lock file (Xapian's write lock).
+bool lock_held(const fs::path& index_dir) {
+    int fd = ::open((index_dir / "flintlock").c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct flock probe {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    bool held = ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+    ::close(fd);
+    return held;
 }
 
 [[noreturn]] void refuse(const std::string& db, const std::string& why) {
@@ -101,6 +115,21 @@ void remove_stale_work_folders(const fs::path& index_dir) {
         if (is_work_folder(*it)) stale.push_back(it->path());
     }
     for (const fs::path& p : stale) fs::remove_all(p, ec);
+}
+
+void clear_interrupted_swap(const fs::path& index_dir) {
+    std::error_code ec;
+    if (holds_xapian_database(index_dir) || lock_held(index_dir)) return;
+    bool work_folder = false;
+    std::vector<fs::path> tables;
+    for (fs::directory_iterator it(index_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (is_work_folder(*it)) work_folder = true;
+        else if (is_xapian_file_name(name) && name != "flintlock") tables.push_back(it->path());
+    }
+    if (!work_folder) return;
+    for (const fs::path& p : tables) fs::remove(p, ec);
+    remove_stale_work_folders(index_dir);
 }
 
 }  // namespace dateline

@@ -40,6 +40,12 @@ std::filesystem::path make_work_folder(const std::filesystem::path& index_dir);
 // index's write lock: then no other run is using them.
 void remove_stale_work_folders(const std::filesystem::path& index_dir);
 
+// A first build killed while its merged database was being moved in (sharded_build.cpp) leaves
+// Xapian tables without their version file beside its work folder: no program can open them,
+// and they are that build's own. Removes them (and the work folder) so the index can be made
+// again, unless another process holds the index's lock. Call before opening the index.
+void clear_interrupted_swap(const std::filesystem::path& index_dir);
+
 inline constexpr const char* kWorkFolderPrefix = ".dateline-work-";
 
 }  // namespace dateline

@@ -68,6 +68,7 @@ IndexWriter::IndexWriter(const std::string& path, bool fresh, bool scratch) : pa
     if (fresh && foreign_database(folder)) throw IndexUnusable(not_ours(path));
     try {
         std::filesystem::create_directory(folder);
+        if (!scratch) clear_interrupted_swap(folder);
         int flags = fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
         if (scratch) flags |= Xapian::DB_NO_SYNC;
         db_ = Xapian::WritableDatabase(path, flags);

@@ -10,3 +10,9 @@ add_executable(bench_queries tools/bench_queries.cpp)
 target_link_libraries(bench_queries PRIVATE dateline_search)
 
 dateline_e2e_test(test_incremental test_incremental.cpp dateline_common xapian_lib)
+
+# Data safety: --db never overwrites what Dateline did not write; the prune guard; the nightly
+# generations and their rollback (scripts/nightly).
+dateline_e2e_test(test_safety test_safety.cpp dateline_common xapian_lib)
+dateline_e2e_test(test_nightly test_nightly.cpp dateline_http)
+set_tests_properties(test_nightly PROPERTIES TIMEOUT 300)
