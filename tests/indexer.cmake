@@ -13,6 +13,7 @@ dateline_e2e_test(test_incremental test_incremental.cpp dateline_common xapian_l
 
 # Data safety: --db never overwrites what Dateline did not write; the prune guard; the nightly
 # generations and their rollback (scripts/nightly).
+dateline_test(test_prune_plan test_prune_plan.cpp dateline_indexer)
 dateline_e2e_test(test_safety test_safety.cpp dateline_common xapian_lib)
 dateline_e2e_test(test_nightly test_nightly.cpp dateline_http)
 set_tests_properties(test_nightly PROPERTIES TIMEOUT 300)
