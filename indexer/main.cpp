@@ -193,5 +193,9 @@ int main(int argc, char** argv) {
     } catch (const Xapian::Error& e) {
         std::cerr << "dateline-index: the index " << options.db << " failed: " << e.get_description() << "\n";
         return kExitIndexUnusable;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // Moving a first build's files into place, say: a message, never an abort.
+        std::cerr << "dateline-index: the index " << options.db << " failed: " << e.what() << "\n";
+        return kExitIndexUnusable;
     }
 }
