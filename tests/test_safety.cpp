@@ -95,6 +95,14 @@ TEST_CASE("a --db folder that is not an index is refused with exit 3 and left by
         CHECK_FALSE(fs::exists(tmp.path / "gone"));
         CHECK(listing(archive) == before);
     }
+    SUBCASE("the default location is Dateline's own: its parents are made, and --print-db names it") {
+        fs::path deep = tmp.path / "data" / "dateline" / "index";
+        std::string env = "DATELINE_DB=" + quote(deep.string()) + " ";
+        CHECK(run(env + kIndex + " --print-db").out == deep.string() + "\n");
+        CHECK_FALSE(fs::exists(tmp.path / "data"));
+        CHECK(run(env + kIndex + " -q " + quote(archive.string())).status == 0);
+        CHECK(documents(deep) == 7);
+    }
     SUBCASE("a Xapian database Dateline did not write is not emptied by --full") {
         fs::path other = tmp.path / "other";
         {
