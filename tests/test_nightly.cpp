@@ -276,7 +276,8 @@ TEST_CASE("nightly holds the index's lock: no run writes in between, and a locke
                           quote(real_check) + " PATH=" + quote(tools.string()) + ":\"$PATH\" bash " + quote(script) + " --db " +
                           quote(db.string()) + " " + quote(archive.string()) + " 2>" + quote((tmp.path / "nightly.log").string());
     std::thread night([&] { CHECK(run(command).status == 0); });
-    std::this_thread::sleep_for(1500ms);
+    // The night's copy appears once the lock is held.
+    for (int i = 0; i < 100 && !fs::exists(tmp.path / "index.generations" / ".new-3"); ++i) std::this_thread::sleep_for(50ms);
     auto user = run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string()), true);
     CHECK(user.status == 3);
     CHECK(user.out.find("is locked") != std::string::npos);
