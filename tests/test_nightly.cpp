@@ -204,7 +204,8 @@ TEST_CASE("nightly swaps and rolls back generations while a server and the comma
     stop = true;
     searcher.join();
     CHECK(queries > 10);
-    CHECK_MESSAGE(errors.empty(), errors.size() << " failed queries, the first: " << errors.front());
+    MESSAGE(queries.load() << " queries answered during five nights, a rollback and a run of dateline-index");
+    CHECK_MESSAGE(errors.empty(), errors.size() << " failed queries, the first: " << (errors.empty() ? "" : errors.front()));
 }
 
 TEST_CASE("a failed check, compaction or prune leaves the index in service as it was") {
