@@ -37,11 +37,16 @@ void Searcher::open() {
                             " PATH...', or point --db (or $DATELINE_DB) at an existing one.");
     }
     try {
-        identity_ = index_identity(path_);
-        db_ = Xapian::Database(path_);
+        // Opened through the link's target, not the link: scripts/nightly re-points a link at a
+        // new generation, and a path read through the link while it moves could mix two.
+        const std::string resolved = std::filesystem::canonical(path_).string();
+        identity_ = index_identity(resolved);
+        db_ = Xapian::Database(resolved);
     } catch (const Xapian::Error& e) {
         throw IndexUnusable("cannot open the index " + path_ + ": " + e.get_description() +
                             ". If it is damaged, rebuild it with dateline-index --full.");
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw IndexUnusable("cannot open the index " + path_ + ": " + e.code().message());
     }
     std::string version = db_.get_metadata(std::string(schema::kVersionKey));
     if (version.empty()) {
