@@ -129,8 +129,9 @@ bool looks_like_date(std::string_view seg) {
 
 }  // namespace
 
-DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> reference) {
+DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> reference, DatelineField where) {
     DatelineResult result;
+    bool field = where == DatelineField::yes;
     std::vector<Token> t = tokenize(text, 40);
     std::size_t i = 0;
 
@@ -141,7 +142,7 @@ DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> refer
     if (!capitals) {
         while (i < t.size() && place_words < 3 && t[i].kind == Token::word && case_of(t[i].text) == Case::capitalized) ++i, ++place_words;
     }
-    if (place_words == 0 || (i == t.size() && !capitals)) return result;
+    if (place_words == 0 || (i == t.size() && !capitals && !field)) return result;
     Dateline d;
     d.place = std::string(text.substr(t[0].begin, t[i - 1].end - t[0].begin));
     if (capitals) d.place = title_case(d.place);
@@ -175,7 +176,7 @@ DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> refer
     bool has_date = false;
     if (i > date_first) {
         std::string seg = trim_date(text.substr(t[date_first].begin, t[i - 1].end - t[date_first].begin));
-        if (!capitals && !comma) return result;
+        if (!capitals && !comma && !field) return result;
         if (auto full = dates::parse(seg)) {
             d.date = full;
             d.year_from = Dateline::YearFrom::line;
@@ -222,13 +223,13 @@ DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> refer
 
     // What confirms it: a date, an agency, a region, or (a place and a dash alone) a sentence
     // going on after the dash.
-    bool confirmed = has_date || !d.source.empty();
+    bool confirmed = field || has_date || !d.source.empty();
     if (capitals && !confirmed) {
         if (!d.country.empty()) confirmed = true;
         else if (i < t.size() && t[i].kind == Token::word) confirmed = case_of(t[i].text) == Case::capitalized;
     }
     if (!confirmed) return result;
-    if (!capitals && !(d.source.size() > 0 || (comma && has_date))) return result;
+    if (!capitals && !field && !(d.source.size() > 0 || (comma && has_date))) return result;
 
     d.text = text::trim(text.substr(t[0].begin, t[last].end - t[0].begin));
     d.length = length;

@@ -63,6 +63,11 @@ struct DatelineResult {
     Dateline dateline;  // set when status is read
 };
 
-DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> reference = std::nullopt);
+// Whether `text` is known to be a dateline (a field of that name: NITF <dateline>, a JSON
+// "dateline" key). Then a place in mixed case, or a place alone, is taken as it stands.
+enum class DatelineField { no, yes };
+
+DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> reference = std::nullopt,
+                             DatelineField field = DatelineField::no);
 
 }  // namespace dateline::wire
