@@ -281,6 +281,12 @@ TEST_CASE("a text's metadata sidecar gives its headline and date, and editing on
     CHECK(a.at("authors") == json::array({"Maren Holt"}));
     CHECK(documents(db) == 1);
 
+    // The text file named on its own is paired with its sidecar just the same.
+    auto single = run(kIndex + " --dry-run --json " + quote((archive / "7_raw.txt").string()));
+    json alone = json::parse(single.out);
+    CHECK(alone.at("title") == "Winter ferry timetable");
+    CHECK(alone.at("date") == "2021-11-01T06:00:00Z");
+
     // Hard-wrapped text keeps its first line: the headline came from the sidecar.
     auto body = run(kSearch + " --db " + quote(db.string()) + " --json 'body:timetable'");
     CHECK(json::parse(body.out).at("total") == 1);
