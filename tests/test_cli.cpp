@@ -384,3 +384,39 @@ TEST_CASE("dateline-search --json returns wire, feed and web articles with dates
     CHECK(page.at("date").get<std::string>().starts_with("2015-07-2"));
     CHECK(has(page.at("people"), "Barack Obama"));
 }
+
+TEST_CASE("a one-sentence brief and results tables are indexed and found; kind filters and facets") {
+    dateline::testing::TempDir tmp;
+    fs::path db = tmp.path / "index";
+    auto r = run(kIndex + db_arg(db) + " " + quote((dateline::testing::samples_dir() / "text").string()), true);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("skipped, not an article") == std::string::npos);
+
+    json brief = search_json(db, "quaymaster");
+    REQUIRE(brief.at("results").size() == 1);
+    CHECK(brief.at("results")[0].at("kind") == "brief");
+    CHECK(brief.at("results")[0].at("date") == "2024-03-03T00:00:00Z");
+
+    // A skier's name in the results, a club's in the standings.
+    json skier = search_json(db, "Solvik");
+    REQUIRE(skier.at("results").size() == 1);
+    CHECK(skier.at("results")[0].at("kind") == "table");
+    CHECK(skier.at("results")[0].at("date") == "2024-12-06T00:00:00Z");
+    CHECK(search_json(db, "place:tignes").at("total") == 1);
+    json club = search_json(db, quote("\"Saltmarsh United\""));
+    REQUIRE(club.at("results").size() == 1);
+    CHECK(club.at("results")[0].at("date") == "2024-03-03T00:00:00Z");
+
+    CHECK(search_json(db, "--kind table").at("total") == 2);
+    CHECK(search_json(db, "--kind TABLE").at("total") == 2);
+    CHECK(search_json(db, "kind:brief").at("total") == search_json(db, "--kind brief").at("total"));
+    CHECK(search_json(db, "kind:table Solvik").at("total") == 1);
+    CHECK(search_json(db, "kind:story Solvik").at("total") == 0);
+    json facets = search_json(db, "--facets kinds --since 1900");
+    std::map<std::string, int> kinds;
+    for (const json& v : facets.at("facets").at("kinds")) kinds[v.at("value")] = v.at("count");
+    CHECK(kinds["table"] == 2);
+    CHECK(kinds["brief"] >= 2);
+    CHECK(kinds["story"] >= 8);
+    CHECK(run(kSearch + " --help").out.find("--kind") != std::string::npos);
+}

@@ -89,7 +89,7 @@ std::string classify(const std::vector<std::string_view>& lines) {
     }
     if (rows >= 3 && row_chars * 10 >= total * 4) return std::string(kTable);
     if (nonempty >= 5 && prose_share(lines) < 0.3) return std::string(kList);
-    if (words < 100) return std::string(kBrief);
+    if (words < 60) return std::string(kBrief);
     return std::string(kStory);
 }
 

@@ -11,7 +11,7 @@
 //          or bars.
 //   list   five lines or more, under 30% of the text in paragraphs of prose (an itinerary, a
 //          digest of headlines, a list of names).
-//   brief  a story of fewer than 100 words ("The quaymaster of Port Ellery was named on Sunday.").
+//   brief  a story of fewer than 60 words ("The quaymaster of Port Ellery was named on Sunday.").
 //   story  everything else.
 // Stateless and thread-safe.
 #pragma once
