@@ -101,6 +101,12 @@ std::vector<Token> tokenize(std::string_view s, std::size_t limit) {
     return out;
 }
 
+// "Feb." and "Feb" alike.
+bool is_month(std::string_view w) {
+    while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return dates::month_named(w) != 0;
+}
+
 bool starts_with_digit(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0] <= '9'; }
 
 bool has_digit(std::string_view w) { return w.find_first_of("0123456789") != std::string_view::npos; }
@@ -122,7 +128,7 @@ std::string trim_date(std::string_view seg) {
 bool looks_like_date(std::string_view seg) {
     if (has_digit(seg)) return true;
     for (const std::string& w : text::split_trimmed(seg, ' ')) {
-        if (dates::month_named(w) != 0) return true;
+        if (is_month(w)) return true;
     }
     return false;
 }
@@ -154,10 +160,9 @@ DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> refer
         // A country, state or region: capitalised words that are no month ("France", "Mich.").
         std::size_t first = i, n = 0;
         while (i < t.size() && n < 3 && t[i].kind == Token::word && case_of(t[i].text) != Case::lower &&
-               case_of(t[i].text) != Case::none && dates::month_named(t[i].text) == 0)
+               case_of(t[i].text) != Case::none && !is_month(t[i].text))
             ++i, ++n;
-        bool ends_here = i == t.size() || t[i].kind != Token::word || starts_with_digit(t[i].text) ||
-                         dates::month_named(t[i].text) != 0;
+        bool ends_here = i == t.size() || t[i].kind != Token::word || starts_with_digit(t[i].text) || is_month(t[i].text);
         if (n > 0 && ends_here) {
             std::string country(text.substr(t[first].begin, t[i - 1].end - t[first].begin));
             d.country = case_of(country) == Case::upper ? title_case(country) : country;

@@ -68,3 +68,11 @@ TEST_CASE("a headerless table of one-sentence briefs is a table of articles; a t
     CHECK(briefs[0].kind == "brief");
     CHECK_THROWS_AS(read_csv("a.txt;One;2016;x1\nb.txt;Two;2017;x2\nc.txt;Three;2018;x3\n"), NotAnArticle);
 }
+
+TEST_CASE("a dateline column gives the row's place, and its date when the row has none") {
+    auto rows = read_csv("title,text,dateline\nDam opens,The dam opened on Friday.,\"TIGNES, France 1996-12-06\"\n");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].places == std::vector<std::string>{"Tignes", "France"});
+    REQUIRE(rows[0].published);
+    CHECK(dates::to_iso8601(*rows[0].published) == "1996-12-06T00:00:00Z");
+}

@@ -8,6 +8,7 @@
 #include "dates.h"
 #include "text.h"
 #include "test_paths.h"
+#include "sidecar.h"
 #include "text_reader.h"
 
 using namespace dateline;
@@ -292,4 +293,18 @@ TEST_CASE("every CoNLL-2003 wire story with a date line is read with its date, w
     CHECK(dated == with_date_line);
     CHECK(kinds["table"] > 10);
     CHECK(kinds["brief"] > 10);
+}
+
+TEST_CASE("a sidecar's dateline gives the story's place and, with no other, its date") {
+    Article side = read_sidecar(R"({"title": "Dam opens", "dateline": "TIGNES, France 1996-12-06"})", {});
+    ReaderOptions options;
+    options.known_title = side.title;
+    std::vector<Article> out;
+    TextReader().read({"dam.txt", "The dam opened on Friday after two years of work on the valley road.\n"}, options,
+                      [&](Article&& a) { out.push_back(std::move(a)); });
+    REQUIRE(out.size() == 1);
+    apply_sidecar(side, out[0]);
+    CHECK(out[0].title == "Dam opens");
+    CHECK(out[0].places == std::vector<std::string>{"Tignes", "France"});
+    CHECK(date_of(out[0]) == "1996-12-06T00:00:00Z");
 }
