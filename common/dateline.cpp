@@ -133,7 +133,38 @@ bool looks_like_date(std::string_view seg) {
     return false;
 }
 
+// Capital words that head a wire story's lines without being places: agencies, publications,
+// slugs and desks. A short list, as a place line is only looked for under a headline.
+bool names_no_place(std::string_view folded_word) {
+    static constexpr std::string_view words[] = {
+        "reuters", "reuter", "ap", "afp", "upi", "dpa", "efe", "ansa", "tass", "itar-tass", "ria", "xinhua", "kyodo",
+        "yonhap", "pti", "ians", "aap", "anp", "apa", "ctk", "pap", "mti", "bta", "interfax", "bloomberg", "bbc",
+        "cnn", "npr", "nzpa", "bernama", "antara", "notimex", "news", "press", "times", "post", "daily", "journal",
+        "herald", "tribune", "gazette", "wire", "agency", "tv", "radio", "newswire", "online", "exclusive", "update",
+        "analysis", "factbox", "feature", "interview", "preview", "review", "column", "opinion", "editorial",
+        "comment", "breaking", "urgent", "flash", "bulletin", "advisory", "corrected", "correction", "refile",
+        "repeat", "wrapup", "insight", "special", "report", "obituary", "sport", "sports", "business", "world",
+        "politics", "markets", "technology", "entertainment", "health", "science", "weather", "travel", "letters",
+        "staff", "the", "and", "by"};
+    for (std::string_view w : words) {
+        if (folded_word == w) return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+bool is_place_line(std::string_view line) {
+    std::vector<std::string> words = text::split_trimmed(line, ' ');
+    if (words.empty() || words.size() > 3) return false;
+    for (const std::string& w : words) {
+        if (case_of(w) != Case::upper || has_digit(w) || w.find_first_of(",;:()/@&") != std::string::npos) return false;
+        std::string folded = text::fold_case(w);
+        while (!folded.empty() && folded.back() == '.') folded.pop_back();
+        if (names_no_place(folded) || folded.find(".com") != std::string::npos) return false;
+    }
+    return true;
+}
 
 DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> reference, DatelineField where) {
     DatelineResult result;

@@ -70,4 +70,11 @@ enum class DatelineField { no, yes };
 DatelineResult read_dateline(std::string_view text, std::optional<UtcTime> reference = std::nullopt,
                              DatelineField field = DatelineField::no);
 
+// True for a line that is only a place in capitals, one to three words ("BANGKOK", "NEW YORK",
+// "FARMINGTON HILLS"), as wire copy sets it under a headline when it gives no date: not an
+// agency or publication ("REUTERS", "BBC NEWS", "THE DAILY HERALD"), not a wire slug or desk
+// ("EXCLUSIVE", "ANALYSIS", "SPORTS"), and without figures. The caller knows where the line
+// stands; read_dateline(line, ..., DatelineField::yes) then reads its place.
+bool is_place_line(std::string_view line);
+
 }  // namespace dateline::wire

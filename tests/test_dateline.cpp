@@ -128,3 +128,15 @@ TEST_CASE("headlines, bylines, sentences and metadata are no datelines") {
         CHECK(status(text) == DatelineStatus::none);
     }
 }
+
+TEST_CASE("a place alone in capitals, but no agency, publication or slug") {
+    for (const char* line : {"BANGKOK", "NEW YORK", "FARMINGTON HILLS", "ST. PETERSBURG", "\xD0\x9A\xD0\x98\xD0\x87\xD0\x92"}) {
+        CAPTURE(line);
+        CHECK(wire::is_place_line(line));
+    }
+    for (const char* line : {"REUTERS", "BBC NEWS", "THE DAILY HERALD", "EXCLUSIVE", "UPDATE 1", "SPORTS", "Bangkok",
+                             "DEFENSEMIRROR.COM", "A B C D", ""}) {
+        CAPTURE(line);
+        CHECK_FALSE(wire::is_place_line(line));
+    }
+}

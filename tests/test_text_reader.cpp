@@ -172,6 +172,13 @@ TEST_CASE("a wire dateline gives date, place and agency, and leaves the body") {
     CHECK(std::count(tignes[0].places.begin(), tignes[0].places.end(), "France") == 1);
     CHECK(tignes[0].body.rfind("Results of the women's", 0) == 0);
 
+    auto bangkok = read_text("Thais hunt for jail breaker\nBANGKOK\nThailand has launched a manhunt for an Australian who "
+                             "escaped from a high security prison in Bangkok, officials said on Thursday.\n");
+    CHECK(bangkok[0].source.empty());
+    CHECK(bangkok[0].dateline == "BANGKOK");
+    CHECK(bangkok[0].places.front() == "Bangkok");
+    CHECK(read_text("Coffee prices climb\nREUTERS\nArabica coffee futures rose on Monday.\n")[0].source == "REUTERS");
+
     auto melbourne = read_text("TENNIS - AUSTRALIAN OPEN DRAW\nMELBOURNE 1996-12-06\nThe draw for the Australian Open was made on Friday.\n");
     CHECK(date_of(melbourne[0]) == "1996-12-06T00:00:00Z");
     CHECK(melbourne[0].source.empty());

@@ -214,6 +214,13 @@ void TextReader::read(const SourceFile& file, const ReaderOptions& options,
             standfirst.push_back(line);
             continue;
         }
+        // A place alone in capitals under the headline is the dateline of a story with no date
+        // in it ("BANGKOK"): a place, not the source.
+        if (standfirst.empty() && header_source.empty() && wire::is_place_line(line)) {
+            a.dateline = line;
+            ++i;
+            break;
+        }
         if (is_number_furniture(line)) continue;
         if (auto names = byline_names(line); !names.empty()) {
             for (const std::string& n : names) add_unique(a.authors, n);
