@@ -419,4 +419,6 @@ TEST_CASE("a one-sentence brief and results tables are indexed and found; kind f
     CHECK(kinds["brief"] >= 2);
     CHECK(kinds["story"] >= 8);
     CHECK(run(kSearch + " --help").out.find("--kind") != std::string::npos);
+    auto text = run(kSearch + db_arg(db) + " Solvik");
+    CHECK(text.out.find("2024-12-06  [table]") != std::string::npos);
 }
