@@ -16,6 +16,13 @@ std::vector<std::string_view> tokens_of(std::string_view line) {
     return out;
 }
 
+// Lines as written may be indented (Reuters-21578 marks paragraphs so) or hold only spaces.
+std::string_view trimmed(std::string_view line) {
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\r')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    return line;
+}
+
 bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
 
 // Letters, ASCII or not (UTF-8 lead bytes of accented and Cyrillic letters alike).
@@ -57,7 +64,8 @@ double prose_share(const std::vector<std::string_view>& lines) {
             prose += para_chars;
         para_chars = para_lines = para_words = sentence_ends = 0;
     };
-    for (std::string_view line : lines) {
+    for (std::string_view raw : lines) {
+        std::string_view line = trimmed(raw);
         if (line.empty()) {
             flush();
             continue;
@@ -66,8 +74,9 @@ double prose_share(const std::vector<std::string_view>& lines) {
         para_chars += line.size();
         ++para_lines;
         para_words += tokens_of(line).size();
-        for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-            if ((line[k] == '.' || line[k] == '!' || line[k] == '?') && line[k + 1] == ' ') ++sentence_ends;
+        // Hard-wrapped text ends sentences at the end of lines too.
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            if ((line[k] == '.' || line[k] == '!' || line[k] == '?') && (k + 1 == line.size() || line[k + 1] == ' ')) ++sentence_ends;
         }
         last = line.back();
     }
@@ -77,7 +86,8 @@ double prose_share(const std::vector<std::string_view>& lines) {
 
 std::string classify(const std::vector<std::string_view>& lines) {
     std::size_t total = 0, row_chars = 0, rows = 0, nonempty = 0, words = 0;
-    for (std::string_view line : lines) {
+    for (std::string_view raw : lines) {
+        std::string_view line = trimmed(raw);
         if (line.empty()) continue;
         ++nonempty;
         total += line.size();
@@ -88,8 +98,8 @@ std::string classify(const std::vector<std::string_view>& lines) {
         }
     }
     if (rows >= 3 && row_chars * 10 >= total * 4) return std::string(kTable);
-    if (nonempty >= 5 && prose_share(lines) < 0.3) return std::string(kList);
     if (words < 60) return std::string(kBrief);
+    if (nonempty >= 5 && prose_share(lines) < 0.3) return std::string(kList);
     return std::string(kStory);
 }
 

@@ -9,9 +9,9 @@
 //          a quarter or more figures with two figures at least ("Somerset 83 and 174 (P. Simmons
 //          4-38)", "Arsenal 10 7 2 1 20 8 23"), or a line of three cells or more split by tabs
 //          or bars.
+//   brief  fewer than 60 words ("The quaymaster of Port Ellery was named on Sunday.").
 //   list   five lines or more, under 30% of the text in paragraphs of prose (an itinerary, a
 //          digest of headlines, a list of names).
-//   brief  a story of fewer than 60 words ("The quaymaster of Port Ellery was named on Sunday.").
 //   story  everything else.
 // Stateless and thread-safe.
 #pragma once
