@@ -255,7 +255,7 @@ void TextReader::read(const SourceFile& file, const ReaderOptions& options,
         }
     }
     // Else the dateline may open the first paragraph: "LONDON, March 3 (Reuters) - The ...".
-    if (dateline_line.empty()) {
+    if (dateline_line.empty() && a.dateline.empty()) {
         while (i < lines.size() && lines[i].empty()) ++i;
         if (i < lines.size()) {
             wire::DatelineResult dl = wire::read_dateline(lines[i]);
