@@ -15,6 +15,7 @@ nlohmann::json to_json(const Article& a) {
     j["url"] = a.url;
     j["language"] = a.language;
     j["dateline"] = a.dateline;
+    j["kind"] = a.kind;
     j["path"] = a.source_path;
     j["format"] = a.format;
     j["people"] = a.people;
@@ -50,6 +51,7 @@ Article article_from_json(const nlohmann::json& j) {
     a.url = str("url");
     a.language = str("language");
     a.dateline = str("dateline");
+    a.kind = str("kind");
     a.source_path = str("path");
     a.format = str("format");
     a.people = list("people");

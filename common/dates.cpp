@@ -5,8 +5,13 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <algorithm>
+#include <regex>
+#include <stdexcept>
+#include <unordered_map>
 #include <vector>
 
+#include "entity_word_lists.h"
 #include "text.h"
 
 namespace dateline::dates {
@@ -24,6 +29,59 @@ struct Token {
     bool used = false;
 };
 
+// The length of the UTF-8 letter at `i` outside ASCII (accented Latin, Greek, Cyrillic, and the
+// apostrophe letter U+02BC of Ukrainian), 0 when there is none: month names such as "März",
+// "août" and "марта" are words, while dashes, bullets and no-break spaces stay separators.
+std::size_t letter_length(std::string_view s, std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0xC3 || c > 0xD3 || i + 1 >= s.size()) return 0;
+    unsigned char d = static_cast<unsigned char>(s[i + 1]);
+    if ((d & 0xC0) != 0x80) return 0;
+    unsigned cp = ((c & 0x1Fu) << 6) | (d & 0x3Fu);
+    if (cp == 0xD7 || cp == 0xF7) return 0;  // the multiplication and division signs
+    bool letter = (cp >= 0xC0 && cp <= 0x24F) || cp == 0x2BC || (cp >= 0x370 && cp <= 0x4FF);
+    return letter ? 2 : 0;
+}
+
+using CalendarKind = CalendarWord::Kind;
+
+std::vector<CalendarWord> read_calendar_words() {
+    std::vector<CalendarWord> out;
+    for (std::string_view entry : entity_data::entries(entity_data::word_list("calendar_words"))) {
+        std::size_t colon = entry.find(':');
+        if (colon == std::string_view::npos) throw std::logic_error("calendar_words.txt: a line without ':'");
+        std::vector<std::string> head = text::split_trimmed(entry.substr(0, colon), ' ');
+        if (head.size() < 2) throw std::logic_error("calendar_words.txt: a line without kind and language");
+        CalendarWord w;
+        const std::string& kind = head[0];
+        if (kind == "month" && head.size() == 3) {
+            w.kind = CalendarKind::month;
+            w.month = std::stoi(head[1]);
+        } else if (kind == "weekday") w.kind = CalendarKind::weekday;
+        else if (kind == "holiday") w.kind = CalendarKind::holiday;
+        else if (kind == "filler") w.kind = CalendarKind::filler;
+        else throw std::logic_error("calendar_words.txt: unknown kind \"" + kind + "\"");
+        w.language = head.back();
+        for (std::string name : text::split_trimmed(entry.substr(colon + 1), '|')) {
+            w.also_a_name = name.starts_with('~');
+            w.written = w.also_a_name ? name.substr(1) : name;
+            out.push_back(w);
+        }
+    }
+    return out;
+}
+
+// Folded word -> its calendar entry (the first listed when languages share a word; they agree
+// on the month).
+const std::unordered_map<std::string, CalendarWord>& calendar_index() {
+    static const std::unordered_map<std::string, CalendarWord> index = [] {
+        std::unordered_map<std::string, CalendarWord> m;
+        for (const CalendarWord& w : calendar_words()) m.try_emplace(text::fold_case(w.written), w);
+        return m;
+    }();
+    return index;
+}
+
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> out;
     std::size_t i = 0;
@@ -38,9 +96,13 @@ std::vector<Token> tokenize(std::string_view s) {
             }
             out.push_back({Token::number, std::string(s.substr(i, j - i)), v});
             i = j;
-        } else if (std::isalpha(c)) {
+        } else if (std::isalpha(c) || letter_length(s, i) > 0) {
             std::size_t j = i;
-            while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+            while (j < s.size()) {
+                if (std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+                else if (std::size_t n = letter_length(s, j)) j += n;
+                else break;
+            }
             out.push_back({Token::word, text::fold_case(s.substr(i, j - i)), 0});
             i = j;
         } else if (std::isspace(c)) {
@@ -59,37 +121,18 @@ std::vector<Token> tokenize(std::string_view s) {
     return out;
 }
 
+// The month a word names in any of the calendar's languages, 0 when none.
 int month_of(const std::string& w) {
-    static const std::array<const char*, 12> names{"jan", "feb", "mar", "apr", "may", "jun",
-                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-    static const std::array<const char*, 12> full{"january", "february", "march",     "april",
-                                                  "may",     "june",     "july",      "august",
-                                                  "september", "october", "november", "december"};
-    for (int m = 0; m < 12; ++m) {
-        if (w == names[static_cast<std::size_t>(m)] || w == full[static_cast<std::size_t>(m)]) return m + 1;
-    }
-    if (w == "sept") return 9;
-    return 0;
+    const auto& words = calendar_index();
+    auto it = words.find(w);
+    return it == words.end() ? 0 : it->second.month;
 }
 
-bool is_weekday(const std::string& w) {
-    static const std::array<const char*, 14> names{"mon", "tue", "wed", "thu", "fri", "sat", "sun",
-                                                   "monday", "tuesday", "wednesday", "thursday",
-                                                   "friday", "saturday", "sunday"};
-    for (const char* n : names) {
-        if (w == n) return true;
-    }
-    return w == "tues" || w == "thur" || w == "thurs";
-}
-
+// A weekday, holiday or filler word: allowed in a date, saying nothing of it.
 bool is_filler(const std::string& w) {
-    static const std::array<const char*, 14> names{"published", "updated", "posted", "on", "at",
-                                                   "date", "dated", "last", "modified", "of",
-                                                   "the", "first", "created", "issued"};
-    for (const char* n : names) {
-        if (w == n) return true;
-    }
-    return false;
+    const auto& words = calendar_index();
+    auto it = words.find(w);
+    return it != words.end() && it->second.kind != CalendarWord::Kind::month;
 }
 
 // Offset east of UTC in minutes for a zone abbreviation; nullopt when unknown.
@@ -130,7 +173,16 @@ int expand_year(const Token& t) {
 
 }  // namespace
 
-std::optional<UtcTime> parse(std::string_view input) {
+namespace {
+
+struct Parts {
+    int year = 0;  // 0: the text gives none
+    int month = 0, day = 0, hour = 0, minute = 0, second = 0, offset = 0;
+};
+
+// The parts of a date that is the whole of `input`; with `year_optional`, a day and a month
+// name without a year ("March 3", "3 mars") are read too, with year 0.
+std::optional<Parts> scan(std::string_view input, bool year_optional) {
     std::string s(input);
     // "a.m." and "p.m." are one word each.
     for (const char* from : {"a.m.", "A.M.", "p.m.", "P.M."}) {
@@ -215,7 +267,7 @@ std::optional<UtcTime> parse(std::string_view input) {
         }
         if (t.kind == Token::word) {
             if (int m = month_of(t.text); m != 0 && month == 0) { month = m; t.used = true; continue; }
-            if (is_weekday(t.text) || is_filler(t.text)) { t.used = true; continue; }
+            if (is_filler(t.text)) { t.used = true; continue; }
             if (t.text == "t" && have_time == false) { t.used = true; continue; }  // ISO 'T'
             if (auto z = zone_offset(t.text)) { offset = *z; t.used = true; continue; }
             return std::nullopt;  // a word that is not part of a date
@@ -227,7 +279,9 @@ std::optional<UtcTime> parse(std::string_view input) {
     int year = 0, day = 0;
     std::vector<const Token*> nums;
     for (std::size_t i : date_numbers) nums.push_back(&toks[i]);
-    if (month != 0) {
+    if (month != 0 && year_optional && nums.size() == 1 && nums[0]->text.size() <= 2) {
+        day = static_cast<int>(nums[0]->value);
+    } else if (month != 0) {
         if (nums.size() != 2) return std::nullopt;
         const Token* a = nums[0];
         const Token* b = nums[1];
@@ -259,7 +313,69 @@ std::optional<UtcTime> parse(std::string_view input) {
         return std::nullopt;
     }
     if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-    return make_time(year, month, day, hour, minute, second, offset);
+    return Parts{year, month, day, hour, minute, second, offset};
+}
+
+}  // namespace
+
+std::optional<UtcTime> parse(std::string_view input) {
+    auto p = scan(input, false);
+    if (!p) return std::nullopt;
+    return make_time(p->year, p->month, p->day, p->hour, p->minute, p->second, p->offset);
+}
+
+std::optional<MonthDay> parse_without_year(std::string_view input) {
+    auto p = scan(input, true);
+    if (!p || p->year != 0 || p->hour > 23 || p->minute > 59 || p->second > 60) return std::nullopt;
+    // February 29 exists in some years: it is checked when a year is chosen.
+    if (!date::month_day{date::month{static_cast<unsigned>(p->month)}, date::day{static_cast<unsigned>(p->day)}}.ok()) return std::nullopt;
+    return MonthDay{p->month, p->day, p->hour, p->minute, p->second, p->offset};
+}
+
+std::optional<UtcTime> nearest(const MonthDay& d, UtcTime reference) {
+    int ref_year = static_cast<int>(date::year_month_day(std::chrono::floor<date::days>(reference)).year());
+    std::optional<UtcTime> best;
+    for (int y : {ref_year - 1, ref_year, ref_year + 1}) {
+        auto t = make_time(y, d.month, d.day, d.hour, d.minute, d.second, d.offset_minutes);
+        if (t && (!best || std::chrono::abs(*t - reference) < std::chrono::abs(*best - reference))) best = t;
+    }
+    return best;
+}
+
+std::optional<UtcTime> date_in_path(std::string_view path) {
+    std::vector<std::string> parts = text::split_trimmed(path, '/');
+    if (parts.empty()) return std::nullopt;
+    // A file name with a whole date in it: story-1996-12-06.txt, 19961206_story.txt.
+    static const std::regex in_name(R"((^|[^0-9])((1[89]|2[01])[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])([^0-9]|$))");
+    std::smatch m;
+    if (std::regex_search(parts.back(), m, in_name)) return make_time(std::stoi(m[2]), std::stoi(m[4]), std::stoi(m[5]), 12, 0, 0, 0);
+    // Folders: .../1996/12/06/, .../1996/12/, .../1996/ (the nearest to the file wins).
+    auto number = [&](std::size_t i, int low, int high) {
+        if (i + 1 >= parts.size()) return 0;  // the file name itself is no folder
+        const std::string& p = parts[i];
+        if (p.empty() || p.size() > 4 || !std::all_of(p.begin(), p.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) return 0;
+        int v = std::stoi(p);
+        return v >= low && v <= high ? v : 0;
+    };
+    for (std::size_t i = parts.size() - 1; i-- > 0;) {
+        if (parts[i].size() != 4) continue;
+        int year = number(i, 1800, 2200);
+        if (year == 0) continue;
+        int month = number(i + 1, 1, 12);
+        int day = month != 0 ? number(i + 2, 1, 31) : 0;
+        // The middle of the period the folders name, so that nearest() keeps a date inside it.
+        if (day != 0) return make_time(year, month, day, 12, 0, 0, 0);
+        if (month != 0) return make_time(year, month, 15, 12, 0, 0, 0);
+        return make_time(year, 7, 2, 12, 0, 0, 0);
+    }
+    return std::nullopt;
+}
+
+int month_named(std::string_view word) { return month_of(text::fold_case(word)); }
+
+const std::vector<CalendarWord>& calendar_words() {
+    static const std::vector<CalendarWord> words = read_calendar_words();
+    return words;
 }
 
 std::optional<UtcTime> parse_bound(std::string_view input, bool end_of_period) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dates.h"
 #include "entity_word_lists.h"
 #include "text.h"
 
@@ -46,7 +47,12 @@ Gazetteer::Gazetteer() {
     add_words("titles", titles_);
     add_words("title_qualifiers", title_qualifiers_);
     add_words("common_words", common_words_);
-    add_words("calendar_words", calendar_words_);
+    // English month and weekday names and holidays are never names; the other languages' serve
+    // the date parser only, as many are names in English text (common/data/calendar_words.txt).
+    for (const dates::CalendarWord& w : dates::calendar_words()) {
+        if (w.kind != dates::CalendarWord::Kind::filler && w.language == "en" && !w.also_a_name)
+            calendar_words_.insert(name_key(w.written));
+    }
     add_words("name_particles", name_particles_);
     add_prefixed_words("sports", "team", team_sports_, "individual", individual_sports_);
     add_prefixed_words("organization_words", "suffix", organization_suffixes_, "head", organization_heads_);

@@ -29,6 +29,8 @@ constexpr std::array kFields{
           [](const Article& a) { return a.organizations; }, "an organization named in the article"},
     Field{"place", "places", "XPLACE", "XPLACE:", kSlotPlaces, 2, false, Kind::both, "places",
           [](const Article& a) { return a.places; }, "a place named in the article"},
+    Field{"kind", "kind", "", "XKIND:", kSlotKind, 0, false, Kind::filter, "kinds",
+          [](const Article& a) { return one(a.kind); }, "story, brief, table (results, standings, prices) or list"},
     Field{"keyword", "keywords", "XKEYWORD", "K", -1, 1, false, Kind::both, "",
           [](const Article& a) { return a.keywords; }, "topic, subject or category"},
     Field{"url", "url", "", "U", -1, 0, false, Kind::filter, "",

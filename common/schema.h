@@ -32,7 +32,7 @@ namespace dateline::schema {
 // Bump when a change makes older indexes unreadable or wrong for this code (new prefixes,
 // different slot contents). The index stores it in metadata key "dateline.schema_version"; both
 // programs refuse an index with another version, with a message saying to rebuild it.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;  // 2: the kind field
 inline constexpr std::string_view kVersionKey = "dateline.schema_version";
 // Metadata key of the ISO 8601 UTC time of the index's last commit (written by the indexer,
 // shown by dateline-index --status and the server's /healthz).
@@ -78,6 +78,7 @@ inline constexpr int kSlotYear = 5;        // "YYYY"
 // version), so that the unchanged stories of a changed file are not written again. Indexes
 // written before it existed simply rewrite each story once.
 inline constexpr int kSlotFingerprint = 6;
+inline constexpr int kSlotKind = 7;        // "story", "brief", "table" or "list"
 
 // Prefixes of date terms (Omega's): D20250214, M202502, Y2025.
 inline constexpr std::string_view kDayPrefix = "D";

@@ -125,6 +125,14 @@ Discovery discover(const std::vector<std::string>& paths) {
         out.roots.push_back(root.string());
         if (fs::is_regular_file(st)) {
             add_file(root, out);
+            // Its sidecar comes along, to be paired below as in a walk.
+            for (const std::string& name : sidecar_name_candidates(root.filename().string())) {
+                fs::path side = root.parent_path() / name;
+                if (fs::is_regular_file(side, ec)) {
+                    add_file(side, out);
+                    break;
+                }
+            }
             continue;
         }
         if (!fs::is_directory(st)) {

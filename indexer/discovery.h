@@ -13,6 +13,7 @@
 // story.txt with story.json, story.meta.json or story_meta.json, and 12_raw.txt with
 // 12_meta.json. Such a sidecar is paired with its text or HTML file (sidecar_name_candidates) and
 // not read on its own; its size and time count as the file's, so editing either one is a change.
+// A text or HTML file named on the command line brings its sidecar the same way.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,8 @@
 #include "file_processor.h"
 
+#include <chrono>
+#include <filesystem>
+
 #include "file_loader.h"
 #include "sidecar.h"
 #include "text.h"
@@ -46,6 +49,12 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
 
     std::optional<Article> sidecar;
     ReaderOptions reader_options = options.reader;
+    if (task.file.mtime_ns != 0) {
+        // Discovery counts from the file clock's own epoch, which is not the Unix one.
+        std::filesystem::file_time_type mtime(std::chrono::duration_cast<std::filesystem::file_time_type::duration>(
+            std::chrono::nanoseconds(task.file.mtime_ns)));
+        reader_options.file_modified = std::chrono::floor<std::chrono::seconds>(std::chrono::file_clock::to_sys(mtime));
+    }
     if (!task.file.sidecar.empty()) {
         try {
             sidecar = read_sidecar(sidecar_data, options.reader);

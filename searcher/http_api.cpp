@@ -14,11 +14,10 @@
 namespace dateline {
 namespace {
 
-// The command line's --person, --org, --place and --source, under the same names.
-constexpr const char* kFilterParams[] = {"person", "org", "place", "source"};
-
+// The command line's filters (--person, --org, --place, --source, --kind), under the same names.
 bool is_filter(const std::string& name) {
-    return std::find(std::begin(kFilterParams), std::end(kFilterParams), name) != std::end(kFilterParams);
+    static const std::vector<std::string> names = filter_names();
+    return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 void check_names(const QueryParams& params, std::initializer_list<const char*> single, bool filters_allowed) {

@@ -28,6 +28,7 @@ nlohmann::json response_json(const SearchResponse& response) {
             {"organizations", a.organizations},
             {"places", a.places},
             {"keywords", a.keywords},
+            {"kind", a.kind},
             {"authors", a.authors},
             {"score", std::round(r.score * 1000) / 1000},
         });

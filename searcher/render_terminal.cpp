@@ -51,6 +51,8 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
         std::string date = a.published ? dates::to_iso8601(*a.published).substr(0, 10) : std::string("(no date)");
         out << rank << ". " << (colour ? kDim : "") << date;
         if (!a.source.empty()) out << "  " << a.source;
+        // Briefs, tables and lists say so; a story is the usual case.
+        if (!a.kind.empty() && a.kind != "story") out << "  [" << a.kind << "]";
         out << (colour ? kReset : "") << "\n   " << (colour ? kBold : "") << a.title << (colour ? kReset : "") << "\n";
         if (!r.snippet.empty()) out << "   " << terminal_snippet(r.snippet, colour) << "\n";
         std::string who;

@@ -20,7 +20,8 @@ struct Parsed {
     po::positional_options_description positional;
 };
 
-// The filters --person, --org, --place, --source: the schema fields that are facets and filters.
+// The filters --person, --org, --place, --source, --kind: the schema fields that are facets and
+// filters.
 std::vector<const schema::Field*> filter_fields() {
     std::vector<const schema::Field*> out;
     for (const schema::Field& f : schema::fields()) {
@@ -60,6 +61,12 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
 }
 
 }  // namespace
+
+std::vector<std::string> filter_names() {
+    std::vector<std::string> names;
+    for (const schema::Field* f : filter_fields()) names.emplace_back(f->name);
+    return names;
+}
 
 SortOrder parse_sort(const std::string& name) {
     if (name == "relevance") return SortOrder::relevance;
@@ -141,7 +148,7 @@ std::string search_help() {
            "  year:1987               published in a year\n"
            "\nFields:\n";
     for (const schema::Field& f : schema::fields()) {
-        if (f.kind == schema::Kind::filter && f.name != "year" && f.name != "language" && f.name != "id") continue;
+        if (f.kind == schema::Kind::filter && f.facet.empty() && f.name != "language" && f.name != "id") continue;
         std::string name(f.name);
         out << "  " << name << ":" << std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') << f.help << "\n";
     }

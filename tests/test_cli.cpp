@@ -53,7 +53,7 @@ TEST_CASE("samples: index, search, JSON, facets and exit codes") {
     CHECK_MESSAGE(indexed.status == 0, indexed.out);
     CHECK(indexed.out.find("articles indexed") != std::string::npos);
     std::size_t count = documents(db);
-    CHECK(count == 12);
+    CHECK(count == 16);
 
     SUBCASE("the NATO sample story comes first for Hegseth NATO") {
         json j = search_json(db, "'Hegseth NATO'");
@@ -83,8 +83,10 @@ TEST_CASE("samples: index, search, JSON, facets and exit codes") {
         for (const json& r : j.at("results")) tagged = tagged || r.at("id") == "reuters-90001";
         CHECK(tagged);
         json y = search_json(db, "--since 2024-01-01 --until 2024-12-31 --sort oldest");
-        REQUIRE(y.at("total") == 2);
-        CHECK(y.at("results")[0].at("date").get<std::string>() < y.at("results")[1].at("date").get<std::string>());
+        REQUIRE(y.at("total") == 6);
+        for (std::size_t k = 1; k < y.at("results").size(); ++k)
+            CHECK(y.at("results")[k - 1].at("date").get<std::string>() <= y.at("results")[k].at("date").get<std::string>());
+        CHECK(y.at("results")[0].at("date").get<std::string>() < y.at("results")[5].at("date").get<std::string>());
     }
     SUBCASE("query syntax: phrases, fields, OR, NOT, dates") {
         CHECK(search_json(db, "'\"bank of japan\"'").at("total") == 2);
@@ -184,13 +186,21 @@ TEST_CASE("Reuters-21578: every story once, exact facets, phrases") {
     dateline::testing::TempDir tmp;
     fs::path db = tmp.path / "index";
     fs::path corpus = dateline::testing::shared_dir() / "corpora" / "reuters21578";
-    auto first = run(kIndex + db_arg(db) + " -q " + quote(corpus.string()), true);
+    // The collection's stories; the folder's notes and category lists are checked below.
+    std::string sgml = quote(corpus.string()) + "/reut2-*.sgm";
+    auto first = run(kIndex + db_arg(db) + " -q " + sgml, true);
     CHECK_MESSAGE(first.status == 0, first.out);
     CHECK(documents(db) == 21578);
-    auto second = run(kIndex + db_arg(db) + " " + quote(corpus.string()), true);
+    auto second = run(kIndex + db_arg(db) + " " + sgml, true);
     CHECK(second.status == 0);
     CHECK(second.out.find("0 files read") == 0);
     CHECK(documents(db) == 21578);
+    // The distribution's memo on its categories is a text with a headline: an article, a list;
+    // its lists of category codes, one word a line, are no articles.
+    auto memo = run(kIndex + " --dry-run --json " + quote((corpus / "cat-descriptions_120396.txt").string()));
+    CHECK(json::parse(memo.out).at("kind") == "list");
+    auto codes = run(kIndex + " --dry-run " + quote((corpus / "all-places-strings.lc.txt").string()) + " 2>&1", true);
+    CHECK(codes.out.find("skipped, not an article") != std::string::npos);
 
     // Expected counts straight from the SGML, independently of the reader.
     struct Story { std::vector<std::string> places, orgs, people; std::string text; };
@@ -383,4 +393,42 @@ TEST_CASE("dateline-search --json returns wire, feed and web articles with dates
     CHECK(page.at("source") == "BBC News");
     CHECK(page.at("date").get<std::string>().starts_with("2015-07-2"));
     CHECK(has(page.at("people"), "Barack Obama"));
+}
+
+TEST_CASE("a one-sentence brief and results tables are indexed and found; kind filters and facets") {
+    dateline::testing::TempDir tmp;
+    fs::path db = tmp.path / "index";
+    auto r = run(kIndex + db_arg(db) + " " + quote((dateline::testing::samples_dir() / "text").string()), true);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("skipped, not an article") == std::string::npos);
+
+    json brief = search_json(db, "quaymaster");
+    REQUIRE(brief.at("results").size() == 1);
+    CHECK(brief.at("results")[0].at("kind") == "brief");
+    CHECK(brief.at("results")[0].at("date") == "2024-03-03T00:00:00Z");
+
+    // A skier's name in the results, a club's in the standings.
+    json skier = search_json(db, "Solvik");
+    REQUIRE(skier.at("results").size() == 1);
+    CHECK(skier.at("results")[0].at("kind") == "table");
+    CHECK(skier.at("results")[0].at("date") == "2024-12-06T00:00:00Z");
+    CHECK(search_json(db, "place:tignes").at("total") == 1);
+    json club = search_json(db, quote("\"Saltmarsh United\""));
+    REQUIRE(club.at("results").size() == 1);
+    CHECK(club.at("results")[0].at("date") == "2024-03-03T00:00:00Z");
+
+    CHECK(search_json(db, "--kind table").at("total") == 2);
+    CHECK(search_json(db, "--kind TABLE").at("total") == 2);
+    CHECK(search_json(db, "kind:brief").at("total") == search_json(db, "--kind brief").at("total"));
+    CHECK(search_json(db, "kind:table Solvik").at("total") == 1);
+    CHECK(search_json(db, "kind:story Solvik").at("total") == 0);
+    json facets = search_json(db, "--facets kinds --since 1900");
+    std::map<std::string, int> kinds;
+    for (const json& v : facets.at("facets").at("kinds")) kinds[v.at("value")] = v.at("count");
+    CHECK(kinds["table"] == 2);
+    CHECK(kinds["brief"] >= 2);
+    CHECK(kinds["story"] >= 8);
+    CHECK(run(kSearch + " --help").out.find("--kind") != std::string::npos);
+    auto text = run(kSearch + db_arg(db) + " Solvik");
+    CHECK(text.out.find("2024-12-06  [table]") != std::string::npos);
 }

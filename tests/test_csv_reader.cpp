@@ -58,3 +58,21 @@ TEST_CASE("only .csv and .tsv files are claimed") {
     CHECK(CsvReader().sniff("x.TSV", "a\tb") > 50);
     CHECK(CsvReader().sniff("x.txt", "a,b") == 0);
 }
+
+TEST_CASE("a headerless table of one-sentence briefs is a table of articles; a table of short codes is not") {
+    auto briefs = read_csv("Sport;\"Quaymaster named at Port Ellery. The quaymaster of Port Ellery was named on Sunday.\"\n"
+                           "Sport;\"Ferry resumes. The Kiel ferry resumed its winter sailings on Monday.\"\n"
+                           "City;\"Bridge shut. The old harbour bridge was shut for repairs on Tuesday.\"\n");
+    REQUIRE(briefs.size() == 3);
+    CHECK(briefs[0].title == "Quaymaster named at Port Ellery.");
+    CHECK(briefs[0].kind == "brief");
+    CHECK_THROWS_AS(read_csv("a.txt;One;2016;x1\nb.txt;Two;2017;x2\nc.txt;Three;2018;x3\n"), NotAnArticle);
+}
+
+TEST_CASE("a dateline column gives the row's place, and its date when the row has none") {
+    auto rows = read_csv("title,text,dateline\nDam opens,The dam opened on Friday.,\"TIGNES, France 1996-12-06\"\n");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].places == std::vector<std::string>{"Tignes", "France"});
+    REQUIRE(rows[0].published);
+    CHECK(dates::to_iso8601(*rows[0].published) == "1996-12-06T00:00:00Z");
+}

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "dates.h"
 
 using namespace dateline;
@@ -80,4 +82,63 @@ TEST_CASE("the compact slot form round-trips") {
     CHECK(dates::to_compact(*t) == "20250214062300");
     CHECK(dates::from_compact("20250214062300") == t);
     CHECK_FALSE(dates::from_compact("2025"));
+}
+
+TEST_CASE("dates in German, French, Spanish, Italian, Dutch, Russian and Ukrainian") {
+    CHECK(iso("3. M\xC3\xA4rz 2024") == "2024-03-03T00:00:00Z");
+    CHECK(iso("3. M\xC3\x84RZ 2024") == "2024-03-03T00:00:00Z");
+    CHECK(iso("le 3 mars 2024") == "2024-03-03T00:00:00Z");
+    CHECK(iso("14 ao\xC3\xBBt 2023") == "2023-08-14T00:00:00Z");
+    CHECK(iso("3 de marzo de 2024") == "2024-03-03T00:00:00Z");
+    CHECK(iso("3 marzo 2024") == "2024-03-03T00:00:00Z");
+    CHECK(iso("3 maart 2024") == "2024-03-03T00:00:00Z");
+    CHECK(iso("3 \xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0 2024 \xD0\xB3.") == "2024-03-03T00:00:00Z");      // 3 марта 2024 г.
+    CHECK(iso("3 \xD0\xB1\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB7\xD0\xBD\xD1\x8F 2024 \xD1\x80.") == "2024-03-03T00:00:00Z");  // 3 березня 2024 р.
+    CHECK(iso("Dienstag, 19. Dezember 2023 10:15") == "2023-12-19T10:15:00Z");
+}
+
+TEST_CASE("a day and month without a year take the year nearest a reference") {
+    auto md = dates::parse_without_year("Feb 26");
+    REQUIRE(md);
+    CHECK(md->month == 2);
+    CHECK(md->day == 26);
+    CHECK(dates::to_iso8601(*dates::nearest(*md, *dates::parse("1987-03-02"))) == "1987-02-26T00:00:00Z");
+    CHECK(dates::to_iso8601(*dates::nearest(*md, *dates::parse("1988-01-10"))) == "1988-02-26T00:00:00Z");
+    CHECK(dates::to_iso8601(*dates::nearest(*md, *dates::parse("1988-08-20"))) == "1988-02-26T00:00:00Z");
+    CHECK(dates::to_iso8601(*dates::nearest(*md, *dates::parse("1988-09-30"))) == "1989-02-26T00:00:00Z");
+    CHECK(dates::to_iso8601(*dates::nearest(*dates::parse_without_year("29 February"), *dates::parse("2023-06-01"))) ==
+          "2024-02-29T00:00:00Z");
+    CHECK(dates::parse_without_year("3 mars")->month == 3);
+    CHECK(!dates::parse_without_year("Feb 2025"));
+    CHECK(!dates::parse_without_year("2025-02-26"));
+    CHECK(!dates::parse_without_year("Feb 30"));
+    CHECK(!dates::parse("Feb 26"));
+}
+
+TEST_CASE("an archive's folders and file names give a date") {
+    auto at = [](std::string_view path) {
+        auto t = dates::date_in_path(path);
+        return t ? dates::to_iso8601(*t) : std::string("none");
+    };
+    CHECK(at("/archive/1996/12/06/story.txt") == "1996-12-06T12:00:00Z");
+    CHECK(at("/archive/1996/12/story.txt") == "1996-12-15T12:00:00Z");
+    CHECK(at("/archive/1996/story.txt") == "1996-07-02T12:00:00Z");
+    CHECK(at("/archive/wire/ecb-holds-rates-2024-10-17.txt") == "2024-10-17T12:00:00Z");
+    CHECK(at("/archive/19961206_story.txt") == "1996-12-06T12:00:00Z");
+    CHECK(at("/archive/doc0001.txt") == "none");
+    CHECK(at("/archive/2024") == "none");  // a file named like a year is no folder
+}
+
+TEST_CASE("the calendar list: months of every language, never-names only in English") {
+    std::size_t months = 0;
+    std::set<std::string> languages;
+    for (const dates::CalendarWord& w : dates::calendar_words()) {
+        if (w.kind == dates::CalendarWord::Kind::month) ++months;
+        languages.insert(w.language);
+    }
+    CHECK(months > 100);
+    CHECK(languages == std::set<std::string>{"de", "en", "es", "fr", "it", "nl", "ru", "uk"});
+    CHECK(dates::month_named("Sept") == 9);
+    CHECK(dates::month_named("\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0") == 3);
+    CHECK(dates::month_named("Monday") == 0);
 }

@@ -61,3 +61,27 @@ TEST_CASE("a sidecar is paired with its file, not listed on its own, and counts 
     CHECK(d.files[2].sidecar.empty());
     CHECK(fs::path(d.files[4].sidecar).filename() == "page.json");
 }
+
+TEST_CASE("a file named on its own brings its sidecar, as a walk pairs it") {
+    dateline::testing::TempDir tmp;
+    write(tmp.path / "a" / "story.txt", "Text of the story.");
+    write(tmp.path / "a" / "story.json", R"({"title": "The story"})");
+    write(tmp.path / "a" / "12_raw.txt", "Text of story twelve.");
+    write(tmp.path / "a" / "12_meta.json", R"({"title": "Twelve"})");
+    write(tmp.path / "a" / "alone.txt", "No metadata.");
+    Discovery d = discover({(tmp.path / "a" / "story.txt").string(), (tmp.path / "a" / "12_raw.txt").string(),
+                            (tmp.path / "a" / "alone.txt").string()});
+    CHECK(names(d) == std::vector<std::string>{"12_raw.txt", "alone.txt", "story.txt"});
+    CHECK(fs::path(d.files[0].sidecar).filename() == "12_meta.json");
+    CHECK(d.files[1].sidecar.empty());
+    CHECK(fs::path(d.files[2].sidecar).filename() == "story.json");
+    CHECK(d.files[2].size == fs::file_size(tmp.path / "a" / "story.txt") + fs::file_size(tmp.path / "a" / "story.json"));
+    // Named with its sidecar, or the sidecar alone: the same pairing, and a JSON file alone is
+    // read as what it is.
+    Discovery both = discover({(tmp.path / "a" / "story.txt").string(), (tmp.path / "a" / "story.json").string()});
+    REQUIRE(both.files.size() == 1);
+    CHECK(fs::path(both.files[0].sidecar).filename() == "story.json");
+    Discovery side = discover({(tmp.path / "a" / "story.json").string()});
+    REQUIRE(side.files.size() == 1);
+    CHECK(side.files[0].sidecar.empty());
+}

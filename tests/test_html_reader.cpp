@@ -225,3 +225,15 @@ TEST_CASE("a page without a story has its description as text") {
     REQUIRE(a.size() == 1);
     CHECK(a[0].body == "News from the coast: harbour, ferries and the council.");
 }
+
+TEST_CASE("a results page is its table: the rowers' names and times are the story, marked table") {
+    auto a = read_sample("harbour-regatta-results.html");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].kind == "table");
+    for (const char* row : {"1 Ingrid Voss Kingsbridge 7:21.04", "6 Ruth Penhale Harrowgate 7:35.48"}) {
+        INFO(row);
+        CHECK(a[0].body.find(row) != std::string::npos);
+    }
+    CHECK(a[0].body.find("Most read") == std::string::npos);
+    CHECK(read_sample("council-budget-vote.html")[0].kind == "story");
+}

@@ -298,6 +298,7 @@ TEST_CASE("the server end to end on samples/") {
             {"q=the&since=2023&until=2024-06&facets=years,sources&facet_limit=2",
              "--since 2023 --until 2024-06 --facets years,sources --facet-limit 2 the"},
             {"q=rates&place=Japan&sort=oldest", "--place Japan --sort oldest rates"},
+            {"kind=table&facets=kinds", "--kind table --facets kinds"},
         };
         for (const Case& c : cases) {
             CAPTURE(c.api);

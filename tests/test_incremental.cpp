@@ -99,7 +99,7 @@ TEST_CASE("a run reads only what changed: touched, vanished and edited files") {
 
     auto unchanged = run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string()), true);
     CHECK(unchanged.status == 0);
-    CHECK(unchanged.out.find("0 files read (0 new, 0 changed), 10 unchanged, 0 touched, 0 vanished") == 0);
+    CHECK(unchanged.out.find("0 files read (0 new, 0 changed), 14 unchanged, 0 touched, 0 vanished") == 0);
     CHECK(documents(db) == before);
 
     // Touch one, delete another, edit a story in a third.
@@ -112,7 +112,7 @@ TEST_CASE("a run reads only what changed: touched, vanished and edited files") {
 
     auto changed = run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string()), true);
     CHECK(changed.status == 0);
-    CHECK(changed.out.find("1 files read (0 new, 1 changed), 7 unchanged, 1 touched, 1 vanished") == 0);
+    CHECK(changed.out.find("1 files read (0 new, 1 changed), 11 unchanged, 1 touched, 1 vanished") == 0);
     // Of the changed file's three stories, only the edited one is written again.
     CHECK(changed.out.find("1 articles indexed (0 added, 1 replaced), 2 up to date, 1 removed") != std::string::npos);
     CHECK(documents(db) == before - 1);
@@ -280,6 +280,12 @@ TEST_CASE("a text's metadata sidecar gives its headline and date, and editing on
     CHECK(a.at("date") == "2021-11-01T06:00:00Z");
     CHECK(a.at("authors") == json::array({"Maren Holt"}));
     CHECK(documents(db) == 1);
+
+    // The text file named on its own is paired with its sidecar just the same.
+    auto single = run(kIndex + " --dry-run --json " + quote((archive / "7_raw.txt").string()));
+    json alone = json::parse(single.out);
+    CHECK(alone.at("title") == "Winter ferry timetable");
+    CHECK(alone.at("date") == "2021-11-01T06:00:00Z");
 
     // Hard-wrapped text keeps its first line: the headline came from the sidecar.
     auto body = run(kSearch + " --db " + quote(db.string()) + " --json 'body:timetable'");

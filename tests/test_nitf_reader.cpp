@@ -77,7 +77,17 @@ TEST_CASE("NITF 2.5: a headline written in <hedline> itself, dates without norm,
     CHECK(a.body.find("\n\nThe losses were greatest below 3,000 metres") != std::string::npos);
     CHECK(a.body.find("\n\nResearchers will present") != std::string::npos);
     CHECK(a.organizations == std::vector<std::string>{"Glacier Watch"});
-    CHECK(a.places == std::vector<std::string>{"Geneva"});
+    CHECK(a.places == std::vector<std::string>{"Geneva", "Z\xC3\xBCrich"});  // Zürich: the dateline's place
+}
+
+TEST_CASE("an NITF dateline gives the story's place, and its date when nothing else does") {
+    auto articles = read_nitf("<nitf><body><body.head><hedline><hl1>Dam opens</hl1></hedline>"
+                              "<dateline>TIGNES, France 1996-12-06</dateline></body.head>"
+                              "<body.content><p>The dam opened.</p></body.content></body></nitf>");
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].places == std::vector<std::string>{"Tignes", "France"});
+    REQUIRE(articles[0].published);
+    CHECK(dates::to_iso8601(*articles[0].published) == "1996-12-06T00:00:00Z");
 }
 
 TEST_CASE("NITF falls back to the story date's text, then to the publication date") {

@@ -116,3 +116,15 @@ TEST_CASE("the whole Reuters-21578 collection: 21,578 stories, all with titles")
     CHECK(titled == 21578);
     CHECK(dated == 21578);
 }
+
+TEST_CASE("hard-wrapped stories, briefs and earnings tables have their kind") {
+    auto sample = read_sgml(testing::read_file(testing::samples_dir() / "reuters" / "dateline-sample.sgm"));
+    REQUIRE(sample.size() == 3);
+    CHECK(sample[0].kind == "story");
+    CHECK(sample[1].kind == "brief");
+    auto earnings = read_sgml("<REUTERS NEWID=\"7\"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>ACME CORP 4TH QTR NET</TITLE>"
+                              "<BODY>    Shr 1.20 dlrs vs 1.10 dlrs\n    Net 12.4 mln vs 11.1 mln\n    Revs 310.2 mln vs 295.0 mln\n"
+                              "    Year shr 4.50 dlrs vs 4.05 dlrs\n Reuter\n&#3;</BODY></TEXT></REUTERS>");
+    REQUIRE(earnings.size() == 1);
+    CHECK(earnings[0].kind == "table");
+}

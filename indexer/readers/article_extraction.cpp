@@ -479,12 +479,15 @@ private:
     // Step 4: furniture inside the chosen container.
     void mark_furniture_inside(const xmlNode* part) {
         static constexpr std::array<std::string_view, 8> conditional{"form", "fieldset", "table", "ul", "ol", "div", "section", "figure"};
+        figures_are_story_ = figures_are_story(part);
         xml::for_each_element(part, [&](const xmlNode* n) {
             if (removed_.count(n)) return false;
             if (is_heading(n) && !headline_.empty() && text::fold_case(xml::text_of(n)) == headline_) {
                 dropped_.insert(n);
                 return false;
             }
+            // The story's own table is kept whole: its cells of linked names are no furniture.
+            if (figures_are_story_ && xml::is_element(n, "table") && stats_.count(n) && is_data_block(n)) return false;
             if (is_furniture_line(n)) {
                 dropped_.insert(n);
                 return false;
@@ -530,9 +533,10 @@ private:
         double own = it == score_.end() ? 0.0 : it->second;
         if (weight + own < 0) return true;
         const Stats& s = stats_.at(n);
-        // A block that is mostly figures is a data widget (scores, prices, case counts), not prose.
-        if (s.chars >= 100 && s.digits * 10 > s.chars * 3) return true;
-        if (xml::is_element(n, "table") && is_table_of_figures(n)) return true;
+        // A block that is mostly figures is a data widget (scores, prices, case counts), not prose;
+        // unless it is the story itself.
+        if (figures_are_story_ && is_data_block(n)) return false;
+        if (is_figure_block(n)) return true;
         if (s.commas >= 10) return false;
         bool is_list = xml::is_element(n, "ul") || xml::is_element(n, "ol");
         bool is_figure = xml::is_element(n, "figure");
@@ -545,6 +549,45 @@ private:
         if (weight < 25 && ld > 0.2 && !(is_list && ld < 0.5 && s.chars > 200)) return true;
         if (weight >= 25 && ld > 0.5) return true;
         return false;
+    }
+
+    bool is_figure_block(const xmlNode* n) const {
+        const Stats& s = stats_.at(n);
+        return (s.chars >= 100 && s.digits * 10 > s.chars * 3) || (xml::is_element(n, "table") && is_table_of_figures(n));
+    }
+
+    // A figure block, or a table of three rows or more with a figure in a quarter of its cells
+    // (a results table whose names are links to the athletes).
+    bool is_data_block(const xmlNode* n) const {
+        if (is_figure_block(n)) return true;
+        if (!xml::is_element(n, "table")) return false;
+        int rows = 0, cells = 0, figures = 0;
+        xml::for_each_element(n, [&](const xmlNode* c) {
+            if (xml::is_element(c, "table") && c != n) return false;
+            if (xml::is_element(c, "tr")) ++rows;
+            if (!xml::is_element(c, "td") && !xml::is_element(c, "th")) return true;
+            std::string cell = xml::text_of(c);
+            ++cells;
+            figures += cell.find_first_of("0123456789") != std::string::npos ? 1 : 0;
+            return false;
+        });
+        return rows >= 3 && figures * 4 >= cells;
+    }
+
+    // Results, standings and prices sent as a story: the blocks of figures in `part` are its
+    // text when little else is there (a headline's worth of introduction), and are kept.
+    bool figures_are_story(const xmlNode* part) const {
+        static constexpr std::array<std::string_view, 3> blocks{"table", "div", "pre"};
+        std::size_t figures = 0;
+        xml::for_each_element(part, [&](const xmlNode* n) {
+            if (removed_.count(n) || !stats_.count(n)) return false;
+            if (n != part && tag_in(n, blocks) && is_data_block(n)) {
+                figures += stats_.at(n).chars;
+                return false;
+            }
+            return true;
+        });
+        return figures > 0 && stats_.count(part) && stats_.at(part).chars - figures < 600;
     }
 
     // A table of many rows whose cells are mostly bare figures: a statistics or results box.
@@ -591,6 +634,7 @@ private:
     std::unordered_map<const xmlNode*, double> score_;
     std::unordered_map<const xmlNode*, std::size_t> paragraph_chars_;
     double top_score_ = 0;
+    bool figures_are_story_ = false;  // of the part being cleaned (mark_furniture_inside)
 };
 
 }  // namespace

@@ -19,7 +19,9 @@
 //     well, or are link-poor paragraphs of prose, join it.
 //  4. Inside it, lists, tables and divs that look like furniture (mostly links, more images or
 //     list items than paragraphs, form fields, very little text, mostly figures) are dropped, as
-//     is a first line repeating the headline, with or without the site's name after it. So are
+//     is a first line repeating the headline, with or without the site's name after it; blocks
+//     of figures stay when they are the story (results, standings, prices under an introduction
+//     of fewer than 600 characters). So are
 //     short lines of furniture: a paragraph that is only a link ("Read the full transcript"),
 //     one opening with a boilerplate phrase ("Advertisement", "Related:", "Sign up for ...",
 //     "Photograph by ..."), an image's file name, and a byline or timestamp line that repeats

@@ -6,7 +6,9 @@
 #include <charconv>
 #include <cmath>
 
+#include "dateline.h"
 #include "dates.h"
+#include "story_kind.h"
 #include "text.h"
 #include "xml_document.h"
 
@@ -197,6 +199,15 @@ std::string title_from_text(std::string_view body) {
     return cut;
 }
 
+void apply_dateline(Article& a) {
+    if (a.dateline.empty()) return;
+    wire::DatelineResult r = wire::read_dateline(a.dateline, a.published, wire::DatelineField::yes);
+    if (r.status != wire::DatelineStatus::read) return;
+    add_unique(a.places, r.dateline.place);
+    if (!r.dateline.country.empty()) add_unique(a.places, r.dateline.country);
+    if (!a.published) a.published = r.dateline.date;
+}
+
 void finish(Article& a, const SourceFile& file, std::string_view format) {
     a.format = std::string(format);
     a.source_path = file.path;
@@ -205,6 +216,8 @@ void finish(Article& a, const SourceFile& file, std::string_view format) {
     a.section = text::collapse_spaces(a.section);
     a.url = text::trim(a.url);
     a.dateline = text::collapse_spaces(a.dateline);
+    apply_dateline(a);
+    if (a.kind.empty()) a.kind = story_kind::classify(a.body);
     // A page or feed that names no publication is known by its web site: the host of its URL.
     if (a.source.empty() && !a.url.empty()) a.source = url_host(a.url);
     xml::clip_fields(a);

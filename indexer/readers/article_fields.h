@@ -44,8 +44,14 @@ std::string index_entry_name(std::string_view raw, bool person);
 // ("Quake hits coast. Hundreds flee." -> "Quake hits coast.").
 std::string title_from_text(std::string_view body);
 
+// What a wire dateline in `a.dateline` says (read with common/dateline.h): its place and country
+// join the article's places, and its date is the article's when the source gave none (a day and
+// month alone then have no year to take, so they give none).
+void apply_dateline(Article& a);
+
 // What every reader does last: sets format and source_path, collapses the title to one line,
-// trims list values, and cuts title and body to the per-field limits.
+// trims list values, reads the dateline (apply_dateline), says what kind of text the story is
+// when the reader did not (story_kind.h), and cuts title and body to the per-field limits.
 void finish(Article& a, const SourceFile& file, std::string_view format);
 
 }  // namespace dateline::fields

@@ -91,11 +91,12 @@ bool is_header(const Row& row, const ReaderOptions& options) {
 std::vector<std::string> names_by_shape(const std::vector<Row>& rows) {
     std::size_t columns = 0;
     for (const Row& r : rows) columns = std::max(columns, r.size());
-    std::vector<std::size_t> total(columns, 0);
+    std::vector<std::size_t> total(columns, 0), words(columns, 0);
     std::vector<std::set<std::string>> distinct(columns);
     for (const Row& r : rows) {
         for (std::size_t c = 0; c < r.size(); ++c) {
             total[c] += r[c].size();
+            words[c] += text::split_trimmed(r[c], ' ').size();
             if (distinct[c].size() < 64) distinct[c].insert(r[c]);
         }
     }
@@ -103,8 +104,10 @@ std::vector<std::string> names_by_shape(const std::vector<Row>& rows) {
     std::size_t longest = static_cast<std::size_t>(std::max_element(total.begin(), total.end()) - total.begin());
     for (std::size_t c = 0; c < columns; ++c) {
         names[c] = "column " + std::to_string(c + 1);
-        // Article text runs to paragraphs; a table of short cells is no table of articles.
-        if (c == longest && total[c] / std::max<std::size_t>(rows.size(), 1) >= 80) names[c] = "text";
+        // Article text runs to paragraphs, or at least to a sentence (a one-sentence brief); a
+        // table of short cells is no table of articles.
+        std::size_t n = std::max<std::size_t>(rows.size(), 1);
+        if (c == longest && (total[c] / n >= 80 || (total[c] / n >= 30 && words[c] / n >= 6))) names[c] = "text";
         else if (total[c] / std::max<std::size_t>(rows.size(), 1) < 40 && distinct[c].size() < 64) names[c] = "label";
     }
     return names;

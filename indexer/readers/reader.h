@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -50,6 +51,9 @@ struct ReaderOptions {
     // The headline, when metadata beside the file states it (a sidecar): a reader that would
     // guess a headline and header lines from the text keeps the text whole instead.
     std::string known_title;
+    // The file's modification time, when known: the last resort for the year of a dateline that
+    // gives only day and month (text_reader.h says what comes first).
+    std::optional<UtcTime> file_modified;
 };
 
 class Reader {

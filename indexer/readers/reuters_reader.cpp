@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "dates.h"
+#include "story_kind.h"
 #include "text.h"
 
 namespace dateline {
@@ -213,6 +214,8 @@ void ReutersReader::read(const SourceFile& file, const ReaderOptions&,
             }
             if (body) a.body = clean_body(*body);
             if (!title && !body) a.body = clean_body(t);  // TYPE="UNPROC": raw text only
+            // Tables (earnings, prices) show in the lines as the wire sent them.
+            a.kind = story_kind::classify(decode_sgml(body ? *body : t));
         }
         if (a.title.empty()) {
             // Untitled stories get their first line as a headline, so every result has one; a

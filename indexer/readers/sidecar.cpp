@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "article_fields.h"
 #include "record_fields.h"
 #include "text.h"
 
@@ -33,6 +34,8 @@ void apply_sidecar(const Article& sidecar, Article& a) {
     a.curated_people |= sidecar.curated_people;
     a.curated_organizations |= sidecar.curated_organizations;
     a.curated_places |= sidecar.curated_places;
+    // Its dateline's place and date, as a reader's own dateline gives them.
+    if (!sidecar.dateline.empty()) fields::apply_dateline(a);
 }
 
 }  // namespace dateline

@@ -18,7 +18,7 @@ Article read_sidecar(const std::string& json_text, const ReaderOptions& options)
 
 // Fills `a` from the sidecar's metadata: title, date, authors, url, source, section, language,
 // dateline and id replace the file's when the sidecar has them; people, organizations, places
-// and keywords are added to them.
+// and keywords are added to them; a dateline adds its place, and its date when there is none.
 void apply_sidecar(const Article& sidecar, Article& a);
 
 }  // namespace dateline

@@ -4,7 +4,9 @@
 #include <cctype>
 
 #include "article_fields.h"
+#include "dateline.h"
 #include "dates.h"
+#include "story_kind.h"
 #include "text.h"
 
 namespace dateline {
@@ -34,40 +36,6 @@ std::string strip_bullet(std::string_view line) {
 
 // A line of prose (as opposed to a headline, a standfirst or metadata).
 bool is_prose(std::string_view line) { return word_count(line) >= 12; }
-
-// The share of the text's characters that sit in paragraphs of prose: sentences of a dozen
-// words or more on lines of normal length. News articles are mostly prose (0.8 to 1.0 on the
-// samples, the seed and the BBC corpus); word lists, tables and listings are almost none (under
-// 0.05 for the Reuters-21578 distribution's category lists and notes).
-double prose_share(const std::vector<std::string>& lines) {
-    std::size_t total = 0, prose = 0;
-    std::size_t para_chars = 0, para_lines = 0, para_words = 0, sentence_ends = 0;
-    char last = 0;
-    auto flush = [&] {
-        bool ends_sentence = last == '.' || last == '!' || last == '?' || last == '"' || last == ')' ||
-                             static_cast<unsigned char>(last) >= 0x80;
-        // Prose: long enough lines, a dozen words or more, and sentences in them (a paragraph may
-        // end with a credit such as "example.org" rather than a full stop).
-        if (para_lines > 0 && para_words >= 12 && para_chars / para_lines > 40 &&
-            (ends_sentence || sentence_ends >= 2))
-            prose += para_chars;
-        para_chars = para_lines = para_words = sentence_ends = 0;
-    };
-    for (const std::string& line : lines) {
-        if (line.empty()) { flush(); continue; }
-        total += line.size();
-        para_chars += line.size();
-        ++para_lines;
-        para_words += word_count(line);
-        for (std::size_t k = 0; k + 1 < line.size(); ++k) {
-            if ((line[k] == '.' || line[k] == '!' || line[k] == '?') && line[k + 1] == ' ') ++sentence_ends;
-        }
-        last = line.back();
-    }
-    flush();
-    return total == 0 ? 0.0 : static_cast<double>(prose) / static_cast<double>(total);
-}
-
 
 bool is_number_furniture(std::string_view line) {
     // "939", "1,204 views", "12 comments"
@@ -154,6 +122,24 @@ std::vector<std::string> byline_names(std::string_view line) {
     return names;
 }
 
+// The header lines a story has at most before its text: headline repeats, dates, bylines,
+// sources, counters. Beyond them every line is the story's (a table's rows are never metadata).
+constexpr std::size_t kMaxHeaderLines = 8;
+
+bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
+
+// The year a copyright line states ("© 2025 Example.com"), as the middle of that year.
+std::optional<UtcTime> copyright_year(std::string_view line) {
+    for (std::size_t k = 0; k + 4 <= line.size(); ++k) {
+        std::string_view y = line.substr(k, 4);
+        bool digits = std::all_of(y.begin(), y.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        bool alone = (k == 0 || !std::isdigit(static_cast<unsigned char>(line[k - 1]))) &&
+                     (k + 4 == line.size() || !std::isdigit(static_cast<unsigned char>(line[k + 4])));
+        if (digits && alone && (y.starts_with("19") || y.starts_with("20"))) return dates::parse(std::string(y) + "-07-02");
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 int TextReader::sniff(std::string_view path, std::string_view head) const {
@@ -182,11 +168,7 @@ void TextReader::read(const SourceFile& file, const ReaderOptions& options,
         start = end + 1;
     }
 
-    if (prose_share(lines) < 0.3) throw NotAnArticle("not an article: mostly lists or tables, little prose");
-
     Article a;
-    a.format = "text";
-    a.source_path = file.path;
     std::size_t i = 0;
     while (i < lines.size() && lines[i].empty()) ++i;
     // With the headline known from metadata, the file is its text: a first line repeating the
@@ -205,14 +187,39 @@ void TextReader::read(const SourceFile& file, const ReaderOptions& options,
     }
     if (headline_line) ++i;
 
-    // The header: everything before the first line of prose.
+    // The header: metadata lines before the first line of prose, ending at a wire dateline.
     std::vector<std::string> standfirst;
     std::string header_source;
-    for (; !known && i < lines.size() && !is_prose(lines[i]); ++i) {
+    std::optional<UtcTime> copyright;
+    std::string dateline_line;  // the line (or paragraph start) a dateline was read from
+    bool dateline_alone = false;  // a dateline on a line of its own, with no date
+    for (std::size_t header = 0; !known && i < lines.size() && !is_prose(lines[i]) && header < kMaxHeaderLines; ++i) {
         std::string line = strip_bullet(lines[i]);
         if (line.empty() || text::equals_ci(line, a.title) || line[0] == '@') continue;
+        ++header;
         if (!a.published) {
             if (auto d = dates::parse(line)) { a.published = d; continue; }
+        }
+        wire::DatelineResult dl = wire::read_dateline(line);
+        if (dl.status == wire::DatelineStatus::read) {
+            // The wire copy's text follows its dateline.
+            dateline_line = line;
+            dateline_alone = !dl.dateline.date && dl.dateline.length >= line.size();
+            if (dl.dateline.length < line.size()) standfirst.push_back(line.substr(dl.dateline.length));
+            ++i;
+            break;
+        }
+        // A line shaped like a dateline whose date cannot be read stays in the body.
+        if (dl.status == wire::DatelineStatus::unreadable) {
+            standfirst.push_back(line);
+            continue;
+        }
+        // A place alone in capitals under the headline is the dateline of a story with no date
+        // in it ("BANGKOK"): a place, not the source.
+        if (standfirst.empty() && header_source.empty() && wire::is_place_line(line)) {
+            a.dateline = line;
+            ++i;
+            break;
         }
         if (is_number_furniture(line)) continue;
         if (auto names = byline_names(line); !names.empty()) {
@@ -225,41 +232,87 @@ void TextReader::read(const SourceFile& file, const ReaderOptions& options,
         }
         if (is_copyright(line)) {
             if (header_source.empty()) header_source = copyright_holder(line);
+            if (!copyright) copyright = copyright_year(line);
             continue;
         }
-        // A short line with no sentence punctuation, right under the headline: the source name
-        // ("Reuters", "The Kyiv Independent").
+        // A short line with no sentence punctuation or figures, right under the headline: the
+        // source name ("Reuters", "The Kyiv Independent").
         bool sentence = line.back() == '.' || line.back() == '?' || line.back() == '!' || line.back() == ':';
-        if (header_source.empty() && standfirst.empty() && word_count(line) <= 4 && !sentence) {
+        if (header_source.empty() && standfirst.empty() && word_count(line) <= 4 && !sentence && !has_digit(line)) {
             header_source = line;
             continue;
         }
         standfirst.push_back(line);
     }
+    // "FARMINGTON HILLS, Mich." with the date on the next line.
+    if (dateline_alone && !a.published) {
+        while (i < lines.size() && lines[i].empty()) ++i;
+        if (i < lines.size()) {
+            if (auto d = dates::parse(lines[i])) {
+                a.published = d;
+                ++i;
+            }
+        }
+    }
+    // Else the dateline may open the first paragraph: "LONDON, March 3 (Reuters) - The ...".
+    if (dateline_line.empty() && a.dateline.empty()) {
+        while (i < lines.size() && lines[i].empty()) ++i;
+        if (i < lines.size()) {
+            wire::DatelineResult dl = wire::read_dateline(lines[i]);
+            if (dl.status == wire::DatelineStatus::read) {
+                dateline_line = lines[i];
+                lines[i] = lines[i].substr(dl.dateline.length);
+            }
+        }
+    }
 
     // The body, up to the furniture at the foot of saved pages.
-    std::string body_text;
-    for (const std::string& s : standfirst) body_text += s + "\n\n";
+    std::vector<std::string> body_lines;
+    for (const std::string& s : standfirst) {
+        body_lines.push_back(s);
+        body_lines.emplace_back();
+    }
     std::string footer_source;
     bool seen_prose = false;
     for (; i < lines.size(); ++i) {
         const std::string& line = lines[i];
         if (seen_prose && is_footer_start(line)) {
             for (std::size_t k = i; k < lines.size(); ++k) {
-                if (is_copyright(lines[k]) && footer_source.empty()) footer_source = copyright_holder(lines[k]);
+                if (!is_copyright(lines[k])) continue;
+                if (footer_source.empty()) footer_source = copyright_holder(lines[k]);
+                if (!copyright) copyright = copyright_year(lines[k]);
             }
             break;
         }
         if (is_prose(line)) seen_prose = true;
-        body_text += line;
-        body_text += '\n';
+        body_lines.push_back(line);
     }
+    std::vector<std::string_view> body_views(body_lines.begin(), body_lines.end());
+    if (a.title.empty()) throw ReadError("no headline: the first line of the file is empty");
+    if (!story_kind::has_article_text(body_views))
+        throw NotAnArticle("not an article: no article text under its first line (a word list, or a table of bare figures)");
+    std::string body_text;
+    for (const std::string& l : body_lines) body_text += l + '\n';
     a.body = text::normalize_paragraphs(body_text);
+    a.kind = story_kind::classify(body_views);
+
+    if (!dateline_line.empty()) {
+        // The year of a day and month: the story's other date; else its archive folders or file
+        // name; else its copyright line; else the file's modification time.
+        std::optional<UtcTime> reference = a.published;
+        if (!reference) reference = dates::date_in_path(file.path);
+        if (!reference) reference = copyright;
+        if (!reference) reference = options.file_modified;
+        wire::Dateline dl = wire::read_dateline(dateline_line, reference).dateline;
+        a.dateline = dl.text;
+        if (!a.published) a.published = dl.date;
+        if (header_source.empty()) header_source = dl.source;
+    }
     // The publisher's own spelling in its copyright line wins over a header's variant of it.
     a.source = !footer_source.empty() && (header_source.empty() || text::equals_ci(footer_source, header_source))
                    ? footer_source
                    : header_source;
-    if (a.title.empty()) throw ReadError("no headline: the first line of the file is empty");
+    fields::finish(a, file, name());
     emit(std::move(a));
 }
 

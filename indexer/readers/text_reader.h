@@ -7,6 +7,21 @@
 // "@tags"), and a standfirst, which is kept as the body's first paragraph. The body runs to the
 // end, or to the page furniture that closes saved web pages ("Also Read", "Related", copyright
 // lines), which is cut; a copyright line names the source when no other line did.
+//
+// Wire copy puts a dateline under the headline ("TIGNES, France 1996-12-06", or a place alone in
+// capitals) or at the start of the first paragraph ("LONDON, March 3 (Reuters) - ..."); it is
+// read with common/dateline.h and ends the header (a table's rows after it are never taken for
+// metadata; at most eight header lines are looked at in any case). It gives the article's
+// dateline, its date when no header line gave one, its places (article_fields.h), and its source
+// when it names an agency and no other line named a source. The text after its dash stays in the
+// body; a line shaped like a dateline whose date cannot be read stays in the body whole. The
+// year of a day and month comes from, in order: a date on a header line, the file's path
+// (dates::date_in_path), the year of its copyright line, its modification time
+// (ReaderOptions::file_modified); without any, the day and month give no date.
+//
+// Briefs, results, standings and price tables are articles like any story (Article::kind says
+// which, see story_kind.h). Only a file with no article text below its first line (a word list,
+// a table of bare figures) is NotAnArticle.
 // Files that are not valid UTF-8 are read as Latin-1.
 #pragma once
 
