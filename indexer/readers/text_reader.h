@@ -7,7 +7,8 @@
 // "@tags"), and a standfirst, which is kept as the body's first paragraph. The body runs to the
 // end, or to the page furniture that closes saved web pages ("Also Read", "Related", copyright
 // lines), which is cut; a copyright line names the source when no other line did.
-// Files that are not valid UTF-8 are read as Latin-1.
+// Files that are not UTF-8 are read in the encoding charset::guess finds (windows-1251, KOI8,
+// windows-1252 ...); UTF-16 with a byte-order mark is decoded by the loader.
 #pragma once
 
 #include "reader.h"
