@@ -129,6 +129,18 @@ TEST_CASE("streamed: the head and the rest in pieces give every line, lines cut 
         REQUIRE(o.warnings.size() == 1);
         CHECK(o.warnings[0].first == 2001);
     }
+    // Streamed: the first article comes before the end of the file is read, also when the first
+    // record is longer than the head (a line of JSON Lines, not a document to read whole).
+    std::string first = "{\"title\": \"Long\", \"body\": \"" + std::string(100000, 'x') + "\"}\n";
+    for (const std::string& data : {all, first + all}) {
+        PieceStream rest(data.substr(65536), 4096);
+        std::size_t read_at_first = 0, count = 0;
+        JsonlReader().read({"big.jsonl", data.substr(0, 65536), &rest}, {}, [&](Article&&) {
+            if (count++ == 0) read_at_first = rest.at;
+        });
+        CHECK(count == (data == all ? 3000 : 3001));
+        CHECK(read_at_first < rest.data.size() / 2);
+    }
 }
 
 TEST_CASE("invalid UTF-8 and CRLF line ends are repaired") {

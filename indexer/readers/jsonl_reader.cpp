@@ -71,7 +71,9 @@ std::string kind_of(const json& value) {
 
 // True when the file is JSON Lines, to be read a line at a time: its first non-blank line is a
 // JSON object on its own, or (that line being damaged) two of the first three are. In a
-// pretty-printed document, at most an inner record's line is.
+// pretty-printed document, at most an inner record's line is. A first line that runs past the
+// head is read as a line too: a huge first record, or a whole document on one line, which
+// reads the same.
 bool looks_like_lines(std::string_view head) {
     std::string_view rest = head;
     if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
@@ -79,10 +81,9 @@ bool looks_like_lines(std::string_view head) {
     int seen = 0, objects = 0;
     while (!rest.empty() && seen < 3) {
         std::size_t eol = rest.find('\n');
-        if (eol == std::string_view::npos && rest.size() == head.size()) eol = rest.size();  // the whole file
-        if (eol == std::string_view::npos) break;  // cut by the head's end
+        if (eol == std::string_view::npos) return seen == 0 ? !text::trim(rest).empty() : objects >= 2;
         std::string line = text::trim(rest.substr(0, eol));
-        rest.remove_prefix(std::min(eol + 1, rest.size()));
+        rest.remove_prefix(eol + 1);
         if (line.empty()) continue;
         bool object = line.starts_with("{") && json::accept(line);
         if (object && seen == 0) return true;
