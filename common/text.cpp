@@ -238,8 +238,7 @@ std::string truncate_utf8(std::string_view in, std::size_t max_bytes) {
     return std::string(in.substr(0, cut));
 }
 
-std::uint64_t hash64(std::string_view in) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+std::uint64_t hash64(std::string_view in, std::uint64_t h) {
     for (unsigned char c : in) {
         h ^= c;
         h *= 0x100000001b3ULL;
@@ -247,9 +246,10 @@ std::uint64_t hash64(std::string_view in) {
     return h;
 }
 
-std::string hash_hex(std::string_view in) {
+std::string hash_hex(std::string_view in) { return hex64(hash64(in)); }
+
+std::string hex64(std::uint64_t h) {
     static const char* digits = "0123456789abcdef";
-    std::uint64_t h = hash64(in);
     std::string out(16, '0');
     for (int i = 15; i >= 0; --i) {
         out[static_cast<std::size_t>(i)] = digits[h & 0xF];

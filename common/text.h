@@ -48,8 +48,11 @@ std::string smart_title_case(std::string_view in);
 std::string truncate_utf8(std::string_view in, std::size_t max_bytes);
 
 // 64-bit FNV-1a: a stable hash (std::hash is not stable across builds), as 16 hex digits.
-std::uint64_t hash64(std::string_view in);
+// hash64(b, hash64(a)) == hash64(a + b): a file read in pieces hashes like the whole.
+inline constexpr std::uint64_t kHash64Start = 0xcbf29ce484222325ULL;
+std::uint64_t hash64(std::string_view in, std::uint64_t h = kHash64Start);
 std::string hash_hex(std::string_view in);
+std::string hex64(std::uint64_t h);
 
 // True when the bytes look like a binary file rather than text: NUL bytes or many control bytes
 // in the first few kilobytes.

@@ -10,7 +10,7 @@
 namespace dateline {
 
 FileResult process_file(const FileTask& task, const IndexOptions& options, const EntityExtractor& extractor,
-                        DocumentBuilder& builder) {
+                        DocumentBuilder& builder, const BatchSink& hand_on) {
     FileResult r;
     r.record.path = task.file.path;
     r.record.size = task.file.size;
@@ -20,11 +20,12 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
         r.state = state;
         r.record.reason = why;
         r.built.clear();
+        r.articles.clear();
         return std::move(r);
     };
-    std::string data;
+    std::optional<InputFile> input;
     try {
-        data = load_file(task.file.path);
+        input.emplace(task.file.path);
     } catch (const LoadError& e) {
         return fail(FileState::failed, e.what());
     }
@@ -36,16 +37,43 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
             return fail(FileState::failed, "its metadata file " + task.file.sidecar + ": " + e.what());
         }
     }
-    r.record.content_hash = text::hash_hex(sidecar_data.empty() ? data : data + '\x1f' + sidecar_data);
-    if (task.previous && !task.previous->failed && task.previous->content_hash == r.record.content_hash &&
-        !options.full) {
-        r.state = FileState::touched;
-        r.record.reason = task.previous->reason;
-        return r;
-    }
-    const Reader* reader = options.format == "auto" ? detect_reader(task.file.path, std::string_view(data).substr(0, 65536))
-                                                    : reader_named(options.format);
+    const Reader* reader = options.format == "auto" ? detect_reader(task.file.path, input->head()) : reader_named(options.format);
     if (!reader) return fail(FileState::failed, "not a format Dateline reads (use --format to choose one)");
+    const bool stream = reader->streams();
+
+    std::string data;
+    if (!stream) {
+        try {
+            data = input->read_all();
+        } catch (const LoadError& e) {
+            return fail(FileState::failed, e.what());
+        }
+    }
+    // The content hash of everything read so far, and of the sidecar.
+    auto content_hash = [&] {
+        std::uint64_t h = input->hash();
+        if (!sidecar_data.empty()) h = text::hash64(sidecar_data, text::hash64("\x1f", h));
+        return text::hex64(h);
+    };
+    if (!stream) r.record.content_hash = content_hash();
+    if (task.previous && !task.previous->failed && !options.full) {
+        bool same = false;
+        try {
+            // A streamed file is hashed in a pass of its own, only when its size says it may be
+            // the same: reading it twice costs less than parsing it for nothing.
+            if (stream && task.previous->size == task.file.size) input->drain();
+            same = (!stream || task.previous->size == task.file.size) && task.previous->content_hash == content_hash();
+            if (stream && !same) input.emplace(task.file.path);
+        } catch (const LoadError& e) {
+            return fail(FileState::failed, e.what());
+        }
+        if (same) {
+            r.record.content_hash = task.previous->content_hash;
+            r.state = FileState::touched;
+            r.record.reason = task.previous->reason;
+            return r;
+        }
+    }
 
     std::optional<Article> sidecar;
     ReaderOptions reader_options = options.reader;
@@ -63,37 +91,68 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
         }
         reader_options.known_title = sidecar->title;
     }
-    SourceFile source{task.file.path, std::move(data)};
+    SourceFile source{task.file.path, stream ? input->head() : std::move(data), stream ? &*input : nullptr,
+                      [&](std::size_t line, const std::string& why) {
+                          if (r.warning_count++ < kMaxWarningsShown) r.warnings.emplace_back(line, why);
+                      }};
+    std::size_t batch_text = 0;
     auto emit = [&](Article&& a) {
         if (sidecar) apply_sidecar(*sidecar, a);
         a.source_path = task.file.path;
         extract_entities(a, extractor, options.extract);
         assign_id(a);
+        batch_text += a.title.size() + a.body.size();
         if (options.dry_run) {
             r.articles.push_back(std::move(a));
-            return;
+        } else {
+            BuiltArticle b;
+            b.id_term = DocumentBuilder::id_term(a);
+            b.text_bytes = a.title.size() + a.body.size();
+            b.doc = builder.build(a);
+            r.built.push_back(std::move(b));
         }
-        BuiltArticle b;
-        b.id_term = DocumentBuilder::id_term(a);
-        b.text_bytes = a.title.size() + a.body.size();
-        b.doc = builder.build(a);
-        r.built.push_back(std::move(b));
+        if (r.built.size() + r.articles.size() >= kBatchArticles || batch_text >= kBatchTextBytes) {
+            hand_on(FileBatch{task.file.path, std::move(r.built), std::move(r.articles)});
+            r.built.clear();
+            r.articles.clear();
+            r.handed_on = true;
+            batch_text = 0;
+        }
+    };
+    // What a failure says when articles were already handed on: they stay indexed.
+    auto after_batches = [&](std::string why) {
+        if (r.handed_on) why += " (the articles before it are indexed)";
+        return why;
     };
     try {
         reader->read(source, reader_options, emit);
+        if (stream) input->drain();
+    } catch (const StopReading&) {
+        r.state = FileState::interrupted;
+        return r;
     } catch (const NotAnArticle& e) {
+        if (r.handed_on) return fail(FileState::failed, e.what());
+        // Remembered with its content hash, so that it is not read again until it changes.
+        try {
+            if (stream) input->drain();
+        } catch (const LoadError& damage) {
+            return fail(FileState::failed, damage.what());
+        }
+        r.record.content_hash = content_hash();
         return fail(FileState::not_article, e.what());
     } catch (const ReadError& e) {
-        // Articles read before the damage stay out too: the file is reported and skipped whole,
-        // and read again once it is mended.
-        return fail(FileState::failed, (e.line() ? "line " + std::to_string(e.line()) + ": " : std::string()) + e.what());
+        // A file read whole gives nothing when it fails: it is reported, and read again once it
+        // is mended.
+        return fail(FileState::failed,
+                    after_batches((e.line() ? "line " + std::to_string(e.line()) + ": " : std::string()) + e.what()));
     } catch (const std::exception& e) {
         // A reader bug must not take the run down: the file is reported like any bad file.
-        return fail(FileState::failed, std::string("could not be read (") + e.what() + ")");
+        return fail(FileState::failed, after_batches(std::string("could not be read (") + e.what() + ")"));
     }
+    r.record.content_hash = content_hash();
     // A well-formed file with no story in it (an empty NITF shell, a NewsML picture or planning
     // item) is not an error: it is skipped like any file that is not an article.
-    if (r.built.empty() && r.articles.empty()) return fail(FileState::not_article, "no news article in the file");
+    if (!r.handed_on && r.built.empty() && r.articles.empty()) return fail(FileState::not_article, "no news article in the file");
     r.state = was_new ? FileState::new_file : FileState::changed;
     return r;
 }

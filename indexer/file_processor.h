@@ -1,12 +1,19 @@
 // FileProcessor: one source file -> articles and Xapian documents, on a worker thread.
 //
-// Everything an indexing run does to a file except writing it: load (gunzip), notice when the
+// Everything an indexing run does to a file except writing it: open (gunzip), notice when the
 // content is the same as last time, pick the reader, parse, extract entities, give ids, build
 // documents. It never touches the index, so any number of workers run it at once.
+//
+// Articles are handed on in batches (FileBatch) as the reader emits them: a streamed file (JSON
+// Lines, CSV, of any size) is never held whole. A worker holds at most one batch being filled;
+// the caller bounds the batches waiting to be written (the pipeline: two per file in flight). A
+// file read whole (XML, HTML, text; at most kMaxFileBytes) is held whole while it is parsed.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "discovery.h"
@@ -28,17 +35,46 @@ enum class FileState {
     touched,      // time stamp moved, content the same: nothing to do but remember the time
     failed,       // cannot be read: reported, counted, recorded
     not_article,  // read, but not a news article: skipped with a notice, recorded
+    interrupted,  // stopped half-way (StopReading): batches handed on stay, nothing is recorded,
+                  // so the next run reads the file again
+};
+
+// A batch is handed on when it holds this many articles or this much text. Measured with the
+// 1 GB JSON Lines case of scripts/bench: bigger batches gain no speed, and the writer commits
+// every 2,500 documents anyway.
+inline constexpr std::size_t kBatchArticles = 500;
+inline constexpr std::size_t kBatchTextBytes = 4u << 20;
+
+// Problems named per file (the rest are counted): a file of bad lines must not flood the log.
+inline constexpr std::size_t kMaxWarningsShown = 10;
+
+struct FileBatch {
+    std::string path;                  // the file the articles come from
+    std::vector<BuiltArticle> built;   // documents to write (not in dry runs)
+    std::vector<Article> articles;     // parsed articles (dry runs only)
 };
 
 struct FileResult {
     FileRecord record;                 // the file's new record (reason set when it failed)
     FileState state = FileState::new_file;
-    std::vector<BuiltArticle> built;   // documents to write (not in dry runs)
-    std::vector<Article> articles;     // parsed articles (dry runs only)
+    std::vector<BuiltArticle> built;   // the last documents, not handed on in a batch
+    std::vector<Article> articles;     // the same, in dry runs
+    bool handed_on = false;            // some batches were handed on before this result
+    // Records skipped and markup repaired while reading (the file is read all the same):
+    // (line or 0, reason), the first kMaxWarningsShown of warning_count.
+    std::vector<std::pair<std::size_t, std::string>> warnings;
+    std::size_t warning_count = 0;
 };
+
+// Thrown by a hand_on callback to stop reading the file (the run is being stopped): the result
+// is then FileState::interrupted.
+struct StopReading {};
+
+// Receives each full batch of a file, in order, before process_file returns.
+using BatchSink = std::function<void(FileBatch&&)>;
 
 // `builder` belongs to the calling thread; `extractor` is shared.
 FileResult process_file(const FileTask& task, const IndexOptions& options, const EntityExtractor& extractor,
-                        DocumentBuilder& builder);
+                        DocumentBuilder& builder, const BatchSink& hand_on);
 
 }  // namespace dateline

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -116,24 +117,50 @@ void IndexWriter::save_record(const FileRecord& record) {
     records_[record.path] = record;
 }
 
-ApplyCounts IndexWriter::apply_file(const FileRecord& record, std::vector<BuiltArticle>& articles) {
-    ApplyCounts counts;
-    const std::string own_path = path_term(record.path);
-    // What the file gave before, to remove what it no longer holds.
-    std::set<Xapian::docid> before;
-    // In an index that started empty, only files written earlier in this run have documents.
-    bool may_have_documents = !started_empty_ || !applied_paths_.insert(record.path).second;
-    if (may_have_documents) {
-        for (auto it = db_.postlist_begin(own_path); it != db_.postlist_end(own_path); ++it) before.insert(*it);
-    }
+namespace {
 
-    std::set<Xapian::docid> kept;
-    for (BuiltArticle& built : articles) {
+bool bit(const std::vector<bool>& bits, Xapian::docid id) { return id < bits.size() && bits[id]; }
+
+void set_bit(std::vector<bool>& bits, Xapian::docid id) {
+    if (id >= bits.size()) bits.resize(std::max<std::size_t>(id + 1, bits.size() * 2));
+    bits[id] = true;
+}
+
+}  // namespace
+
+IndexWriter::OpenFile& IndexWriter::open_file(const std::string& path) {
+    if (open_ && open_->path == path) return *open_;
+    open_.emplace();
+    open_->path = path;
+    open_->own_term = path_term(path);
+    // In an index that started empty, only files written earlier in this run have documents.
+    bool may_have_documents = !started_empty_ || !applied_paths_.insert(path).second;
+    if (may_have_documents) {
+        for (auto it = db_.postlist_begin(open_->own_term); it != db_.postlist_end(open_->own_term); ++it) {
+            set_bit(open_->before, *it);
+        }
+    }
+    return *open_;
+}
+
+ApplyCounts IndexWriter::apply_file(const FileRecord& record, std::vector<BuiltArticle>& articles) {
+    ApplyCounts counts = add_articles(record.path, articles);
+    ApplyCounts ended = end_file(record);
+    counts.removed += ended.removed;
+    return counts;
+}
+
+ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<BuiltArticle>& batch) {
+    ApplyCounts counts;
+    OpenFile& file = open_file(path);
+    const std::string& own_path = file.own_term;
+    for (BuiltArticle& built : batch) {
+        ++file.articles;
         // Into an index that was empty, a story not yet seen in this run is new: adding it
         // directly saves Xapian two look-ups per story, most of a first build's writing time.
-        if (started_empty_ && new_ids_.insert(built.id_term).second) {
+        if (started_empty_ && new_ids_.insert(text::hash64(built.id_term)).second) {
             built.doc.add_boolean_term(own_path);
-            db_.add_document(built.doc);
+            set_bit(file.kept, db_.add_document(built.doc));
             ++counts.added;
             pending_bytes_ += built.text_bytes;
             ++pending_documents_;
@@ -145,9 +172,9 @@ ApplyCounts IndexWriter::apply_file(const FileRecord& record, std::vector<BuiltA
             Xapian::Document old = db_.get_document(*existing);
             // A story this file gave before, unchanged: rewriting it would cost Xapian a look at
             // every one of its terms for nothing.
-            if (before.count(*existing) && !kept.count(*existing) &&
+            if (bit(file.before, *existing) && !bit(file.kept, *existing) &&
                 old.get_value(schema::kSlotFingerprint) == built.doc.get_value(schema::kSlotFingerprint)) {
-                kept.insert(*existing);
+                set_bit(file.kept, *existing);
                 ++counts.unchanged;
                 continue;
             }
@@ -157,20 +184,26 @@ ApplyCounts IndexWriter::apply_file(const FileRecord& record, std::vector<BuiltA
                 if (*t != own_path) built.doc.add_boolean_term(*t);
             }
             ++counts.replaced;
-            kept.insert(*existing);
+            set_bit(file.kept, *existing);
         } else {
             ++counts.added;
         }
         built.doc.add_boolean_term(own_path);
-        Xapian::docid id = db_.replace_document(built.id_term, built.doc);
-        kept.insert(id);
+        set_bit(file.kept, db_.replace_document(built.id_term, built.doc));
         pending_bytes_ += built.text_bytes;
         ++pending_documents_;
     }
-    for (Xapian::docid old : before) {
-        if (kept.count(old)) continue;
+    maybe_commit();
+    return counts;
+}
+
+ApplyCounts IndexWriter::end_file(const FileRecord& record) {
+    ApplyCounts counts;
+    OpenFile& file = open_file(record.path);
+    for (Xapian::docid old = 1; old < file.before.size(); ++old) {
+        if (!file.before[old] || bit(file.kept, old)) continue;
         Xapian::Document doc = db_.get_document(old);
-        doc.remove_term(own_path);
+        doc.remove_term(file.own_term);
         if (has_path_term(doc)) {
             db_.replace_document(old, doc);
         } else {
@@ -180,14 +213,16 @@ ApplyCounts IndexWriter::apply_file(const FileRecord& record, std::vector<BuiltA
         ++pending_documents_;
     }
     FileRecord saved = record;
-    saved.articles = articles.size();
+    saved.articles = file.articles;
     saved.failed = false;
+    open_.reset();
     save_record(saved);
     maybe_commit();
     return counts;
 }
 
 void IndexWriter::record_failure(const FileRecord& record) {
+    if (open_ && open_->path == record.path) open_.reset();
     FileRecord saved = record;
     saved.failed = true;
     save_record(saved);

@@ -20,6 +20,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace dateline {
@@ -63,9 +64,20 @@ public:
 
     // Puts one file's articles in the index, replacing what the file gave before (articles the
     // file no longer holds are removed), and records the file. Commits when the batch is full.
+    // The same as add_articles then end_file.
     ApplyCounts apply_file(const FileRecord& record, std::vector<BuiltArticle>& articles);
 
-    // Records a failed file; the articles it gave before, if any, stay.
+    // One file's articles in batches, for a file streamed while it is read: add_articles for each
+    // batch (in file order, all with the file's path), then end_file, which removes the stories
+    // the file gave before and no longer holds, and records the file; or record_failure.
+    // Commits happen between batches when they are full; the file's record is written only by
+    // end_file, so a run killed half-way reads the whole file again next time, and finds the
+    // stories already written as they are (unchanged, not rewritten).
+    ApplyCounts add_articles(const std::string& path, std::vector<BuiltArticle>& batch);
+    ApplyCounts end_file(const FileRecord& record);
+
+    // Records a failed file; the articles it gave before, if any, stay (and so do the ones an
+    // unfinished add_articles gave).
     void record_failure(const FileRecord& record);
 
     // Records that a file's content is unchanged though its time stamp moved.
@@ -94,6 +106,17 @@ public:
     std::size_t batch_bytes = 8u * 1024 * 1024;
 
 private:
+    // The file add_articles is writing: its path term, and which documents (by docid) it held
+    // before and has kept or written since. Bitmaps, not sets: a file of a million stories costs
+    // a bit per document of the index, not a tree node per story.
+    struct OpenFile {
+        std::string path;
+        std::string own_term;
+        std::vector<bool> before;
+        std::vector<bool> kept;
+        std::size_t articles = 0;
+    };
+    OpenFile& open_file(const std::string& path);
     void save_record(const FileRecord& record);
     void maybe_commit();
 
@@ -101,8 +124,11 @@ private:
     Xapian::WritableDatabase db_;
     std::map<std::string, FileRecord> records_;
     bool started_empty_ = false;           // the index held nothing when opened
-    std::set<std::string> new_ids_;        // id terms added this run, while started_empty_
+    // Hashes (text::hash64) of the id terms added this run, while started_empty_: 8 bytes and a
+    // node a story. Two ids of one hash only cost the second a look-up in the index.
+    std::unordered_set<std::uint64_t> new_ids_;
     std::set<std::string> applied_paths_;  // files written this run, while started_empty_
+    std::optional<OpenFile> open_;
     std::size_t pending_documents_ = 0;
     std::size_t pending_bytes_ = 0;
 };

@@ -52,8 +52,9 @@ void print_help(const po::options_description& visible) {
               << kPruneAlwaysAllowed << "),\n"
                  "removes nothing and says why; new and changed files are still indexed. --allow-prune\n"
                  "lets one run remove whatever vanished.\n"
-                 "\nExit status: 0 all went well; 1 some inputs failed (each is named on stderr) or the run\n"
-                 "was interrupted; 2 usage error; 3 the index cannot be used (not an index folder, locked by\n"
+                 "\nExit status: 0 all went well; 1 some inputs failed, or were read in part (bad records\n"
+                 "skipped, damaged XML recovered; each is named on stderr), or the run was interrupted;\n"
+                 "2 usage error; 3 the index cannot be used (not an index folder, locked by\n"
                  "another run, unreadable, or written by an incompatible version); 4 the prune guard kept\n"
                  "the articles of vanished files (the reason is on stderr).\n";
 }
@@ -186,7 +187,8 @@ int main(int argc, char** argv) {
         RunSummary s = run_index(options, std::cout, std::cerr, isatty(STDERR_FILENO) != 0);
         if (!options.quiet || options.dry_run) std::cerr << summary_line(s, options.dry_run) << "\n";
         if (s.prune_refused) return kExitPruneRefused;
-        return s.files_failed > 0 || s.interrupted ? kExitSomeFailed : kExitOk;
+        // A record skipped is a story missing from the index: a nightly cron must notice it.
+        return s.files_failed > 0 || s.files_read_in_part > 0 || s.interrupted ? kExitSomeFailed : kExitOk;
     } catch (const IndexUnusable& e) {
         std::cerr << "dateline-index: " << e.what() << "\n";
         return kExitIndexUnusable;

@@ -5,10 +5,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include "article_json.h"
@@ -26,46 +28,74 @@ std::atomic<bool> g_stop{false};
 
 // Work handed out in file order and results applied in the same order, with at most `window`
 // files in flight: two runs over the same files give the same document ids, and memory stays
-// bounded.
+// bounded. A file's batches (handed on before its result) queue in its slot, at most
+// kQueuedBatches of them: the worker waits for the writer to reach the file.
 class OrderedWork {
 public:
-    OrderedWork(std::size_t count, std::size_t window) : results_(count), window_(window) {}
+    static constexpr std::size_t kQueuedBatches = 2;
+
+    OrderedWork(std::size_t count, std::size_t window) : slots_(count), window_(window) {}
 
     std::optional<std::size_t> take() {
         std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return next_ >= results_.size() || g_stop || next_ < applied_ + window_; });
-        if (next_ >= results_.size() || g_stop) return std::nullopt;
+        cv_.wait(lock, [&] { return next_ >= slots_.size() || g_stop || next_ < applied_ + window_; });
+        if (next_ >= slots_.size() || g_stop) return std::nullopt;
         ++taken_;
         return next_++;
+    }
+
+    // A batch of file `index`; throws StopReading when the run is being stopped.
+    void put_batch(std::size_t index, FileBatch&& batch) {
+        {
+            std::unique_lock lock(mutex_);
+            // A stop request comes from a signal handler, which cannot notify: look again now and then.
+            while (!cv_.wait_for(lock, std::chrono::milliseconds(200),
+                                 [&] { return g_stop || slots_[index].batches.size() < kQueuedBatches; })) {
+            }
+            if (g_stop) throw StopReading{};
+            slots_[index].batches.push_back(std::move(batch));
+        }
+        cv_.notify_all();
     }
 
     void put(std::size_t index, FileResult&& r) {
         {
             std::lock_guard lock(mutex_);
-            results_[index] = std::move(r);
+            slots_[index].result = std::move(r);
         }
         cv_.notify_all();
     }
 
-    // The result for `index`; nullopt when the run stopped before it was taken.
-    std::optional<FileResult> wait_for(std::size_t index) {
+    // The next batch, else the result, of file `index`; monostate when the run stopped before
+    // the file was taken.
+    std::variant<std::monostate, FileBatch, FileResult> wait_for(std::size_t index) {
         std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return results_[index].has_value() || (g_stop && index >= taken_); });
-        if (!results_[index]) return std::nullopt;
-        FileResult r = std::move(*results_[index]);
-        results_[index].reset();
-        applied_ = index + 1;
+        Slot& slot = slots_[index];
+        cv_.wait(lock, [&] { return !slot.batches.empty() || slot.result.has_value() || (g_stop && index >= taken_); });
+        std::variant<std::monostate, FileBatch, FileResult> piece;
+        if (!slot.batches.empty()) {
+            piece = std::move(slot.batches.front());
+            slot.batches.pop_front();
+        } else if (slot.result) {
+            piece = std::move(*slot.result);
+            slot.result.reset();
+            applied_ = index + 1;
+        }
         lock.unlock();
         cv_.notify_all();
-        return r;
+        return piece;
     }
 
     void wake_all() { cv_.notify_all(); }
 
 private:
+    struct Slot {
+        std::deque<FileBatch> batches;
+        std::optional<FileResult> result;
+    };
     std::mutex mutex_;
     std::condition_variable cv_;
-    std::vector<std::optional<FileResult>> results_;
+    std::vector<Slot> slots_;
     std::size_t window_;
     std::size_t next_ = 0;
     std::size_t taken_ = 0;
@@ -77,8 +107,46 @@ private:
 void request_stop() { g_stop = true; }
 bool stop_requested() { return g_stop; }
 
+namespace {
+
+void print_articles(const std::vector<Article>& articles, const IndexOptions& options, std::ostream& out) {
+    for (const Article& a : articles) {
+        if (options.json) out << to_json(a).dump() << "\n";
+        else out << a.id << "\t" << (a.published ? dates::to_iso8601(*a.published) : std::string("-")) << "\t" << a.title << "\n";
+    }
+}
+
+void add_counts(RunSummary& summary, const ApplyCounts& c) {
+    summary.articles_added += c.added;
+    summary.articles_replaced += c.replaced;
+    summary.articles_unchanged += c.unchanged;
+    summary.articles_removed += c.removed;
+}
+
+}  // namespace
+
+void apply_batch(FileBatch& batch, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
+                 std::ostream& out) {
+    summary.articles_read += batch.built.size() + batch.articles.size();
+    print_articles(batch.articles, options, out);
+    if (writer) add_counts(summary, writer->add_articles(batch.path, batch.built));
+}
+
 void apply_result(FileResult& r, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
                   std::ostream& out, std::ostream& err) {
+    // What a reader skipped or repaired and read past: named, counted, and the file is read. A
+    // file that gave nothing has its failure to say why instead.
+    if (!r.handed_on && (r.state == FileState::failed || r.state == FileState::not_article)) {
+        r.warnings.clear();
+        r.warning_count = 0;
+    }
+    for (const auto& [line, why] : r.warnings) {
+        err << "dateline-index: " << r.record.path << (line ? ":" + std::to_string(line) : std::string()) << ": " << why << "\n";
+    }
+    if (r.warning_count > r.warnings.size()) {
+        err << "dateline-index: " << r.record.path << ": " << r.warning_count - r.warnings.size() << " more problems like these\n";
+    }
+    summary.problems += r.warning_count;
     switch (r.state) {
         case FileState::failed:
             ++summary.files_failed;
@@ -95,24 +163,19 @@ void apply_result(FileResult& r, IndexWriter* writer, const IndexOptions& option
             ++summary.files_touched;
             if (writer) writer->record_touch(r.record);
             return;
+        case FileState::interrupted:
+            summary.interrupted = true;
+            return;
         case FileState::new_file:
         case FileState::changed:
             break;
     }
     ++summary.files_read;
     ++(r.state == FileState::new_file ? summary.files_new : summary.files_changed);
+    if (r.warning_count) ++summary.files_read_in_part;
     summary.articles_read += r.built.size() + r.articles.size();
-    for (const Article& a : r.articles) {
-        if (options.json) out << to_json(a).dump() << "\n";
-        else out << a.id << "\t" << (a.published ? dates::to_iso8601(*a.published) : std::string("-")) << "\t" << a.title << "\n";
-    }
-    if (writer) {
-        ApplyCounts c = writer->apply_file(r.record, r.built);
-        summary.articles_added += c.added;
-        summary.articles_replaced += c.replaced;
-        summary.articles_unchanged += c.unchanged;
-        summary.articles_removed += c.removed;
-    }
+    print_articles(r.articles, options, out);
+    if (writer) add_counts(summary, writer->apply_file(r.record, r.built));
 }
 
 RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostream& err, bool err_is_terminal) {
@@ -174,20 +237,32 @@ RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     for (unsigned w = 0; w < std::min<std::size_t>(jobs, tasks.size()); ++w) {
         workers.emplace_back([&] {
             DocumentBuilder builder;
-            while (auto index = work.take()) work.put(*index, process_file(tasks[*index], options, extractor, builder));
+            while (auto index = work.take()) {
+                auto hand_on = [&, i = *index](FileBatch&& batch) { work.put_batch(i, std::move(batch)); };
+                work.put(*index, process_file(tasks[*index], options, extractor, builder, hand_on));
+            }
         });
     }
     std::size_t done = 0;
     try {
-        for (std::size_t i = 0; i < tasks.size(); ++i) {
-            std::optional<FileResult> r = work.wait_for(i);
-            if (!r) {
-                summary.interrupted = true;
+        for (std::size_t i = 0; i < tasks.size() && !summary.interrupted; ++i) {
+            for (;;) {
+                auto piece = work.wait_for(i);
+                if (FileBatch* batch = std::get_if<FileBatch>(&piece)) {
+                    apply_batch(*batch, writer ? &*writer : nullptr, options, summary, out);
+                    progress.update(done, summary.articles_read);
+                    continue;
+                }
+                FileResult* r = std::get_if<FileResult>(&piece);
+                if (!r) {
+                    summary.interrupted = true;
+                    break;
+                }
+                if (r->state == FileState::failed || r->state == FileState::not_article || r->warning_count) progress.finish();
+                apply_result(*r, writer ? &*writer : nullptr, options, summary, out, err);
+                progress.update(++done, summary.articles_read);
                 break;
             }
-            if (r->state == FileState::failed || r->state == FileState::not_article) progress.finish();
-            apply_result(*r, writer ? &*writer : nullptr, options, summary, out, err);
-            progress.update(++done, summary.articles_read);
         }
     } catch (...) {
         // The index failed under the writer (disk full, say): stop the workers before reporting.
@@ -238,7 +313,13 @@ std::string summary_line(const RunSummary& s, bool dry_run) {
                   s.articles_added + s.articles_replaced, s.articles_added, s.articles_replaced, s.articles_unchanged,
                   s.articles_removed, s.documents,
                   s.seconds, rate, s.interrupted ? " (interrupted: run again to finish)" : "");
-    return line;
+    std::string result = line;
+    if (s.files_read_in_part) {
+        result += "; " + std::to_string(s.files_read_in_part) + " file" + (s.files_read_in_part == 1 ? "" : "s") +
+                  " read in part (" + std::to_string(s.problems) + " bad record" + (s.problems == 1 ? "" : "s") +
+                  " or damaged spot" + (s.problems == 1 ? "" : "s") + " skipped, named above)";
+    }
+    return result;
 }
 
 }  // namespace dateline

@@ -5,7 +5,8 @@
 // Workers (IndexOptions::jobs, default all cores) each own a DocumentBuilder; the EntityExtractor
 // is shared (it is const). Results are applied in the order of the sorted file list, so two runs
 // over the same files produce the same document ids; at most a few files per worker are in
-// flight, so memory stays bounded whatever the archive's size.
+// flight, and a streamed file's articles come in batches (file_processor.h) of which at most two
+// per file wait to be written, so memory stays bounded whatever the archive's or a file's size.
 //
 // request_stop() (from a SIGINT/SIGTERM handler) makes the run stop taking new files, write what
 // is done, commit and return with `interrupted` set.
@@ -29,6 +30,8 @@ struct RunSummary {
     std::size_t files_still_failing = 0;  // failed before, unchanged, not retried
     std::size_t files_skipped = 0;     // read, but not articles (NotAnArticle), or ignored by name
     std::size_t files_read = 0;
+    std::size_t files_read_in_part = 0;  // read, with bad records skipped or damaged markup recovered
+    std::size_t problems = 0;            // those records and damaged spots, each named on `err`
     std::size_t articles_read = 0;
     std::size_t articles_added = 0;
     std::size_t articles_replaced = 0;
@@ -52,10 +55,16 @@ void request_stop();
 bool stop_requested();
 
 struct FileResult;
+struct FileBatch;
 class IndexWriter;
 // Writes one processed file (or prints it, in a dry run) and counts it in `summary`; reports a
-// failed or skipped file on `err`. `writer` is null in dry runs.
+// failed or skipped file, and the records skipped in a file read, on `err`. `writer` is null in
+// dry runs.
 void apply_result(FileResult& result, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
                   std::ostream& out, std::ostream& err);
+// Writes (or prints) a batch of a file's articles handed on before its result; apply_result of
+// the same file follows.
+void apply_batch(FileBatch& batch, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
+                 std::ostream& out);
 
 }  // namespace dateline

@@ -42,6 +42,9 @@ void add_counts(RunSummary& into, const RunSummary& from) {
     into.files_failed += from.files_failed;
     into.files_skipped += from.files_skipped;
     into.files_read += from.files_read;
+    into.files_read_in_part += from.files_read_in_part;
+    into.problems += from.problems;
+    into.interrupted = into.interrupted || from.interrupted;
     into.articles_read += from.articles_read;
     into.articles_added += from.articles_added;
     into.articles_replaced += from.articles_replaced;
@@ -141,8 +144,14 @@ ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<Fi
                 DocumentBuilder builder;
                 RunSummary local;
                 for (std::size_t t = ranges[i].first; t < ranges[i].second && !stop_requested(); ++t) {
-                    FileResult r = process_file(tasks[t], options, extractor, builder);
-                    std::size_t articles = r.built.size();
+                    std::size_t articles = 0;
+                    auto write_batch = [&](FileBatch&& batch) {
+                        if (stop_requested()) throw StopReading{};
+                        articles += batch.built.size();
+                        apply_batch(batch, &shard, options, local, out);
+                    };
+                    FileResult r = process_file(tasks[t], options, extractor, builder, write_batch);
+                    articles += r.built.size();
                     std::ostringstream messages;
                     apply_result(r, &shard, options, local, out, messages);
                     if (!messages.str().empty()) {

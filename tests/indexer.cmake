@@ -17,3 +17,6 @@ dateline_test(test_prune_plan test_prune_plan.cpp dateline_indexer)
 dateline_e2e_test(test_safety test_safety.cpp dateline_common xapian_lib)
 dateline_e2e_test(test_nightly test_nightly.cpp dateline_http)
 set_tests_properties(test_nightly PROPERTIES TIMEOUT 300)
+
+# Big exports streamed, bad records skipped and named, encodings of plain text.
+dateline_e2e_test(test_streaming test_streaming.cpp xapian_lib)

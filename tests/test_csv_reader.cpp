@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "csv_reader.h"
 #include "dates.h"
 #include "test_paths.h"
@@ -75,4 +77,68 @@ TEST_CASE("a dateline column gives the row's place, and its date when the row ha
     CHECK(rows[0].places == std::vector<std::string>{"Tignes", "France"});
     REQUIRE(rows[0].published);
     CHECK(dates::to_iso8601(*rows[0].published) == "1996-12-06T00:00:00Z");
+}
+
+namespace {
+struct Reported {
+    std::vector<Article> articles;
+    std::vector<std::pair<std::size_t, std::string>> warnings;
+};
+Reported read_reporting(const std::string& data, ByteStream* rest = nullptr) {
+    Reported o;
+    SourceFile file{"table.csv", data, rest, [&](std::size_t line, const std::string& why) { o.warnings.emplace_back(line, why); }};
+    CsvReader().read(file, {}, [&](Article&& a) { o.articles.push_back(std::move(a)); });
+    return o;
+}
+
+struct PieceStream : ByteStream {
+    std::string data;
+    std::size_t at = 0;
+    explicit PieceStream(std::string d) : data(std::move(d)) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        std::size_t n = std::min<std::size_t>({size, 777, data.size() - at});
+        data.copy(buffer, n, at);
+        at += n;
+        return n;
+    }
+};
+}  // namespace
+
+TEST_CASE("a broken row is named with its line and skipped; every other row is read") {
+    Reported o = read_reporting(
+        "title,text,section\n"
+        "Ferry resumes,\"The ferry runs again from Monday, the operator said.\",Transport\n"
+        "Too many,\"Fields here\",Extra,Cells,Here\n"
+        "Stray quote,\"The mayor \"said\" the budget, which is late, is ready\",Politics\n"
+        "Bridge opens,\"The new bridge opened on Friday.\nTraffic was light.\",Transport\n"
+        "Unclosed,\"This quote never closes, and nothing after it\n");
+    REQUIRE(o.articles.size() == 2);
+    CHECK(o.articles[0].title == "Ferry resumes");
+    CHECK(o.articles[1].title == "Bridge opens");
+    CHECK(o.articles[1].body == "The new bridge opened on Friday. Traffic was light.");
+    REQUIRE(o.warnings.size() == 3);
+    CHECK(o.warnings[0].first == 3);
+    CHECK(o.warnings[0].second == "broken row (5 fields where the header has 3): skipped");
+    CHECK(o.warnings[1].first == 4);
+    CHECK(o.warnings[1].second.find("text after the closing quote") != std::string::npos);
+    CHECK(o.warnings[2].first == 7);
+    CHECK(o.warnings[2].second.find("a quote opened on line 7 is never closed") != std::string::npos);
+}
+
+TEST_CASE("a table with nothing but broken rows is an error") {
+    CHECK_THROWS_WITH_AS(read_csv("title,text\nA,\"b\"c,d,e\n"), doctest::Contains("no readable row"), ReadError);
+}
+
+TEST_CASE("streamed: a table given as a head and a stream of pieces reads like the whole") {
+    std::string table = "id;title;text\n";
+    for (int i = 1; i <= 2000; ++i) {
+        table += "r" + std::to_string(i) + ";Story " + std::to_string(i) + ";\"Line one of story " + std::to_string(i) +
+                 ";\nline two.\"\n";
+    }
+    PieceStream rest(table.substr(5000));
+    Reported o = read_reporting(table.substr(0, 5000), &rest);
+    REQUIRE(o.articles.size() == 2000);
+    CHECK(o.warnings.empty());
+    CHECK(o.articles[1999].title == "Story 2000");
+    CHECK(o.articles[1999].body == "Line one of story 2000; line two.");
 }

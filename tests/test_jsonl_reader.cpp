@@ -1,6 +1,8 @@
 // JsonlReader: default field mapping, --map overrides, bad lines.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "dates.h"
 #include "jsonl_reader.h"
 #include "test_paths.h"
@@ -52,22 +54,93 @@ TEST_CASE("--map overrides the keys, JSON pointers reach nested values") {
     CHECK_THROWS_WITH_AS(read_jsonl("{}", options), doctest::Contains("unknown article field 'colour'"), ReadError);
 }
 
-TEST_CASE("bad lines: the good ones are emitted, then one error names the first bad line") {
+namespace {
+struct Outcome {
+    std::vector<Article> articles;
+    std::vector<std::pair<std::size_t, std::string>> warnings;
+};
+Outcome read_reporting(const SourceFile& source) {
+    Outcome o;
+    SourceFile file = source;
+    file.warn = [&](std::size_t line, const std::string& why) { o.warnings.emplace_back(line, why); };
+    JsonlReader().read(file, {}, [&](Article&& a) { o.articles.push_back(std::move(a)); });
+    return o;
+}
+}  // namespace
+
+TEST_CASE("one bad line loses one record: each is named with its line and skipped, every other line read") {
     std::string data = "{\"title\": \"One\", \"body\": \"First.\"}\n"
                        "{\"title\": \"Two\", \"body\": \n"
                        "[1, 2]\n"
                        "{\"title\": \"Four\", \"body\": \"Fourth.\"}\n"
-                       "{\"unrelated\": true}\n";
-    std::vector<Article> got;
-    try {
-        JsonlReader().read({"x.jsonl", data}, {}, [&](Article&& a) { got.push_back(std::move(a)); });
-        FAIL("expected a ReadError");
-    } catch (const ReadError& e) {
-        CHECK(e.line() == 2);
-        CHECK(std::string(e.what()).starts_with("2 bad lines of 4 records, first at line 2"));
+                       "{\"unrelated\": true}\n"
+                       "{\"title\": \"Six\", \"body\": \"Sixth.\"}\n";
+    Outcome o = read_reporting({"x.jsonl", data});
+    REQUIRE(o.articles.size() == 3);
+    CHECK(o.articles[0].title == "One");
+    CHECK(o.articles[1].title == "Four");
+    CHECK(o.articles[2].title == "Six");
+    REQUIRE(o.warnings.size() == 2);
+    CHECK(o.warnings[0].first == 2);
+    CHECK(o.warnings[0].second.starts_with("not valid JSON (column"));
+    CHECK(o.warnings[1].first == 3);
+    CHECK(o.warnings[1].second == "not a JSON object but an array: skipped");
+
+    // The first line bad: still JSON Lines, still every other line.
+    o = read_reporting({"x.jsonl", "{\"title\": \"cut\n" + data});
+    CHECK(o.articles.size() == 3);
+    CHECK(o.warnings.size() == 3);
+    CHECK(o.warnings[0].first == 1);
+}
+
+TEST_CASE("a file with no readable line is an error naming the first") {
+    CHECK_THROWS_WITH_AS(read_jsonl("{\"a\": \n{{\n"), doctest::Contains("no readable record: 2 bad lines, the first at line 1"),
+                         ReadError);
+}
+
+namespace {
+// The bytes after a file's head, in pieces of `piece` bytes, as the loader gives them.
+struct PieceStream : ByteStream {
+    std::string data;
+    std::size_t at = 0, piece;
+    PieceStream(std::string d, std::size_t p) : data(std::move(d)), piece(p) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        std::size_t n = std::min({size, piece, data.size() - at});
+        data.copy(buffer, n, at);
+        at += n;
+        return n;
     }
-    REQUIRE(got.size() == 2);
-    CHECK(got[1].title == "Four");
+};
+}  // namespace
+
+TEST_CASE("streamed: the head and the rest in pieces give every line, lines cut between pieces included") {
+    std::string all;
+    for (int i = 1; i <= 3000; ++i) {
+        all += "{\"id\": \"s" + std::to_string(i) + "\", \"title\": \"Story " + std::to_string(i) +
+               "\", \"body\": \"Text of story " + std::to_string(i) + ".\"}\n";
+        if (i == 2000) all += "{broken\n";
+    }
+    for (std::size_t head : {std::size_t{100}, std::size_t{65536}}) {
+        CAPTURE(head);
+        PieceStream rest(all.substr(head), 1000);
+        Outcome o = read_reporting({"big.jsonl", all.substr(0, head), &rest});
+        REQUIRE(o.articles.size() == 3000);
+        CHECK(o.articles[2999].title == "Story 3000");
+        REQUIRE(o.warnings.size() == 1);
+        CHECK(o.warnings[0].first == 2001);
+    }
+    // Streamed: the first article comes before the end of the file is read, also when the first
+    // record is longer than the head (a line of JSON Lines, not a document to read whole).
+    std::string first = "{\"title\": \"Long\", \"body\": \"" + std::string(100000, 'x') + "\"}\n";
+    for (const std::string& data : {all, first + all}) {
+        PieceStream rest(data.substr(65536), 4096);
+        std::size_t read_at_first = 0, count = 0;
+        JsonlReader().read({"big.jsonl", data.substr(0, 65536), &rest}, {}, [&](Article&&) {
+            if (count++ == 0) read_at_first = rest.at;
+        });
+        CHECK(count == (data == all ? 3000 : 3001));
+        CHECK(read_at_first < rest.data.size() / 2);
+    }
 }
 
 TEST_CASE("invalid UTF-8 and CRLF line ends are repaired") {

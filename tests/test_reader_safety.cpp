@@ -15,6 +15,7 @@ namespace {
 struct Outcome {
     std::vector<Article> articles;
     std::string error;
+    std::vector<std::string> warnings;  // "LINE: why"
 };
 
 Outcome read_detected(const std::string& path, const std::string& data) {
@@ -22,7 +23,9 @@ Outcome read_detected(const std::string& path, const std::string& data) {
     const Reader* r = detect_reader(path, std::string_view(data).substr(0, 65536));
     REQUIRE(r != nullptr);
     try {
-        r->read({path, data}, {}, [&](Article&& a) { o.articles.push_back(std::move(a)); });
+        SourceFile file{path, data, nullptr,
+                        [&](std::size_t line, const std::string& why) { o.warnings.push_back(std::to_string(line) + ": " + why); }};
+        r->read(file, {}, [&](Article&& a) { o.articles.push_back(std::move(a)); });
     } catch (const ReadError& e) {
         o.error = e.what();
     }
@@ -59,10 +62,41 @@ TEST_CASE("the billion laughs are not expanded") {
     CHECK(o.articles[0].body.find("lol") == std::string::npos);
 }
 
-TEST_CASE("a malformed feed is an error, not a crash") {
+TEST_CASE("a malformed feed is recovered with a warning, not a crash") {
     Outcome o = read_hostile("malformed-feed.xml");
+    CHECK(o.error.empty());
+    REQUIRE(o.articles.size() == 1);
+    CHECK(o.articles[0].title == "An item whose markup never closes");
+    REQUIRE(o.warnings.size() == 1);
+    CHECK(o.warnings[0].find("malformed XML") != std::string::npos);
+    CHECK(!o.warnings[0].starts_with("0:"));  // names its line
+}
+
+TEST_CASE("markup with nothing recoverable is an error") {
+    Outcome o = read_detected("broken.rss", "<?xml version=\"1.0\"?>\n<<rss>>&&\n");
     CHECK(o.articles.empty());
     CHECK(o.error.find("malformed XML") != std::string::npos);
+}
+
+TEST_CASE("the recovery mode does not let an entity bomb or an external entity through") {
+    // A bare '&' makes the document malformed, so that it is read in recovery mode.
+    for (const char* name : {"billion-laughs.xml", "xxe-passwd.xml"}) {
+        CAPTURE(name);
+        std::string data = testing::read_file(testing::samples_dir() / "hostile" / name);
+        std::size_t body = data.rfind("</");
+        REQUIRE(body != std::string::npos);
+        data.insert(body, " AT&T ");
+        auto start = std::chrono::steady_clock::now();
+        Outcome o = read_detected(name, data);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+        CHECK(o.error.empty());
+        REQUIRE(o.articles.size() == 1);
+        CHECK(!o.warnings.empty());
+        for (const std::string& field : {o.articles[0].title, o.articles[0].body}) {
+            CHECK(field.find("lol") == std::string::npos);
+            CHECK(field.find("root:") == std::string::npos);
+        }
+    }
 }
 
 TEST_CASE("files over the size limit are refused with a clear message") {

@@ -1,6 +1,7 @@
 #include "charset.h"
 
 #include <iconv.h>
+#include <uchardet/uchardet.h>
 
 #include <algorithm>
 #include <cctype>
@@ -106,18 +107,81 @@ bool looks_cyrillic_1251(std::string_view s) {
     return high > 0 && in_runs * 2 > high;
 }
 
-std::string undeclared_to_utf8(std::string_view bytes) {
+bool mostly_utf8(std::string_view bytes) {
     std::size_t good, bad;
     count_utf8(bytes, good, bad);
-    if (bad == 0 || good >= 2 * bad) return text::repair_utf8(bytes);
-    std::string out;
-    if (iconv_to_utf8(bytes, looks_cyrillic_1251(bytes) ? "WINDOWS-1251" : "WINDOWS-1252", out)) {
-        return text::repair_utf8(out);
+    return bad == 0 || good >= 2 * bad;
+}
+
+// uchardet's answer for the bytes, "" when it has none.
+std::string ask_uchardet(std::string_view bytes) {
+    uchardet_t detector = uchardet_new();
+    if (detector == nullptr) return {};
+    std::string answer;
+    if (uchardet_handle_data(detector, bytes.data(), bytes.size()) == 0) {
+        uchardet_data_end(detector);
+        if (const char* name = uchardet_get_charset(detector)) answer = name;
     }
+    uchardet_delete(detector);
+    return answer;
+}
+
+// A legacy encoding's bytes in UTF-8; the Latin-1 reading when iconv does not know it.
+std::string legacy_to_utf8(std::string_view bytes, const std::string& encoding) {
+    std::string out;
+    if (iconv_to_utf8(bytes, encoding, out)) return text::repair_utf8(out);
     return text::repair_utf8(text::latin1_to_utf8(bytes));
 }
 
+std::string undeclared_to_utf8(std::string_view bytes) {
+    if (mostly_utf8(bytes)) return text::repair_utf8(bytes);
+    return legacy_to_utf8(bytes, guess(bytes));
+}
+
 }  // namespace
+
+std::string guess(std::string_view bytes) {
+    if (mostly_utf8(bytes)) return "UTF-8";
+    // A long file says all it has to say in its first megabyte; uchardet reads every byte given.
+    std::string answer = ask_uchardet(bytes.substr(0, 1u << 20));
+    // The corrections measured in charset.h.
+    if (answer == "ISO-8859-1") return "WINDOWS-1252";
+    if (answer == "KOI8-R") return "KOI8-U";
+    if (answer == "MAC-CYRILLIC") return "WINDOWS-1251";
+    // No answer, or one the bytes just disproved: the Cyrillic or Western code page.
+    if (answer.empty() || answer == "UTF-8" || answer == "ASCII") {
+        return looks_cyrillic_1251(bytes) ? "WINDOWS-1251" : "WINDOWS-1252";
+    }
+    return answer;
+}
+
+std::string utf16_to_utf8(std::string_view piece, bool big_endian, std::string& carry) {
+    std::string in = std::move(carry);
+    in.append(piece);
+    std::size_t whole = in.size() & ~std::size_t{1};
+    if (whole >= 2) {
+        // A high surrogate waits for the low one that completes its character.
+        auto high = static_cast<unsigned char>(in[big_endian ? whole - 2 : whole - 1]);
+        if (high >= 0xD8 && high <= 0xDB) whole -= 2;
+    }
+    carry = in.substr(whole);
+    std::string out;
+    iconv_to_utf8(std::string_view(in).substr(0, whole), big_endian ? "UTF-16BE" : "UTF-16LE", out);
+    return text::repair_utf8(out);
+}
+
+StreamDecoder::StreamDecoder(std::string_view sample) {
+    if (!mostly_utf8(sample)) encoding_ = guess(sample);
+}
+
+std::string StreamDecoder::decode(std::string_view piece) {
+    if (text::is_valid_utf8(piece)) return std::string(piece);
+    if (encoding_.empty()) {
+        if (mostly_utf8(piece)) return text::repair_utf8(piece);
+        encoding_ = guess(piece);
+    }
+    return legacy_to_utf8(piece, encoding_);
+}
 
 std::string declared_in_xml(std::string_view head) {
     std::string_view start = head.substr(0, 512);

@@ -8,6 +8,7 @@
 
 #include "article_fields.h"
 #include "charset.h"
+#include "line_stream.h"
 #include "record_fields.h"
 #include "text.h"
 #include "xml_document.h"
@@ -21,51 +22,117 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && text::equals_ci(s.substr(s.size() - suffix.size()), suffix);
 }
 
-// RFC 4180 rows, with the given delimiter and quote; a row may span lines inside quotes.
+// RFC 4180 rows, with the given delimiter and quote, fed a line at a time: a row may span lines
+// inside quotes. A row is broken when a quoted field has text after its closing quote (a stray
+// quote that swallowed the line ends after it) or when a quote is still open at the end of the
+// file or after max_field bytes; a broken row is passed on with `broken` saying why.
+class RowParser {
+public:
+    struct Done {
+        Row row;
+        std::size_t line = 0;   // where the row starts
+        std::string broken;     // why it is broken, "" when it is not
+    };
+
+    RowParser(char delimiter, char quote, std::size_t max_field) : delimiter_(delimiter), quote_(quote), max_field_(max_field) {}
+
+    // Feeds one line (without its line end); calls `done` for each row it completes.
+    template <typename F>
+    void feed(std::string_view line, std::size_t line_number, F&& done) {
+        if (!quoted_ && row_.empty() && field_.empty()) first_line_ = line_number;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            char c = line[i];
+            if (quoted_) {
+                if (c == quote_) {
+                    if (i + 1 < line.size() && line[i + 1] == quote_) {
+                        field_ += quote_;
+                        ++i;
+                    } else {
+                        quoted_ = false;
+                    }
+                } else {
+                    field_ += c;
+                }
+                continue;
+            }
+            if (c == quote_ && text::trim(field_).empty()) {
+                quoted_ = true;
+                field_was_quoted_ = true;
+                field_.clear();
+            } else if (c == delimiter_) {
+                end_field();
+            } else if (c == '\r') {
+                end_row(done);  // old Mac line ends
+                first_line_ = line_number;
+            } else {
+                if (field_was_quoted_ && c != ' ' && c != '\t' && broken_.empty()) {
+                    broken_ = "text after the closing quote of field " + std::to_string(row_.size() + 1) +
+                              " (a stray quote?)";
+                }
+                field_ += c;
+            }
+        }
+        if (quoted_) {
+            field_ += '\n';
+            if (field_.size() > max_field_) {
+                broken_ = "a quote opened on line " + std::to_string(first_line_) + " is not closed within " +
+                          std::to_string(max_field_ >> 20) + " MiB";
+                quoted_ = false;
+                field_.clear();
+                end_row(done);
+            }
+            return;
+        }
+        end_row(done);
+    }
+
+    // The end of the file: a row still open is completed (broken when a quote is open).
+    template <typename F>
+    void finish(F&& done) {
+        if (quoted_) broken_ = "a quote opened on line " + std::to_string(first_line_) + " is never closed";
+        quoted_ = false;
+        if (!field_.empty() || !row_.empty()) end_row(done);
+    }
+
+private:
+    void end_field() {
+        row_.push_back(field_was_quoted_ ? field_ : text::trim(field_));
+        field_.clear();
+        field_was_quoted_ = false;
+    }
+
+    template <typename F>
+    void end_row(F&& done) {
+        end_field();
+        if (!(row_.size() == 1 && row_[0].empty()) || !broken_.empty()) done(Done{std::move(row_), first_line_, std::move(broken_)});
+        row_.clear();
+        broken_.clear();
+    }
+
+    char delimiter_, quote_;
+    std::size_t max_field_;
+    Row row_;
+    std::string field_;
+    std::string broken_;
+    bool quoted_ = false, field_was_quoted_ = false;
+    std::size_t first_line_ = 1;
+};
+
+// The rows of text held in memory (the head of a file), broken ones included.
 std::vector<Row> parse_rows(std::string_view data, char delimiter, char quote) {
     std::vector<Row> rows;
-    Row row;
-    std::string field;
-    bool quoted = false, field_was_quoted = false;
-    auto end_field = [&] {
-        row.push_back(field_was_quoted ? field : text::trim(field));
-        field.clear();
-        field_was_quoted = false;
-    };
-    for (std::size_t i = 0; i < data.size(); ++i) {
-        char c = data[i];
-        if (quoted) {
-            if (c == quote) {
-                if (i + 1 < data.size() && data[i + 1] == quote) {
-                    field += quote;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-            continue;
-        }
-        if (c == quote && text::trim(field).empty()) {
-            quoted = true;
-            field_was_quoted = true;
-            field.clear();
-        } else if (c == delimiter) {
-            end_field();
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
-            end_field();
-            if (!(row.size() == 1 && row[0].empty())) rows.push_back(std::move(row));
-            row.clear();
-        } else {
-            field += c;
-        }
+    RowParser parser(delimiter, quote, xml::max_file_bytes);
+    auto keep = [&](RowParser::Done&& d) { rows.push_back(std::move(d.row)); };
+    std::size_t line = 0;
+    for (std::size_t start = 0; start < data.size();) {
+        std::size_t end = data.find('\n', start);
+        if (end == std::string_view::npos) end = data.size();
+        std::string_view text = data.substr(start, end - start);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        parser.feed(text, ++line, keep);
+        start = end + 1;
     }
-    if (!field.empty() || !row.empty()) {
-        end_field();
-        rows.push_back(std::move(row));
-    }
+    parser.finish(keep);
     return rows;
 }
 
@@ -149,33 +216,73 @@ int CsvReader::sniff(std::string_view path, std::string_view) const {
 }
 
 void CsvReader::read(const SourceFile& file, const ReaderOptions& options, const std::function<void(Article&&)>& emit) const {
-    xml::check_file_size(file);
-    std::string data = charset::to_utf8(file.data, "");
-    auto [delimiter, quote] = sniff_dialect(data);
-    std::vector<Row> rows = parse_rows(data, delimiter, quote);
-    if (rows.empty()) throw ReadError("the table has no rows");
-    std::vector<std::string> names;
-    std::size_t first_row = 0;
-    if (is_header(rows.front(), options)) {
-        for (const std::string& cell : rows.front()) names.push_back(text::fold_case(cell));
-        first_row = 1;
-    } else {
-        names = names_by_shape(rows);
+    if (file.rest == nullptr && (file.data.starts_with("\xFF\xFE") || file.data.starts_with("\xFE\xFF"))) {
+        // UTF-16 in memory (the loader decodes files): decoded whole first.
+        read(SourceFile{file.path, charset::to_utf8(file.data, ""), nullptr, file.warn}, options, emit);
+        return;
     }
+    // The dialect, the header and (without one) the columns' roles come from the first rows, the
+    // ones in the head: the table is then read a line at a time, whatever its size.
+    std::string_view head_bytes = std::string_view(file.data).substr(0, 64 * 1024);
+    if (head_bytes.starts_with("\xEF\xBB\xBF")) head_bytes.remove_prefix(3);
+    if (file.rest != nullptr || file.data.size() > 64 * 1024) {
+        // Only whole lines: the head's last line may be cut.
+        if (std::size_t cut = head_bytes.rfind('\n'); cut != std::string_view::npos) head_bytes = head_bytes.substr(0, cut + 1);
+    }
+    charset::StreamDecoder decoder(head_bytes);
+    std::string head = decoder.decode(head_bytes);
+    auto [delimiter, quote] = sniff_dialect(head);
+    std::vector<Row> head_rows = parse_rows(head, delimiter, quote);
+    if (head_rows.empty()) throw ReadError("the table has no rows");
+    std::vector<std::string> names;
+    bool has_header = is_header(head_rows.front(), options);
+    if (has_header) {
+        for (const std::string& cell : head_rows.front()) names.push_back(text::fold_case(cell));
+    } else {
+        names = names_by_shape(head_rows);
+    }
+    // Trailing empty cells ("a,b,,") are no damage.
+    auto width = [](const Row& row) {
+        std::size_t n = row.size();
+        while (n > 0 && row[n - 1].empty()) --n;
+        return n;
+    };
     const RecordFields fields_of(options);
-    std::size_t emitted = 0;
-    for (std::size_t r = first_row; r < rows.size(); ++r) {
+    std::size_t emitted = 0, rows_seen = 0, broken = 0;
+    auto take = [&](RowParser::Done&& d) {
+        if (rows_seen++ == 0 && has_header) return;
+        if (d.broken.empty() && width(d.row) > names.size()) {
+            d.broken = std::to_string(width(d.row)) + " fields where the " + (has_header ? "header has " : "table has ") +
+                       std::to_string(names.size());
+        }
+        if (!d.broken.empty()) {
+            ++broken;
+            file.report(d.line, "broken row (" + d.broken + "): skipped");
+            return;
+        }
         nlohmann::json record = nlohmann::json::object();
-        for (std::size_t c = 0; c < rows[r].size() && c < names.size(); ++c) {
-            if (!rows[r][c].empty()) record[names[c]] = rows[r][c];
+        for (std::size_t c = 0; c < d.row.size() && c < names.size(); ++c) {
+            if (!d.row[c].empty()) record[names[c]] = d.row[c];
         }
         Article a = fields_of.article(record);
-        if (a.body.empty()) continue;
+        if (a.body.empty()) return;
         if (a.title.empty()) a.title = fields::title_from_text(a.body);
         fields::finish(a, file, name());
         ++emitted;
         emit(std::move(a));
+    };
+    RowParser parser(delimiter, quote, xml::max_file_bytes);
+    LineStream lines(file, xml::max_file_bytes);
+    for (std::string_view line; lines.next(line);) {
+        if (lines.too_long()) {
+            ++broken;
+            file.report(lines.line_number(), "longer than " + std::to_string(xml::max_file_bytes >> 20) + " MiB: skipped");
+            continue;
+        }
+        parser.feed(decoder.decode(line), lines.line_number(), take);
     }
+    parser.finish(take);
+    if (emitted == 0 && broken > 0) throw ReadError("no readable row: " + std::to_string(broken) + " broken");
     if (emitted == 0) throw NotAnArticle("not an article table: no column of article text");
 }
 

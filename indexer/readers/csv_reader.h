@@ -9,6 +9,11 @@
 // repeat is the section. Rows become records for RecordFields, so --map works as for JSON Lines.
 // A table without a column of article text (a metadata table) is NotAnArticle; rows without
 // text are passed over.
+//
+// Tables are streamed: the dialect, the header and the columns' roles come from the rows in the
+// first 64 KiB, then the table is read a line at a time, whatever its size. A broken row (more
+// fields than the header, text after a closing quote, a quote never closed) is reported
+// (SourceFile::warn, with its first line and why) and skipped; every other row is read.
 #pragma once
 
 #include "reader.h"
@@ -19,6 +24,7 @@ class CsvReader final : public Reader {
 public:
     std::string_view name() const override { return "csv"; }
     int sniff(std::string_view path, std::string_view head) const override;
+    bool streams() const override { return true; }
     void read(const SourceFile& file, const ReaderOptions& options,
               const std::function<void(Article&&)>& emit) const override;
 };

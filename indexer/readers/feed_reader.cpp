@@ -164,7 +164,8 @@ int FeedReader::sniff(std::string_view path, std::string_view head) const {
 void FeedReader::read(const SourceFile& file, const ReaderOptions&, const std::function<void(Article&&)>& emit) const {
     xml::check_file_size(file);
     std::string utf8 = charset::to_utf8(file.data, charset::declared_in_xml(file.data));
-    xml::Document doc = xml::parse_xml(utf8);
+    std::optional<ReadError> damage;
+    xml::Document doc = xml::parse_xml(utf8, file, damage);
     const xmlNode* root = xmlDocGetRootElement(doc.get());
 
     const xmlNode* channel = nullptr;
@@ -179,6 +180,7 @@ void FeedReader::read(const SourceFile& file, const ReaderOptions&, const std::f
         channel = root;
         items = xml::children(root, "entry");
     } else {
+        if (damage) throw ReadError(std::string(damage->what()) + ", and no feed could be recovered", damage->line());
         throw ReadError("not a feed: the root element is <" + std::string(xml::local_name(root)) + ">, not <rss>, <rdf:RDF> or <feed>");
     }
     FeedContext feed;
@@ -186,12 +188,15 @@ void FeedReader::read(const SourceFile& file, const ReaderOptions&, const std::f
     feed.language = fields::language_code(xml::child_text(channel, "language"));
     if (feed.language.empty()) feed.language = fields::language_code(xml::attribute(root, "lang"));
 
+    std::size_t emitted = 0;
     for (const xmlNode* item : items) {
         Article a = read_item(item, feed);
         if (a.title.empty() && a.body.empty()) continue;
         fields::finish(a, file, name());
+        ++emitted;
         emit(std::move(a));
     }
+    if (damage && emitted == 0) throw ReadError(std::string(damage->what()) + ", and no item could be recovered", damage->line());
 }
 
 }  // namespace dateline

@@ -2,10 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "article_fields.h"
 #include "record_fields.h"
 #include "charset.h"
 #include "html_text.h"
+#include "line_stream.h"
 #include "text.h"
 #include "xml_document.h"
 
@@ -47,29 +50,78 @@ const json* largest_record_array(const json& doc, int depth = 0) {
 
 }  // namespace
 
+namespace {
+
+// "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..." ->
+// "column 9: syntax error ..."
+std::string parse_problem(const json::parse_error& e) {
+    std::string what = e.what();
+    std::size_t at = what.find("column ");
+    if (at == std::string::npos) at = what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2;
+    return what.substr(at);
+}
+
+std::string kind_of(const json& value) {
+    if (value.is_array()) return "an array";
+    if (value.is_string()) return "a string";
+    if (value.is_number()) return "a number";
+    if (value.is_boolean()) return "true or false";
+    return "null";
+}
+
+// True when the file is JSON Lines, to be read a line at a time: its first non-blank line is a
+// JSON object on its own, or (that line being damaged) two of the first three are. In a
+// pretty-printed document, at most an inner record's line is. A first line that runs past the
+// head is read as a line too: a huge first record, or a whole document on one line, which
+// reads the same.
+bool looks_like_lines(std::string_view head) {
+    std::string_view rest = head;
+    if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+    if (text::trim(rest).starts_with("[")) return false;
+    int seen = 0, objects = 0;
+    while (!rest.empty() && seen < 3) {
+        std::size_t eol = rest.find('\n');
+        if (eol == std::string_view::npos) return seen == 0 ? !text::trim(rest).empty() : objects >= 2;
+        std::string line = text::trim(rest.substr(0, eol));
+        rest.remove_prefix(eol + 1);
+        if (line.empty()) continue;
+        bool object = line.starts_with("{") && json::accept(line);
+        if (object && seen == 0) return true;
+        ++seen;
+        objects += object ? 1 : 0;
+    }
+    return objects >= 2;
+}
+
+}  // namespace
+
 void JsonlReader::read(const SourceFile& file, const ReaderOptions& options, const std::function<void(Article&&)>& emit) const {
-    xml::check_file_size(file);
     const RecordFields fields_of(options);
-    std::string data = charset::to_utf8(file.data, "");
-    std::size_t bad = 0, first_bad = 0, good = 0;
+    std::size_t bad = 0, first_bad = 0, good = 0, without_text = 0;
     std::string first_reason;
-    auto fail = [&](std::size_t line, std::string reason) {
+    auto skip = [&](std::size_t line, std::string reason) {
         if (bad++ == 0) {
             first_bad = line;
-            first_reason = std::move(reason);
+            first_reason = reason;
         }
+        file.report(line, reason);
     };
-    std::size_t without_text = 0;
-    auto take = [&](const json& record, std::size_t line) {
+    std::function<void(const json&, std::size_t, bool)> take = [&](const json& record, std::size_t line, bool nested) {
         if (!record.is_object()) {
-            fail(line, "not a JSON object");
+            skip(line, "not a JSON object but " + kind_of(record) + ": skipped");
             return;
         }
         Article a = fields_of.article(record);
         // A record with no article text is metadata (a page's title and date, a link), not an
-        // article: it is passed over, like a feed's empty item.
+        // article: it is passed over, like a feed's empty item. Unless it is an API response
+        // that holds the articles.
         if (a.body.empty()) {
-            ++without_text;
+            const json* records = nested ? nullptr : largest_record_array(record);
+            if (records) {
+                for (const json& r : *records) take(r, line, true);
+            } else {
+                ++without_text;
+            }
             return;
         }
         if (a.title.empty()) a.title = fields::title_from_text(a.body);
@@ -77,42 +129,49 @@ void JsonlReader::read(const SourceFile& file, const ReaderOptions& options, con
         ++good;
         emit(std::move(a));
     };
-    // A whole JSON document (an export's array of articles, one pretty-printed object) first;
-    // otherwise JSON Lines, one record a line.
-    json whole = json::parse(data, nullptr, false);
-    if (!whole.is_discarded() && (whole.is_array() || whole.is_object())) {
-        const json* records = whole.is_array() ? &whole : nullptr;
-        // One object: an article, or a response that holds the articles.
-        if (!records && fields_of.article(whole).body.empty()) records = largest_record_array(whole);
-        if (records) {
-            for (const json& record : *records) take(record, 0);
-        } else {
-            take(whole, 1);
-        }
-    } else {
-        std::size_t line_no = 0;
-        for (std::size_t start = 0; start < data.size();) {
-            std::size_t end = data.find('\n', start);
-            if (end == std::string::npos) end = data.size();
-            std::string_view line = std::string_view(data).substr(start, end - start);
-            start = end + 1;
-            ++line_no;
-            if (text::trim(line).empty()) continue;
-            json record = json::parse(line, nullptr, false);
-            if (record.is_discarded()) {
-                fail(line_no, "not valid JSON");
+    auto read_lines = [&](const SourceFile& source) {
+        charset::StreamDecoder decoder(source.data.substr(0, 65536));
+        LineStream lines(source, xml::max_file_bytes);
+        for (std::string_view line; lines.next(line);) {
+            if (lines.too_long()) {
+                skip(lines.line_number(), "longer than " + std::to_string(xml::max_file_bytes >> 20) + " MiB: skipped");
                 continue;
             }
-            take(record, line_no);
+            if (text::trim(line).empty()) continue;
+            json record;
+            try {
+                record = json::parse(decoder.decode(line));
+            } catch (const json::parse_error& e) {
+                skip(lines.line_number(), "not valid JSON (" + parse_problem(e) + "): skipped");
+                continue;
+            }
+            take(record, lines.line_number(), false);
+        }
+    };
+    if (looks_like_lines(file.data)) {
+        read_lines(file);
+    } else {
+        // A whole JSON document (an export's array of articles, one pretty-printed object) must
+        // be parsed at once; if it is none, its lines are read one by one after all.
+        SourceFile whole{file.path, charset::to_utf8(whole_file(file, xml::max_file_bytes), ""), nullptr, file.warn};
+        json doc = json::parse(whole.data, nullptr, false);
+        if (!doc.is_discarded() && (doc.is_array() || doc.is_object())) {
+            if (doc.is_array()) {
+                for (const json& record : doc) take(record, 0, true);
+            } else {
+                take(doc, 1, false);
+            }
+        } else {
+            read_lines(whole);
         }
     }
     if (good == 0 && bad == 0) {
         throw NotAnArticle("not an article: " + std::to_string(without_text) + " JSON record" + (without_text == 1 ? "" : "s") +
                            " without article text");
     }
-    if (bad > 0) {
-        throw ReadError(std::to_string(bad) + " bad line" + (bad == 1 ? "" : "s") + " of " + std::to_string(bad + good) +
-                            " records, first at line " + std::to_string(first_bad) + ": " + first_reason,
+    if (good == 0) {
+        throw ReadError("no readable record: " + std::to_string(bad) + " bad line" + (bad == 1 ? "" : "s") +
+                            ", the first at line " + std::to_string(first_bad) + ": " + first_reason,
                         first_bad);
     }
 }

@@ -328,15 +328,19 @@ int NewsmlReader::sniff(std::string_view, std::string_view head) const {
 void NewsmlReader::read(const SourceFile& file, const ReaderOptions&, const std::function<void(Article&&)>& emit) const {
     xml::check_file_size(file);
     std::string utf8 = charset::to_utf8(file.data, charset::declared_in_xml(file.data));
-    xml::Document doc = xml::parse_xml(utf8);
+    std::optional<ReadError> damage;
+    xml::Document doc = xml::parse_xml(utf8, file, damage);
     const xmlNode* root = xmlDocGetRootElement(doc.get());
+    std::size_t emitted = 0;
     Emit finish_and_emit = [&](Article& a) {
         fields::finish(a, file, name());
+        ++emitted;
         emit(std::move(a));
     };
     if (xml::is_element(root, "NewsML")) read_v1(root, finish_and_emit);
     else if (is_g2_root(root)) read_g2(root, finish_and_emit);
     else throw ReadError("not a NewsML document: the root element is <" + std::string(xml::local_name(root)) + ">");
+    if (damage && emitted == 0) throw ReadError(std::string(damage->what()) + ", and no item could be recovered", damage->line());
 }
 
 }  // namespace dateline

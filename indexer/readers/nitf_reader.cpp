@@ -207,7 +207,8 @@ int NitfReader::sniff(std::string_view, std::string_view head) const {
 void NitfReader::read(const SourceFile& file, const ReaderOptions&, const std::function<void(Article&&)>& emit) const {
     xml::check_file_size(file);
     std::string utf8 = charset::to_utf8(file.data, charset::declared_in_xml(file.data));
-    xml::Document doc = xml::parse_xml(utf8);
+    std::optional<ReadError> damage;
+    xml::Document doc = xml::parse_xml(utf8, file, damage);
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     // NITF also travels wrapped (a NewsML contentSet holding it as inline XML): the story is the
     // first <nitf> element, wherever it is.
@@ -218,7 +219,10 @@ void NitfReader::read(const SourceFile& file, const ReaderOptions&, const std::f
     }
     Article a;
     article_from_nitf(root, a);
-    if (a.title.empty() && a.body.empty()) return;  // an empty shell, as wire systems send to kill a story
+    if (a.title.empty() && a.body.empty()) {
+        if (damage) throw ReadError(std::string(damage->what()) + ", and no story could be recovered", damage->line());
+        return;  // an empty shell, as wire systems send to kill a story
+    }
     fields::finish(a, file, name());
     emit(std::move(a));
 }

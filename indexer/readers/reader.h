@@ -1,32 +1,69 @@
 // Reader: one per file format. A reader knows its format and the Article model, nothing else: it
 // never touches Xapian, the index or the terminal.
 //
-// The pipeline loads a file (already gunzipped when it was compressed), asks every reader how
-// sure it is that the bytes are its format (sniff), and hands the file to the most confident
-// one. read() calls `emit` once per article in the file, in file order. Readers are stateless
-// and read() is called from several worker threads at once, so it must not touch shared state.
+// The pipeline opens a file (gunzipped when it was compressed), asks every reader how sure it is
+// that the first bytes are its format (sniff), and hands the file to the most confident one.
+// read() calls `emit` once per article in the file, in file order. Readers are stateless and
+// read() is called from several worker threads at once, so it must not touch shared state.
+//
+// A reader that parses a whole document at once (XML, HTML, one JSON document) gets the whole
+// file, within a size limit. A reader of a line-oriented format (streams() true: JSON Lines,
+// CSV) gets the first bytes and a stream of the rest, and reads a file of any size in bounded
+// memory: every article it emits is written before the end of the file is reached.
+//
+// One bad record loses one record: a reader that meets a record it cannot read (a line that is
+// not JSON, a broken row, markup it had to repair) reports it through SourceFile::warn, with its
+// line and the reason, and reads on. ReadError is for a file with nothing readable left.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "article.h"
 
 namespace dateline {
 
+// The bytes of a file after its first ones, in pieces, decompressed. Not thread-safe.
+class ByteStream {
+public:
+    virtual ~ByteStream() = default;
+    // Up to `size` bytes into `buffer`; 0 at the end. Throws ReadError when the file cannot be
+    // read further (a damaged or truncated gzip stream, an I/O error).
+    virtual std::size_t read(char* buffer, std::size_t size) = 0;
+};
+
 struct SourceFile {
+    SourceFile(std::string path_, std::string data_, ByteStream* rest_ = nullptr,
+               std::function<void(std::size_t, const std::string&)> warn_ = {})
+        : path(std::move(path_)), data(std::move(data_)), rest(rest_), warn(std::move(warn_)) {}
+
     std::string path;   // as the user gave it (or found under a directory they gave)
-    std::string data;   // the file's bytes, decompressed
+    // The file's bytes, decompressed: all of them, or, when `rest` is set, the first ones.
+    std::string data;
+    // The bytes after `data`, for readers that stream (Reader::streams()); null when `data` is
+    // the whole file.
+    ByteStream* rest = nullptr;
+    // Where a reader reports a record it skipped or markup it repaired, and reads on: the 1-based
+    // line (0 when unknown) and the reason. Unset: such reports are dropped.
+    std::function<void(std::size_t line, const std::string& why)> warn;
+
+    void report(std::size_t line, const std::string& why) const {
+        if (warn) warn(line, why);
+    }
 };
 
 // A file that cannot be read as its format. what() says why in words a user can act on; line
-// is 1-based, 0 when unknown. The indexer skips the whole file (articles emitted before the
-// error included) and reads it again once it has changed.
+// is 1-based, 0 when unknown. The indexer reports the file as failed and reads it again once it
+// has changed. Articles a streaming reader emitted before the error stay indexed (the file's
+// older stories too: nothing is pruned from a file that was not read to its end); a file read
+// whole gives none.
 class ReadError : public std::runtime_error {
 public:
     explicit ReadError(const std::string& why, std::size_t line = 0)
@@ -67,11 +104,18 @@ public:
     // judged from the path and the first bytes (`head`, up to 64 KiB, already decompressed).
     virtual int sniff(std::string_view path, std::string_view head) const = 0;
 
+    // True when read() takes SourceFile::rest: the file is given as a stream, whatever its size.
+    virtual bool streams() const { return false; }
+
     // Parses the file and emits its articles; throws ReadError when the file is not readable as
     // this format. Articles need not have ids: the pipeline assigns stable ones.
     virtual void read(const SourceFile& file, const ReaderOptions& options,
                       const std::function<void(Article&&)>& emit) const = 0;
 };
+
+// A streamed file's bytes (data, then all of rest) as one string, for a reader that finds it
+// must parse the file as one document after all; ReadError when they are over `max_bytes`.
+std::string whole_file(const SourceFile& file, std::size_t max_bytes);
 
 // Every reader Dateline has, in the order they are offered a file.
 const std::vector<std::unique_ptr<Reader>>& all_readers();

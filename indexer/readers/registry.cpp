@@ -28,6 +28,20 @@ const std::vector<std::unique_ptr<Reader>>& all_readers() {
     return readers;
 }
 
+std::string whole_file(const SourceFile& file, std::size_t max_bytes) {
+    std::string data = file.data;
+    if (file.rest == nullptr) return data;
+    char buffer[65536];
+    while (std::size_t n = file.rest->read(buffer, sizeof buffer)) {
+        data.append(buffer, n);
+        if (data.size() > max_bytes) {
+            throw ReadError("the file is over the " + std::to_string(max_bytes >> 20) +
+                            " MiB limit for a document read whole; split it, or write it as JSON Lines (one record a line)");
+        }
+    }
+    return data;
+}
+
 const Reader* reader_named(std::string_view name) {
     for (const auto& r : all_readers()) {
         if (r->name() == name) return r.get();

@@ -5,6 +5,7 @@
 
 #include "article_fields.h"
 #include "dateline.h"
+#include "charset.h"
 #include "dates.h"
 #include "story_kind.h"
 #include "text.h"
@@ -156,8 +157,7 @@ int TextReader::sniff(std::string_view path, std::string_view head) const {
 
 void TextReader::read(const SourceFile& file, const ReaderOptions& options,
                       const std::function<void(Article&&)>& emit) const {
-    std::string data = text::is_valid_utf8(file.data) ? file.data : text::latin1_to_utf8(file.data);
-    data = text::repair_utf8(data);
+    std::string data = charset::to_utf8(file.data, "");
     if (text::trim(data).empty()) throw ReadError("the file has no text");
 
     std::vector<std::string> lines;

@@ -22,7 +22,8 @@
 // Briefs, results, standings and price tables are articles like any story (Article::kind says
 // which, see story_kind.h). Only a file with no article text below its first line (a word list,
 // a table of bare figures) is NotAnArticle.
-// Files that are not valid UTF-8 are read as Latin-1.
+// Files that are not UTF-8 are read in the encoding charset::guess finds (windows-1251, KOI8,
+// windows-1252 ...); UTF-16 with a byte-order mark is decoded by the loader.
 #pragma once
 
 #include "reader.h"

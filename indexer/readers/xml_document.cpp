@@ -123,23 +123,21 @@ std::string without_declared_entities(std::string_view in) {
     return out;
 }
 
-Document parse_xml_once(std::string_view utf8, FirstError& first) {
+Document parse_xml_once(std::string_view utf8, FirstError& first, bool recover = false) {
     std::unique_ptr<xmlParserCtxt, ContextDeleter> ctxt(xmlNewParserCtxt());
     if (!ctxt) throw ReadError("out of memory starting the XML parser");
     ctxt->_private = &first;
     ctxt->sax->serror = capture_error;
     const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
-                        XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES;
+                        XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES | (recover ? XML_PARSE_RECOVER : 0);
     Document doc(xmlCtxtReadMemory(ctxt.get(), utf8.data(), checked_size(utf8), nullptr, "UTF-8", options));
-    if (!doc || !ctxt->wellFormed) return nullptr;
+    if (!doc || (!ctxt->wellFormed && !recover)) return nullptr;
     return doc;
 }
 
-}  // namespace
-
-Document parse_xml(std::string_view utf8) {
+// The strict parse; on failure `first` holds the complaint.
+Document parse_strict(std::string_view utf8, FirstError& first) {
     init_libxml_once();
-    FirstError first;
     Document doc = parse_xml_once(utf8, first);
     if (!doc && first.message.find("ntit") != std::string::npos) {
         // libxml2 refused the entities (a reference loop, an amplification bomb, an undefined or
@@ -147,9 +145,34 @@ Document parse_xml(std::string_view utf8) {
         FirstError second;
         doc = parse_xml_once(without_declared_entities(utf8), second);
     }
+    return doc;
+}
+
+ReadError malformed(const FirstError& first) {
+    std::string why = first.message.empty() ? std::string("not well-formed XML") : first.message;
+    return ReadError("malformed XML: " + why, first.line > 0 ? static_cast<std::size_t>(first.line) : 0);
+}
+
+}  // namespace
+
+Document parse_xml(std::string_view utf8) {
+    FirstError first;
+    Document doc = parse_strict(utf8, first);
+    if (!doc) throw malformed(first);
+    if (xmlDocGetRootElement(doc.get()) == nullptr) throw ReadError("the XML document has no root element");
+    return doc;
+}
+
+Document parse_xml(std::string_view utf8, const SourceFile& file, std::optional<ReadError>& damage) {
+    damage.reset();
+    FirstError first;
+    Document doc = parse_strict(utf8, first);
     if (!doc) {
-        std::string why = first.message.empty() ? std::string("not well-formed XML") : first.message;
-        throw ReadError("malformed XML: " + why, first.line > 0 ? static_cast<std::size_t>(first.line) : 0);
+        FirstError again;
+        doc = parse_xml_once(without_declared_entities(utf8), again, true);
+        if (!doc || xmlDocGetRootElement(doc.get()) == nullptr) throw malformed(first);
+        damage = malformed(first);
+        file.report(damage->line(), std::string(damage->what()) + "; read in recovery mode, the text around it may be incomplete");
     }
     if (xmlDocGetRootElement(doc.get()) == nullptr) throw ReadError("the XML document has no root element");
     return doc;

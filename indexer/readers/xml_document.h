@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,15 @@ using Document = std::unique_ptr<xmlDoc, DocumentDeleter>;
 
 // A well-formed XML document, or ReadError naming libxml2's first complaint and its line.
 Document parse_xml(std::string_view utf8);
+
+// The same, except that a document that is not well-formed (a bare '&', a tag never closed, a
+// file cut short) is read in libxml2's recovery mode (XML_PARSE_RECOVER), its first complaint
+// reported on `file` with its line, and `damage` set to it: one damaged spot loses what libxml2
+// cannot make out around it, not the file (a reader that finds nothing in what was recovered
+// throws `damage`). The recovery parse runs on the text with its DTD
+// internal subset and entity references removed, so the protections above hold. ReadError only
+// when nothing is recoverable (no root element).
+Document parse_xml(std::string_view utf8, const SourceFile& file, std::optional<ReadError>& damage);
 
 // An HTML document; the HTML parser recovers from anything, so this throws only when the input
 // is empty or libxml2 runs out of memory.
