@@ -1,6 +1,7 @@
 #include "file_processor.h"
 
 #include "file_loader.h"
+#include "language_id.h"
 #include "sidecar.h"
 #include "text.h"
 
@@ -58,6 +59,7 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
     auto emit = [&](Article&& a) {
         if (sidecar) apply_sidecar(*sidecar, a);
         a.source_path = task.file.path;
+        if (a.language.empty()) a.language = identify_language(a.title + "\n" + text::truncate_utf8(a.body, 4096));
         extract_entities(a, extractor, options.extract);
         assign_id(a);
         if (options.dry_run) {

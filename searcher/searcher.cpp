@@ -93,6 +93,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     auto start = std::chrono::steady_clock::now();
     SearchResponse response;
     response.query = request.query;
+    builder_.set_index_languages(index_languages());
     Xapian::Query query = builder_.build(request);
 
     Xapian::Enquire enquire(db_);
@@ -138,8 +139,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         const std::string& text = r.article.body.empty() ? r.article.title : r.article.body;
         // Not SNIPPET_EXHAUSTIVE: Xapian stops at a good enough passage. Snippets were a third of a
         // search's work; this saves a third of that, and the passages checked came out the same.
-        r.snippet = mset.snippet(text, request.snippet_chars, builder_.stemmer(),
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<b>", "</b>",
+        r.snippet = mset.snippet(text, request.snippet_chars, builder_.stemmer(r.article.language),
+                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_CJK_NGRAM, "<b>", "</b>",
                                  "\xE2\x80\xA6");
         r.article.body.clear();
         response.results.push_back(std::move(r));
@@ -148,6 +149,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     if (request.histogram) response.histogram = spy.histogram();
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
+}
+
+std::vector<std::string> Searcher::index_languages() {
+    std::string prefix(schema::find("language")->filter_prefix);
+    std::vector<std::string> out;
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) out.push_back((*t).substr(prefix.size()));
+    return out;
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
