@@ -44,6 +44,9 @@ std::string terminal_snippet(const std::string& html, bool colour) {
 }  // namespace
 
 void render_terminal(const SearchResponse& response, const SearchRequest& request, std::ostream& out, bool colour) {
+    if (response.suggestion) {
+        out << "Did you mean: " << (colour ? kBold : "") << response.suggestion->query << (colour ? kReset : "") << "\n\n";
+    }
     std::size_t rank = request.offset;
     for (const SearchResult& r : response.results) {
         ++rank;
@@ -51,7 +54,7 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
         std::string date = a.published ? dates::to_iso8601(*a.published).substr(0, 10) : std::string("(no date)");
         out << rank << ". " << (colour ? kDim : "") << date;
         if (!a.source.empty()) out << "  " << a.source;
-        out << (colour ? kReset : "") << "\n   " << (colour ? kBold : "") << a.title << (colour ? kReset : "") << "\n";
+        out << (colour ? kReset : "") << "\n   " << (colour ? kBold : "") << terminal_snippet(r.title_html.empty() ? a.title : r.title_html, colour) << (colour ? kReset : "") << "\n";
         if (!r.snippet.empty()) out << "   " << terminal_snippet(r.snippet, colour) << "\n";
         std::string who;
         for (const auto* list : {&a.people, &a.organizations, &a.places}) {
