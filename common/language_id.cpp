@@ -4,6 +4,7 @@
 
 #include <array>
 #include <climits>
+#include <string_view>
 #include <memory>
 #include <vector>
 
@@ -74,6 +75,18 @@ std::string cjk_language(std::string_view sample) {
     return "zh";
 }
 
+// Russian and Ukrainian share most letters and n-grams, and the profiles take some Ukrainian
+// news for Russian; but і, ї, є and ґ are Ukrainian letters Russian never writes.
+bool has_ukrainian_letters(std::string_view sample) {
+    std::size_t cyrillic = 0, ukrainian = 0;
+    for (Xapian::Utf8Iterator it(sample.data(), sample.size()); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned cp = *it;
+        if (cp >= 0x400 && cp <= 0x4FF) ++cyrillic;
+        if (cp == 0x456 || cp == 0x457 || cp == 0x454 || cp == 0x491 || cp == 0x406 || cp == 0x407 || cp == 0x404 || cp == 0x490) ++ukrainian;
+    }
+    return cyrillic > 0 && ukrainian * 100 >= cyrillic;
+}
+
 }  // namespace
 
 std::string identify_language(std::string_view text) {
@@ -96,6 +109,7 @@ std::string identify_language(std::string_view text) {
             code = p.code;
         }
     }
+    if (std::string_view(code) == "ru" && has_ukrainian_letters(sample)) return "uk";
     return code;
 }
 

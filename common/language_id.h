@@ -5,9 +5,11 @@
 // limited to the languages a news archive is likely to hold: comparing against its 160
 // profiles would be slower and would confuse German with Luxembourgish. Chinese, Japanese and
 // Korean are told apart by their scripts before the profiles are consulted: kana means
-// Japanese, Hangul Korean, other Han characters Chinese.
+// Japanese, Hangul Korean, other Han characters Chinese; and a "Russian" text that writes the
+// Ukrainian letters і, ї, є, ґ is Ukrainian.
 //
-// Measured on the multilingual files of ../shared (README "Languages"): see tests/test_language_id.cpp.
+// Accuracy on the multilingual files of ../shared is checked by tests/test_languages.cpp
+// (figures in the README, "Languages").
 //
 // Thread-safe: the profiles are loaded once, on first use, and only read afterwards.
 #pragma once

@@ -218,27 +218,34 @@ std::string Highlighter::snippet(std::string_view text, std::size_t max_bytes, c
     std::size_t size = text.size();
     std::size_t begin = 0;
     if (!found.empty() && size > max_bytes) {
-        // The window starting at each match: its score is the weight of the distinct query
-        // words in it (repeats add a little), and the best window's first match is the anchor.
-        std::size_t best = 0;
+        // The window starting at each match scores the weight of the distinct query words in
+        // it; the earliest best window wins (repeats of a word add nothing). Windows are scored
+        // a quarter shorter than the passage, which leaves room to start before the match.
+        std::size_t reach = max_bytes - max_bytes / 4;
+        std::size_t best = 0, best_last = 0;
         double best_score = -1;
         for (std::size_t i = 0; i < found.size(); ++i) {
             std::set<std::string> seen;
             double score = 0;
-            for (std::size_t k = i; k < found.size() && found[k].end <= found[i].begin + max_bytes; ++k) {
-                score += seen.insert(found[k].key).second ? found[k].weight : found[k].weight / 10;
+            std::size_t last = i;
+            for (std::size_t k = i; k < found.size() && found[k].end <= found[i].begin + reach; ++k) {
+                if (seen.insert(found[k].key).second) score += found[k].weight;
+                last = k;
             }
             if (score > best_score) {
                 best_score = score;
                 best = i;
+                best_last = last;
             }
         }
         std::size_t anchor = found[best].begin;
         // Start at the sentence the match is in when it begins close enough before it, else a
-        // little before the match; and never so late that the passage ends short of its length.
-        std::size_t lead = max_bytes / 3;
+        // little before the match, keeping every match of the window in the passage; and never
+        // so late that the passage ends short of its length.
+        std::size_t room = max_bytes - std::min(max_bytes, found[best_last].end - anchor);
+        std::size_t lead = std::min(room, max_bytes / 3);
         std::size_t floor = anchor > lead ? anchor - lead : 0;
-        begin = anchor > max_bytes / 8 ? anchor - max_bytes / 8 : 0;
+        begin = anchor > std::min(room, max_bytes / 8) ? anchor - std::min(room, max_bytes / 8) : 0;
         for (std::size_t i = anchor; i > floor; --i) {
             char c = text[i - 1];
             if (c == '\n' || ((c == ' ') && i >= 2 && (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?'))) {
