@@ -3,6 +3,7 @@
 #include <libexttextcat/fingerprint.h>
 
 #include <array>
+#include <cctype>
 #include <climits>
 #include <string_view>
 #include <memory>
@@ -17,8 +18,9 @@ namespace {
 
 // libexttextcat's own limits: profiles hold the 400 most frequent n-grams.
 constexpr int kNgrams = 400;
-// Enough text for a sure answer; the rest of a long story only costs time.
-constexpr std::size_t kSampleBytes = 2048;
+// Enough text for a sure answer (the accuracy on ../shared is the same as with 2 KiB); the
+// rest of a long story only costs time.
+constexpr std::size_t kSampleBytes = 1024;
 constexpr std::size_t kMinimumBytes = 60;
 
 // Profile file name (without ".lm") and the ISO 639-1 code it stands for.
@@ -87,12 +89,32 @@ bool has_ukrainian_letters(std::string_view sample) {
     return cyrillic > 0 && ukrainian * 100 >= cyrillic;
 }
 
+// Most of a news archive is English, and English prose gives itself away: "the", "of", "and"
+// and "to" are one word in ten or more of it, and rare as words in other languages. Such text is
+// called English at once, which spares the profiles (a third of a millisecond a story) for the
+// rest.
+bool plainly_english(std::string_view sample) {
+    std::size_t words = 0, common = 0;
+    std::size_t i = 0;
+    while (i < sample.size()) {
+        while (i < sample.size() && !std::isalpha(static_cast<unsigned char>(sample[i])) && static_cast<unsigned char>(sample[i]) < 0x80) ++i;
+        std::size_t start = i;
+        while (i < sample.size() && (std::isalpha(static_cast<unsigned char>(sample[i])) || static_cast<unsigned char>(sample[i]) >= 0x80)) ++i;
+        if (i == start) continue;
+        ++words;
+        std::string_view w = sample.substr(start, i - start);
+        for (std::string_view c : {"the", "The", "of", "and", "to"}) common += w == c;
+    }
+    return words >= 20 && common * 10 >= words;
+}
+
 }  // namespace
 
 std::string identify_language(std::string_view text) {
     std::string sample = text::truncate_utf8(text, kSampleBytes);
     if (sample.size() < kMinimumBytes) return "";
     if (std::string cjk = cjk_language(sample); !cjk.empty()) return cjk;
+    if (plainly_english(sample)) return "en";
     const std::vector<Profile>& known = profiles();
     if (known.empty()) return "";
     Fingerprint unknown(fp_Init(nullptr));
