@@ -15,7 +15,14 @@ class FoldingStem : public Xapian::StemImplementation {
 public:
     explicit FoldingStem(const std::string& name) : name_(name), inner_(name) {}
 
-    std::string operator()(const std::string& word) override { return text::fold_accents(inner_(word)); }
+    std::string operator()(const std::string& word) override {
+        std::string stem = inner_(word);
+        // Stems come lower-cased: ASCII ones, most of them, have nothing to fold.
+        for (char c : stem) {
+            if (static_cast<unsigned char>(c) >= 0x80) return text::fold_accents(stem);
+        }
+        return stem;
+    }
 
     std::string get_description() const override { return "folded " + name_; }
 
