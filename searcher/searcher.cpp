@@ -222,7 +222,9 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
     if (out.size() < limit && prefix.find(' ') == std::string::npos) {
         std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::find("title")->text_prefix);
         std::vector<std::pair<Xapian::doccount, std::string>> stems;
-        for (auto t = db_.allterms_begin(title_prefix + prefix); t != db_.allterms_end(title_prefix + prefix); ++t) {
+        // Stems are accent-folded (common/stemming.h): "zü" looks for "zu".
+        std::string stem_prefix = title_prefix + text::fold_accents(prefix);
+        for (auto t = db_.allterms_begin(stem_prefix); t != db_.allterms_end(stem_prefix); ++t) {
             stems.emplace_back(t.get_termfreq(), *t);
         }
         std::sort(stems.begin(), stems.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });

@@ -305,3 +305,13 @@ TEST_CASE("the CJK and multilingual pages of ../shared are searchable in their l
     nlohmann::json languages = search("language:ru");
     CHECK(languages.at("total") == 10);
 }
+
+TEST_CASE("search-box completions find accented headline words from either spelling") {
+    Fixture fx;
+    Searcher s(fx.db());
+    auto has = [](const std::vector<Suggestion>& list, const std::string& value) {
+        return std::any_of(list.begin(), list.end(), [&](const Suggestion& x) { return x.value == value; });
+    };
+    CHECK(has(s.suggest("zü", 5), "zürich"));
+    CHECK(has(s.suggest("zu", 5), "zurich"));
+}
