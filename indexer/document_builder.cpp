@@ -77,14 +77,24 @@ void unstem_cjk(Xapian::Document& doc) {
     for (const Copy& c : copies) doc.remove_term(std::string(schema::kStemPrefix) + c.term);
 }
 
-bool has_cjk(const Article& a) {
+bool has_cjk(std::string_view s) {
     // CJK code points are three- or four-byte sequences: U+2E80..U+2FFF (lead byte 0xE2, then
     // 0xBA or above), U+3000..U+D7FF (0xE3..0xED), U+F900..U+FFEF (0xEF) and U+20000.. (0xF0 0xA0..).
-    for (const std::string* s : {&a.title, &a.body}) {
-        for (std::size_t i = 0; i + 1 < s->size(); ++i) {
-            auto b = static_cast<unsigned char>((*s)[i]);
-            auto next = static_cast<unsigned char>((*s)[i + 1]);
-            if ((b >= 0xE3 && b <= 0xED) || b == 0xEF || (b == 0xE2 && next >= 0xBA) || (b == 0xF0 && next >= 0xA0 && next <= 0xAF)) return true;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        auto b = static_cast<unsigned char>(s[i]);
+        auto next = static_cast<unsigned char>(s[i + 1]);
+        if ((b >= 0xE3 && b <= 0xED) || b == 0xEF || (b == 0xE2 && next >= 0xBA) || (b == 0xF0 && next >= 0xA0 && next <= 0xAF)) return true;
+    }
+    return false;
+}
+
+bool has_cjk(const Article& a) {
+    for (const std::string* s : {&a.title, &a.body, &a.source, &a.section}) {
+        if (has_cjk(*s)) return true;
+    }
+    for (const auto* list : {&a.authors, &a.people, &a.organizations, &a.places, &a.keywords}) {
+        for (const std::string& s : *list) {
+            if (has_cjk(s)) return true;
         }
     }
     return false;

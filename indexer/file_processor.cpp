@@ -59,7 +59,7 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
     auto emit = [&](Article&& a) {
         if (sidecar) apply_sidecar(*sidecar, a);
         a.source_path = task.file.path;
-        if (a.language.empty()) a.language = identify_language(a.title + "\n" + text::truncate_utf8(a.body, 4096));
+        if (a.language.empty()) a.language = identify_language(a.title + "\n" + text::truncate_utf8(a.body, 1024));
         extract_entities(a, extractor, options.extract);
         assign_id(a);
         if (options.dry_run) {

@@ -55,6 +55,9 @@ struct Fixture {
             story("zh", "宇航员在太空中喝酒会怎么样", "国际空间站禁止宇航员饮酒。专家说，在太空中喝酒后果很严重。", "zh"),
             story("ja", "東京で地震", "東京都内で震度４の地震がありました。気象庁によると、津波の心配はありません。", "ja"),
         };
+        Article keyword_only = story("kw", "Football results", "Results of the weekend's matches.", "en");
+        keyword_only.keywords = {"サッカー"};
+        articles.push_back(keyword_only);
         std::vector<BuiltArticle> built;
         for (const Article& a : articles) built.push_back({DocumentBuilder::id_term(a), builder.build(a), 0});
         FileRecord record;
@@ -181,7 +184,7 @@ TEST_CASE("an emoji or a symbol in a query is ignored") {
     CHECK(plain == 1);
     CHECK(find(s, "bank \xF0\x9F\x8F\xA6\xEF\xB8\x8F japan").total == plain);  // 🏦️
     CHECK(find(s, "bank \xE2\x98\x85 japan \xE2\x84\xA2").total == plain);      // ★ ™
-    CHECK(find(s, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD").total == 9);              // 👍🏽 alone: as no words
+    CHECK(find(s, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD").total == 10);             // 👍🏽 alone: as no words
 }
 
 TEST_CASE("German and Russian articles are stemmed in their language; queries match across languages") {
@@ -206,6 +209,7 @@ TEST_CASE("Chinese and Japanese text is searchable") {
     CHECK(ids(find(s, "title:太空")) == std::vector<std::string>{"zh"});
     CHECK(ids(find(s, "地震")) == std::vector<std::string>{"ja"});
     CHECK(ids(find(s, "気象庁")) == std::vector<std::string>{"ja"});
+    CHECK(ids(find(s, "keyword:サッカー")) == std::vector<std::string>{"kw"});  // CJK only in a keyword
     SearchResponse r = find(s, "宇航员");
     REQUIRE(r.results.size() == 1);
     CHECK(r.results[0].snippet.find("<b>") != std::string::npos);
