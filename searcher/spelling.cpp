@@ -11,6 +11,8 @@
 namespace dateline {
 namespace {
 
+constexpr std::size_t kMaxCorrected = 5;
+
 std::vector<unsigned> code_points(const std::string& s) {
     std::vector<unsigned> out;
     for (Xapian::Utf8Iterator it(s); it != Xapian::Utf8Iterator(); ++it) out.push_back(*it);
@@ -96,20 +98,23 @@ std::size_t edit_distance(const std::string& a_utf8, const std::string& b_utf8, 
     std::vector<unsigned> a = code_points(a_utf8), b = code_points(b_utf8);
     std::size_t n = a.size(), m = b.size();
     if ((n > m ? n - m : m - n) > limit) return limit + 1;
-    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+    // Three rows of the table: the one before last is needed for a swap of neighbours.
+    std::vector<std::size_t> before(m + 1), last(m + 1), row(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) last[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
-        std::size_t row_min = limit + 1;
+        row[0] = i;
+        std::size_t row_min = row[0];
         for (std::size_t j = 1; j <= m; ++j) {
             std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-            row_min = std::min(row_min, d[i][j]);
+            row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
+            row_min = std::min(row_min, row[j]);
         }
         if (row_min > limit) return limit + 1;
+        std::swap(before, last);
+        std::swap(last, row);
     }
-    return std::min(d[n][m], limit + 1);
+    return std::min(last[m], limit + 1);
 }
 
 std::optional<SpellingSuggestion> suggest_spelling(const Xapian::Database& db, const std::string& query,
@@ -120,11 +125,14 @@ std::optional<SpellingSuggestion> suggest_spelling(const Xapian::Database& db, c
     SpellingSuggestion out;
     std::string corrected;
     std::size_t copied = 0;
+    std::size_t unknown = 0;
     for (const QueryWord& w : query_words(query)) {
         bool known = false;
         std::string stem = stemmer("")(w.lower);
         for (const std::string& code : codes) known = known || db.term_exists(prefix + stemmer(code)(w.lower));
         if (known || stem.empty()) continue;
+        // Each unknown word costs a scan of terms: a query of many bounds the work.
+        if (++unknown > kMaxCorrected) break;
         std::size_t limit = code_points(stem).size() <= 4 ? 1 : 2;
         // Candidates share the first letter: a typo there is rare, and it bounds the scan.
         std::string first = prefix;

@@ -4,7 +4,8 @@
 // A word of the query (not an operator, not a field:value, not in Chinese, Japanese or Korean)
 // whose stem, in none of the index's languages, is an index term gets the nearest stem the
 // index holds: edit distance (insert, delete, substitute, swap) at most 1 for words up to 4
-// letters, 2 beyond; ties go to the stem in most articles. The stem is shown as a word an
+// letters, 2 beyond; ties go to the stem in most articles. At most five words of a query are
+// corrected. The stem is shown as a word an
 // article really writes ("militari" -> "military"), found in one article that holds it.
 //
 // Why not Xapian's spelling table (WritableDatabase::add_spelling): it has to be written by the

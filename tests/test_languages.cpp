@@ -55,6 +55,7 @@ struct Fixture {
             story("zh", "宇航员在太空中喝酒会怎么样", "国际空间站禁止宇航员饮酒。专家说，在太空中喝酒后果很严重。", "zh"),
             story("ja", "東京で地震", "東京都内で震度４の地震がありました。気象庁によると、津波の心配はありません。", "ja"),
         };
+        articles.push_back(story("ko", "서울에서 지진", "서울에서 규모 4의 지진이 발생했습니다. 기상청은 해일 위험이 없다고 밝혔습니다.", "ko"));
         Article keyword_only = story("kw", "Football results", "Results of the weekend's matches.", "en");
         keyword_only.keywords = {"サッカー"};
         articles.push_back(keyword_only);
@@ -184,7 +185,7 @@ TEST_CASE("an emoji or a symbol in a query is ignored") {
     CHECK(plain == 1);
     CHECK(find(s, "bank \xF0\x9F\x8F\xA6\xEF\xB8\x8F japan").total == plain);  // 🏦️
     CHECK(find(s, "bank \xE2\x98\x85 japan \xE2\x84\xA2").total == plain);      // ★ ™
-    CHECK(find(s, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD").total == 10);             // 👍🏽 alone: as no words
+    CHECK(find(s, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD").total == 11);             // 👍🏽 alone: as no words
 }
 
 TEST_CASE("German and Russian articles are stemmed in their language; queries match across languages") {
@@ -209,6 +210,7 @@ TEST_CASE("Chinese and Japanese text is searchable") {
     CHECK(ids(find(s, "title:太空")) == std::vector<std::string>{"zh"});
     CHECK(ids(find(s, "地震")) == std::vector<std::string>{"ja"});
     CHECK(ids(find(s, "気象庁")) == std::vector<std::string>{"ja"});
+    CHECK(ids(find(s, "지진")) == std::vector<std::string>{"ko"});
     CHECK(ids(find(s, "keyword:サッカー")) == std::vector<std::string>{"kw"});  // CJK only in a keyword
     SearchResponse r = find(s, "宇航员");
     REQUIRE(r.results.size() == 1);
@@ -233,6 +235,8 @@ TEST_CASE("did you mean: a suggestion from the index's own words") {
     CHECK(edit_distance("abcd", "abdc", 2) == 1);
     CHECK(edit_distance("zürich", "zurich", 2) == 1);
     CHECK(edit_distance("kitten", "sitting", 1) == 2);
+    CHECK(edit_distance("kitten", "sitting", 3) == 3);
+    CHECK(edit_distance("", "abc", 3) == 3);
 }
 
 TEST_CASE("snippets: phrases as one unit, NEAR pairs, passages that run on, headlines highlighted") {
@@ -302,6 +306,7 @@ TEST_CASE("the CJK and multilingual pages of ../shared are searchable in their l
     nlohmann::json astronaut = search("宇航员");  // gmw.html: astronauts drinking in space
     CHECK(astronaut.at("total") == 1);
     CHECK(astronaut.at("results")[0].at("snippet").get<std::string>().find("<b>") != std::string::npos);
+    CHECK(search("人工智能").at("total") >= 1);     // qq.html, GB2312: artificial intelligence
     CHECK(search("バルセロナ").at("total") == 1);  // yomiuri: Barcelona
     CHECK(search("芸術祭").at("total") == 1);      // asahi: the media arts festival
     CHECK(search("прокуратура").at("total") >= 1);   // the page says "прокуратуры", "Прокуратура"
