@@ -324,3 +324,22 @@ TEST_CASE("search-box completions find accented headline words from either spell
     CHECK(has(s.suggest("zü", 5), "zürich"));
     CHECK(has(s.suggest("zu", 5), "zurich"));
 }
+
+TEST_CASE("the command line shows the suggestion, and the JSON carries it and the highlighted headline") {
+    testing::TempDir dir;
+    std::string db = (dir.path / "db").string();
+    REQUIRE(run(std::string(DATELINE_INDEX_BIN) + " --db " + quote(db) + " " + quote((testing::samples_dir() / "text").string())).status == 0);
+    auto text = run("NO_COLOR=1 " + std::string(DATELINE_SEARCH_BIN) + " --db " + quote(db) + " hegsith nato");
+    CHECK(text.out.find("Did you mean: hegseth nato\n") == 0);
+    auto out = run(std::string(DATELINE_SEARCH_BIN) + " --db " + quote(db) + " --json " + quote("hegsith nato"));
+    nlohmann::json j = nlohmann::json::parse(out.out);
+    REQUIRE(j.contains("suggestion"));
+    CHECK(j.at("suggestion").at("query") == "hegseth nato");
+    CHECK(j.at("suggestion").at("corrections")[0].at("typed") == "hegsith");
+    CHECK(j.at("suggestion").at("corrections")[0].at("suggested") == "hegseth");
+    nlohmann::json fixed = nlohmann::json::parse(
+        run(std::string(DATELINE_SEARCH_BIN) + " --db " + quote(db) + " --json " + quote(j.at("suggestion").at("query").get<std::string>())).out);
+    CHECK(fixed.at("total").get<int>() >= 1);
+    CHECK_FALSE(fixed.contains("suggestion"));
+    CHECK(fixed.at("results")[0].at("title_html").get<std::string>().find("<b>NATO</b>") != std::string::npos);
+}
