@@ -122,6 +122,10 @@ std::optional<SpellingSuggestion> suggest_spelling(const Xapian::Database& db, c
     std::vector<std::string> codes{""};
     codes.insert(codes.end(), languages.begin(), languages.end());
     const std::string prefix(schema::kStemPrefix);
+    std::vector<std::string> text_prefixes;
+    for (const schema::Field& f : schema::fields()) {
+        if (f.kind == schema::Kind::text || f.kind == schema::Kind::both) text_prefixes.emplace_back(f.text_prefix);
+    }
     SpellingSuggestion out;
     std::string corrected;
     std::size_t copied = 0;
@@ -129,7 +133,12 @@ std::optional<SpellingSuggestion> suggest_spelling(const Xapian::Database& db, c
     for (const QueryWord& w : query_words(query)) {
         bool known = false;
         std::string stem = stemmer("")(w.lower);
-        for (const std::string& code : codes) known = known || db.term_exists(prefix + stemmer(code)(w.lower));
+        // Known in any language, in the text or in a field of names (a name only in a curated
+        // people list is no misspelling).
+        for (const std::string& code : codes) {
+            std::string s = stemmer(code)(w.lower);
+            for (const std::string& field : text_prefixes) known = known || db.term_exists(prefix + field + s);
+        }
         if (known || stem.empty()) continue;
         // Each unknown word costs a scan of terms: a query of many bounds the work.
         if (++unknown > kMaxCorrected) break;

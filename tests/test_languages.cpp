@@ -56,6 +56,9 @@ struct Fixture {
             story("ja", "東京で地震", "東京都内で震度４の地震がありました。気象庁によると、津波の心配はありません。", "ja"),
         };
         articles.push_back(story("ko", "서울에서 지진", "서울에서 규모 4의 지진이 발생했습니다. 기상청은 해일 위험이 없다고 밝혔습니다.", "ko"));
+        Article listed = story("listed", "Allies meet in Brussels", "Defence ministers met on Thursday.", "en");
+        listed.people = {"Kazuo Uedo"};  // one letter from "Ueda" in another story
+        articles.push_back(listed);
         Article keyword_only = story("kw", "Football results", "Results of the weekend's matches.", "en");
         keyword_only.keywords = {"サッカー"};
         articles.push_back(keyword_only);
@@ -185,7 +188,7 @@ TEST_CASE("an emoji or a symbol in a query is ignored") {
     CHECK(plain == 1);
     CHECK(find(s, "bank \xF0\x9F\x8F\xA6\xEF\xB8\x8F japan").total == plain);  // 🏦️
     CHECK(find(s, "bank \xE2\x98\x85 japan \xE2\x84\xA2").total == plain);      // ★ ™
-    CHECK(find(s, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD").total == 11);             // 👍🏽 alone: as no words
+    CHECK(find(s, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD").total == 12);             // 👍🏽 alone: as no words
 }
 
 TEST_CASE("German and Russian articles are stemmed in their language; queries match across languages") {
@@ -231,6 +234,9 @@ TEST_CASE("did you mean: a suggestion from the index's own words") {
     CHECK(r.suggestion->query == "NATO hegseth -ukraine");
     CHECK_FALSE(find(s, "hegseth nato").suggestion);
     CHECK_FALSE(find(s, "person:hegsith").suggestion);
+    // A name only in a curated people list is known, not misspelt.
+    CHECK_FALSE(find(s, "uedo").suggestion);
+    CHECK(find(s, "uedaa").suggestion);
     CHECK(edit_distance("hegsith", "hegseth", 2) == 1);
     CHECK(edit_distance("abcd", "abdc", 2) == 1);
     CHECK(edit_distance("zürich", "zurich", 2) == 1);
