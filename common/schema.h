@@ -32,7 +32,7 @@ namespace dateline::schema {
 // Bump when a change makes older indexes unreadable or wrong for this code (new prefixes,
 // different slot contents). The index stores it in metadata key "dateline.schema_version"; both
 // programs refuse an index with another version, with a message saying to rebuild it.
-inline constexpr int kVersion = 2;  // 2: the kind field
+inline constexpr int kVersion = 2;  // 2: the kind field; per-language stems, accents folded, CJK n-grams
 inline constexpr std::string_view kVersionKey = "dateline.schema_version";
 // Metadata key of the ISO 8601 UTC time of the index's last commit (written by the indexer,
 // shown by dateline-index --status and the server's /healthz).

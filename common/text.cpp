@@ -282,6 +282,110 @@ std::vector<std::string> split_trimmed(std::string_view in, char sep) {
     return out;
 }
 
+namespace {
+
+// What each letter of U+00C0..U+024F (Latin-1 Supplement, Latin Extended-A and -B) folds to;
+// "" keeps the letter. Written as a table rather than through a Unicode normaliser because it
+// runs on every word the indexer stems: a lookup costs nothing beside a decomposition.
+constexpr std::string_view kLatinFold[] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c",  // U+00C0
+    "e", "e", "e", "e", "i", "i", "i", "i",  // U+00C8
+    "d", "n", "o", "o", "o", "o", "o", "",  // U+00D0
+    "o", "u", "u", "u", "u", "y", "th", "ss",  // U+00D8
+    "a", "a", "a", "a", "a", "a", "ae", "c",  // U+00E0
+    "e", "e", "e", "e", "i", "i", "i", "i",  // U+00E8
+    "d", "n", "o", "o", "o", "o", "o", "",  // U+00F0
+    "o", "u", "u", "u", "u", "y", "th", "y",  // U+00F8
+    "a", "a", "a", "a", "a", "a", "c", "c",  // U+0100
+    "c", "c", "c", "c", "c", "c", "d", "d",  // U+0108
+    "d", "d", "e", "e", "e", "e", "e", "e",  // U+0110
+    "e", "e", "e", "e", "g", "g", "g", "g",  // U+0118
+    "g", "g", "g", "g", "h", "h", "h", "h",  // U+0120
+    "i", "i", "i", "i", "i", "i", "i", "i",  // U+0128
+    "i", "i", "ij", "ij", "j", "j", "k", "k",  // U+0130
+    "", "l", "l", "l", "l", "l", "l", "l",  // U+0138
+    "l", "l", "l", "n", "n", "n", "n", "n",  // U+0140
+    "n", "", "", "", "o", "o", "o", "o",  // U+0148
+    "o", "o", "oe", "oe", "r", "r", "r", "r",  // U+0150
+    "r", "r", "s", "s", "s", "s", "s", "s",  // U+0158
+    "s", "s", "t", "t", "t", "t", "t", "t",  // U+0160
+    "u", "u", "u", "u", "u", "u", "u", "u",  // U+0168
+    "u", "u", "u", "u", "w", "w", "y", "y",  // U+0170
+    "y", "z", "z", "z", "z", "z", "z", "",  // U+0178
+    "b", "", "", "", "", "", "", "",  // U+0180
+    "", "", "", "", "", "", "", "",  // U+0188
+    "", "", "f", "", "", "", "", "",  // U+0190
+    "", "", "", "", "", "", "", "",  // U+0198
+    "o", "o", "", "", "", "", "", "",  // U+01A0
+    "", "", "", "", "", "", "", "u",  // U+01A8
+    "u", "", "", "", "", "z", "z", "",  // U+01B0
+    "", "", "", "", "", "", "", "",  // U+01B8
+    "", "", "", "", "", "", "", "",  // U+01C0
+    "", "", "", "", "", "a", "a", "i",  // U+01C8
+    "i", "o", "o", "u", "u", "u", "u", "u",  // U+01D0
+    "u", "u", "u", "u", "u", "", "a", "a",  // U+01D8
+    "a", "a", "", "", "g", "g", "g", "g",  // U+01E0
+    "k", "k", "o", "o", "o", "o", "", "",  // U+01E8
+    "j", "", "", "", "g", "g", "", "",  // U+01F0
+    "n", "n", "a", "a", "", "", "", "",  // U+01F8
+    "a", "a", "a", "a", "e", "e", "e", "e",  // U+0200
+    "i", "i", "i", "i", "o", "o", "o", "o",  // U+0208
+    "r", "r", "r", "r", "u", "u", "u", "u",  // U+0210
+    "s", "s", "t", "t", "", "", "h", "h",  // U+0218
+    "", "", "", "", "", "", "a", "a",  // U+0220
+    "e", "e", "o", "o", "o", "o", "o", "o",  // U+0228
+    "o", "o", "y", "y", "", "", "", "",  // U+0230
+    "", "", "", "", "", "", "", "",  // U+0238
+    "", "", "", "", "", "", "", "",  // U+0240
+    "", "", "", "", "", "", "", "",  // U+0248
+};
+
+}  // namespace
+
+std::string fold_accents(std::string_view in) {
+    std::string lower = fold_case(in);
+    bool ascii = true;
+    for (char c : lower) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return lower;
+    std::string out;
+    out.reserve(lower.size());
+    for (Xapian::Utf8Iterator it(lower); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned cp = *it;
+        if (cp >= 0xC0 && cp < 0x250 && !kLatinFold[cp - 0xC0].empty()) {
+            out += kLatinFold[cp - 0xC0];
+        } else if (cp >= 0x300 && cp <= 0x36F) {
+            // A combining accent of decomposed text ("u" + U+0308): dropped like a composed one.
+        } else if (cp == 0x451) {
+            Xapian::Unicode::append_utf8(out, 0x435);  // Russian writes "е" for "ё" in most printed text
+        } else {
+            Xapian::Unicode::append_utf8(out, cp);
+        }
+    }
+    return out;
+}
+
+bool is_cjk(unsigned cp) {
+    return (cp >= 0x2E80 && cp <= 0x2FFF) || (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xA700 && cp <= 0xA71F) ||
+           (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x2A6DF) || (cp >= 0x2A700 && cp <= 0x2EBEF) ||
+           (cp >= 0x2F800 && cp <= 0x2FA1F);
+}
+
+std::string remove_emoji_marks(std::string_view in) {
+    bool ascii = true;
+    for (char c : in) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return std::string(in);
+    std::string out;
+    out.reserve(in.size());
+    for (Xapian::Utf8Iterator it(in.data(), in.size()); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned cp = *it;
+        bool mark = (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || cp == 0x20E3 || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
+                    (cp >= 0xE0020 && cp <= 0xE007F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+        if (!mark) Xapian::Unicode::append_utf8(out, cp);
+    }
+    return out;
+}
+
 bool same_folded(std::string_view a, std::string_view b) {
     auto ascii = [](std::string_view s) {
         for (char c : s) {

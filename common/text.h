@@ -24,6 +24,21 @@ bool is_valid_utf8(std::string_view in);
 // Lower-cased (Unicode-aware) copy.
 std::string fold_case(std::string_view in);
 
+// Lower-cased copy with the accents of Latin letters removed and ligatures spelt out, as
+// search engines compare words: "Zürich" -> "zurich", "São" -> "sao", "Straße" -> "strasse",
+// "Œuvre" -> "oeuvre", "Łódź" -> "lodz", and Russian "ё" -> "е". Other scripts are only
+// lower-cased. Cheap for ASCII (one pass, no allocation beyond the copy).
+std::string fold_accents(std::string_view in);
+
+// True for a code point of the scripts Xapian's CJK n-gram mode splits into characters (Han,
+// kana, Hangul, CJK symbols and the full-width forms), the same ranges as Xapian's own test.
+bool is_cjk(unsigned codepoint);
+
+// `in` without the invisible marks that glue emoji and symbols together (variation selectors,
+// ZERO WIDTH JOINER, skin-tone modifiers, keycap and tag characters). Xapian counts them as word
+// characters, so "oil 🛢️" would otherwise ask for a word made of U+FE0F alone.
+std::string remove_emoji_marks(std::string_view in);
+
 // Trims both ends and turns every run of whitespace (including newlines and Unicode spaces such
 // as NO-BREAK and IDEOGRAPHIC SPACE) into one space; zero-width spaces and stray byte-order marks
 // are dropped.

@@ -3,13 +3,23 @@
 #include "article_json.h"
 #include "dates.h"
 #include "schema.h"
+#include "stemming.h"
 #include "text.h"
 
 namespace dateline {
 
 DocumentBuilder::DocumentBuilder() {
-    termgen_.set_stemmer(Xapian::Stem("english"));
     termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    // Chinese, Japanese and Korean have no spaces between words: their text is indexed as
+    // single characters and pairs of neighbours, which the QueryParser's own CJK mode matches.
+    termgen_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
+    std::string name = stemming::stemmer_name(language);
+    auto it = stemmers_.find(name);
+    if (it == stemmers_.end()) it = stemmers_.emplace(name, stemming::folding_stemmer(name)).first;
+    return it->second;
 }
 
 std::string DocumentBuilder::id_term(const Article& a) {
@@ -36,6 +46,60 @@ void add_unsigned_variants(Xapian::Document& doc) {
     }
 }
 
+// Xapian 1.4's QueryParser looks Chinese, Japanese and Korean words up as unstemmed n-grams
+// ("宇航"), while the TermGenerator writes them with the stem prefix ("Z宇航"): each such term
+// is renamed, keeping its positions and wdf. (Quoted CJK phrases are not asked as phrases: see
+// searcher/query_builder.cpp.)
+void unstem_cjk(Xapian::Document& doc) {
+    struct Copy {
+        std::string term;
+        Xapian::termcount wdf;
+        std::vector<Xapian::termpos> positions;
+    };
+    std::vector<Copy> copies;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (term.empty() || term[0] != schema::kStemPrefix[0]) continue;
+        std::size_t word = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1);
+        if (word == std::string::npos) continue;
+        Xapian::Utf8Iterator first(term.data() + word, term.size() - word);
+        if (!text::is_cjk(*first)) continue;
+        copies.push_back({term.substr(1), t.get_wdf(), {t.positionlist_begin(), t.positionlist_end()}});
+    }
+    for (const Copy& c : copies) {
+        if (c.positions.empty()) {
+            doc.add_term(c.term, c.wdf);
+            continue;
+        }
+        auto per_position = static_cast<Xapian::termcount>(c.wdf / c.positions.size());
+        for (Xapian::termpos p : c.positions) doc.add_posting(c.term, p, per_position);
+    }
+    for (const Copy& c : copies) doc.remove_term(std::string(schema::kStemPrefix) + c.term);
+}
+
+bool has_cjk(std::string_view s) {
+    // CJK code points are three- or four-byte sequences: U+2E80..U+2FFF (lead byte 0xE2, then
+    // 0xBA or above), U+3000..U+D7FF (0xE3..0xED), U+F900..U+FFEF (0xEF) and U+20000.. (0xF0 0xA0..).
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        auto b = static_cast<unsigned char>(s[i]);
+        auto next = static_cast<unsigned char>(s[i + 1]);
+        if ((b >= 0xE3 && b <= 0xED) || b == 0xEF || (b == 0xE2 && next >= 0xBA) || (b == 0xF0 && next >= 0xA0 && next <= 0xAF)) return true;
+    }
+    return false;
+}
+
+bool has_cjk(const Article& a) {
+    for (const std::string* s : {&a.title, &a.body, &a.source, &a.section}) {
+        if (has_cjk(*s)) return true;
+    }
+    for (const auto* list : {&a.authors, &a.people, &a.organizations, &a.places, &a.keywords}) {
+        for (const std::string& s : *list) {
+            if (has_cjk(s)) return true;
+        }
+    }
+    return false;
+}
+
 bool has_sign(const Article& a) {
     for (const std::string* s : {&a.title, &a.body}) {
         if (s->find('+') != std::string::npos || s->find('#') != std::string::npos) return true;
@@ -48,6 +112,7 @@ bool has_sign(const Article& a) {
 Xapian::Document DocumentBuilder::build(const Article& a) {
     Xapian::Document doc;
     termgen_.set_document(doc);
+    termgen_.set_stemmer(stemmer_for(a.language));
     for (const schema::Field& field : schema::fields()) {
         if (field.kind == schema::Kind::date) {
             if (!a.published) continue;
@@ -82,6 +147,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (field.slot >= 0) doc.add_value(static_cast<Xapian::valueno>(field.slot), schema::encode_list(values));
     }
     if (has_sign(a)) add_unsigned_variants(doc);
+    if (has_cjk(a)) unstem_cjk(doc);
     std::string data = to_json(a).dump();
     doc.add_value(static_cast<Xapian::valueno>(schema::kSlotFingerprint),
                   text::hash_hex(std::to_string(schema::kVersion) + "\n" + data));

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "file_loader.h"
+#include "language_id.h"
 #include "sidecar.h"
 #include "text.h"
 
@@ -99,6 +100,7 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
     auto emit = [&](Article&& a) {
         if (sidecar) apply_sidecar(*sidecar, a);
         a.source_path = task.file.path;
+        if (a.language.empty()) a.language = identify_language(a.title + "\n" + text::truncate_utf8(a.body, 1024));
         extract_entities(a, extractor, options.extract);
         assign_id(a);
         batch_text += a.title.size() + a.body.size();

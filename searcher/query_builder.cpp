@@ -1,8 +1,12 @@
 #include "query_builder.h"
 
+#include <algorithm>
+
 #include "dates.h"
 #include "query_syntax.h"
 #include "schema.h"
+#include "stemming.h"
+#include "text.h"
 
 namespace dateline {
 namespace {
@@ -24,10 +28,39 @@ public:
     }
 };
 
+// A quoted run of Chinese, Japanese or Korean characters loses its quotes. Xapian 1.4's parser
+// asks such a phrase as single characters next to each other, but its indexer puts the pairs
+// of characters between them, so the phrase could never match; unquoted, the run is asked as
+// all its characters and neighbouring pairs, which finds the same passages in practice.
+std::string unquote_cjk_phrases(const std::string& query) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        std::size_t open = query.find('"', i);
+        if (open == std::string::npos) break;
+        std::size_t close = query.find('"', open + 1);
+        if (close == std::string::npos) break;
+        std::string_view inside(query.data() + open + 1, close - open - 1);
+        bool cjk = !inside.empty();
+        for (Xapian::Utf8Iterator it(inside.data(), inside.size()); cjk && it != Xapian::Utf8Iterator(); ++it) cjk = text::is_cjk(*it);
+        out.append(query, i, open - i);
+        if (cjk) {
+            out += ' ';
+            out += inside;
+            out += ' ';
+        } else {
+            out.append(query, open, close + 1 - open);
+        }
+        i = close + 1;
+    }
+    out.append(query, i, std::string::npos);
+    return out;
+}
+
 }  // namespace
 
-QueryBuilder::QueryBuilder() : stemmer_("english") {
-    parser_.set_stemmer(stemmer_);
+QueryBuilder::QueryBuilder() {
+    parser_.set_stemmer(stemmer(""));
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (schema.h)
     parser_.set_default_op(Xapian::Query::OP_AND);
     for (const schema::Field& f : schema::fields()) {
@@ -43,15 +76,59 @@ QueryBuilder::QueryBuilder() : stemmer_("english") {
     parser_.add_rangeprocessor((new PublishedRangeProcessor())->release());
 }
 
+const Xapian::Stem& QueryBuilder::stemmer(const std::string& language) { return stemmer_named(stemming::stemmer_name(language)); }
+
+const Xapian::Stem& QueryBuilder::stemmer_named(const std::string& name) {
+    auto it = stemmers_.find(name);
+    if (it == stemmers_.end()) it = stemmers_.emplace(name, stemming::folding_stemmer(name)).first;
+    return it->second;
+}
+
+void QueryBuilder::set_index_languages(const std::vector<std::string>& languages) {
+    branches_.clear();
+    const schema::Field& language_field = *schema::find("language");
+    for (const std::string& code : languages) {
+        std::string name = stemming::stemmer_name(code);
+        if (name == stemming::kDefaultStemmer) continue;
+        auto branch = std::find_if(branches_.begin(), branches_.end(), [&](const LanguageBranch& b) { return b.stemmer == name; });
+        if (branch == branches_.end()) branch = branches_.insert(branches_.end(), LanguageBranch{name, {}});
+        branch->filters.push_back(schema::filter_term(language_field, code));
+    }
+}
+
+Xapian::Query QueryBuilder::parse_in_index_languages(const std::string& raw, unsigned flags) {
+    std::string text = unquote_cjk_phrases(text::remove_emoji_marks(raw));
+    parser_.set_stemmer(stemmer(""));
+    Xapian::Query query = parser_.parse_query(text, flags);
+    // Nothing but symbols and emoji: they are ignored, as if no words had been typed.
+    if (query.empty()) return Xapian::Query::MatchAll;
+    if (branches_.empty()) return query;
+    std::string described = query.get_description();
+    std::vector<Xapian::Query> own;       // each language's analysis, on its own articles
+    std::vector<Xapian::Query> excluded;  // those languages' articles, out of the default's reach
+    for (const LanguageBranch& branch : branches_) {
+        parser_.set_stemmer(stemmer_named(branch.stemmer));
+        Xapian::Query analysed = parser_.parse_query(text, flags);
+        if (analysed.get_description() == described) continue;
+        Xapian::Query articles(Xapian::Query::OP_OR, branch.filters.begin(), branch.filters.end());
+        own.emplace_back(Xapian::Query::OP_FILTER, analysed, articles);
+        excluded.push_back(articles);
+    }
+    parser_.set_stemmer(stemmer(""));
+    if (own.empty()) return query;
+    own.insert(own.begin(), Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end())));
+    return Xapian::Query(Xapian::Query::OP_OR, own.begin(), own.end());
+}
+
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     check_query_syntax(request.query);
     Xapian::Query query;
     bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_text) {
         try {
-            query = parser_.parse_query(request.query, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                                                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                                                           Xapian::QueryParser::FLAG_CJK_NGRAM);
+            query = parse_in_index_languages(request.query, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                                                Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                                                                Xapian::QueryParser::FLAG_CJK_NGRAM);
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError("cannot parse the query: " + e.get_msg(), 0);
         }

@@ -6,12 +6,23 @@
 // date:FROM..TO a range on the publication date. The request's exact filters and since/until
 // restrict the match without changing its ranking.
 //
+// Languages: each article was stemmed in its own language (common/stemming.h). The query is
+// analysed once per stemmer the index holds articles for, and each analysis is matched only
+// against that language's articles: (query stemmed as English, for every article not stemmed
+// otherwise) OR (query stemmed as German FILTER language:de) OR ... A language whose analysis
+// gives the same terms as English needs no branch of its own, so a query of names costs
+// nothing extra and an English-only index parses once. Accents are folded through the
+// stemmers; Chinese, Japanese and Korean are matched as character n-grams.
+//
 // Not thread-safe (it owns a QueryParser); one per searcher.
 #pragma once
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "search_request.h"
 
@@ -24,12 +35,28 @@ public:
     // Throws QueryError for a malformed query or an unknown filter field.
     Xapian::Query build(const SearchRequest& request);
 
-    // The parser, for the terms a snippet should highlight (stemmer and prefixes).
-    const Xapian::Stem& stemmer() const { return stemmer_; }
+    // The languages (ISO 639-1 codes, the index's language terms) the index holds articles
+    // in; queries are analysed in each of them. Call before build() when the index changed.
+    void set_index_languages(const std::vector<std::string>& languages);
+
+    // The stemmer of articles in `language` (the default, English, for ""), for the words a
+    // snippet should highlight.
+    const Xapian::Stem& stemmer(const std::string& language = "");
 
 private:
+    const Xapian::Stem& stemmer_named(const std::string& name);
+
+    // The query text parsed in every language of the index (see above).
+    Xapian::Query parse_in_index_languages(const std::string& text, unsigned flags);
+
+    struct LanguageBranch {
+        std::string stemmer;               // Snowball name
+        std::vector<std::string> filters;  // the language terms of its articles
+    };
+
     Xapian::QueryParser parser_;
-    Xapian::Stem stemmer_;
+    std::map<std::string, Xapian::Stem> stemmers_;  // by Snowball name
+    std::vector<LanguageBranch> branches_;          // languages other than the default's
 };
 
 }  // namespace dateline

@@ -19,6 +19,7 @@ nlohmann::json response_json(const SearchResponse& response) {
         results.push_back({
             {"id", a.id},
             {"title", a.title},
+            {"title_html", r.title_html},
             {"date", a.published ? nlohmann::json(dates::to_iso8601(*a.published)) : nlohmann::json(nullptr)},
             {"source", a.source},
             {"url", a.url},
@@ -34,6 +35,11 @@ nlohmann::json response_json(const SearchResponse& response) {
         });
     }
     j["results"] = std::move(results);
+    if (response.suggestion) {
+        nlohmann::json corrections = nlohmann::json::array();
+        for (const auto& [typed, suggested] : response.suggestion->corrections) corrections.push_back({{"typed", typed}, {"suggested", suggested}});
+        j["suggestion"] = {{"query", response.suggestion->query}, {"corrections", std::move(corrections)}};
+    }
     nlohmann::json facets = nlohmann::json::object();
     for (const Facet& f : response.facets) {
         nlohmann::json values = nlohmann::json::array();

@@ -44,6 +44,9 @@ std::string terminal_snippet(const std::string& html, bool colour) {
 }  // namespace
 
 void render_terminal(const SearchResponse& response, const SearchRequest& request, std::ostream& out, bool colour) {
+    if (response.suggestion) {
+        out << "Did you mean: " << (colour ? kBold : "") << response.suggestion->query << (colour ? kReset : "") << "\n\n";
+    }
     std::size_t rank = request.offset;
     for (const SearchResult& r : response.results) {
         ++rank;
@@ -53,7 +56,7 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
         if (!a.source.empty()) out << "  " << a.source;
         // Briefs, tables and lists say so; a story is the usual case.
         if (!a.kind.empty() && a.kind != "story") out << "  [" << a.kind << "]";
-        out << (colour ? kReset : "") << "\n   " << (colour ? kBold : "") << a.title << (colour ? kReset : "") << "\n";
+        out << (colour ? kReset : "") << "\n   " << (colour ? kBold : "") << terminal_snippet(r.title_html.empty() ? a.title : r.title_html, colour) << (colour ? kReset : "") << "\n";
         if (!r.snippet.empty()) out << "   " << terminal_snippet(r.snippet, colour) << "\n";
         std::string who;
         for (const auto* list : {&a.people, &a.organizations, &a.places}) {

@@ -51,11 +51,18 @@ struct SearchResult {
     Article article;               // everything but the body, which stays in the index
     double score = 0;
     std::string snippet;           // HTML-escaped text with matches in <b>...</b>
+    std::string title_html;        // the headline, HTML-escaped, matches in <b>...</b>
 };
 
 struct Histogram {
     std::string unit;              // "year", "month" or "day"
     std::vector<FacetValue> buckets;  // "1987", "1987-02" or "1987-02-26", in date order
+};
+
+// "Did you mean": the query as the user would type it next, and each word it changes.
+struct SpellingSuggestion {
+    std::string query;
+    std::vector<std::pair<std::string, std::string>> corrections;  // (typed, suggested)
 };
 
 struct SearchResponse {
@@ -66,6 +73,7 @@ struct SearchResponse {
     std::vector<SearchResult> results;
     std::vector<Facet> facets;
     std::optional<Histogram> histogram;
+    std::optional<SpellingSuggestion> suggestion;  // when a query word is not in the index
 };
 
 // A query the user must fix: the message says what is wrong, `position` is the 0-based byte

@@ -12,6 +12,8 @@
 
 #include "article_json.h"
 #include "facets.h"
+#include "highlighter.h"
+#include "spelling.h"
 #include "index_error.h"
 #include "schema.h"
 #include "text.h"
@@ -98,6 +100,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     auto start = std::chrono::steady_clock::now();
     SearchResponse response;
     response.query = request.query;
+    std::vector<std::string> languages = index_languages();
+    builder_.set_index_languages(languages);
     Xapian::Query query = builder_.build(request);
 
     Xapian::Enquire enquire(db_);
@@ -131,6 +135,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
     }
 
+    std::string stem_prefix(schema::kStemPrefix);
+    Highlighter body_highlighter(query, {stem_prefix});
+    Highlighter title_highlighter(query, {stem_prefix, stem_prefix + std::string(schema::find("title")->text_prefix)});
+    auto term_weight = [&mset](const std::string& term) { return mset.get_termweight(term); };
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         SearchResult r;
@@ -141,18 +149,34 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
         r.score = it.get_weight();
         const std::string& text = r.article.body.empty() ? r.article.title : r.article.body;
-        // Not SNIPPET_EXHAUSTIVE: Xapian stops at a good enough passage. Snippets were a third of a
-        // search's work; this saves a third of that, and the passages checked came out the same.
-        r.snippet = mset.snippet(text, request.snippet_chars, builder_.stemmer(),
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<b>", "</b>",
-                                 "\xE2\x80\xA6");
+        const Xapian::Stem& stemmer = builder_.stemmer(r.article.language);
+        if (Highlighter::uses_xapian_snippet(text)) {
+            // Not SNIPPET_EXHAUSTIVE: Xapian stops at a good enough passage, a third less work.
+            r.snippet = mset.snippet(text, request.snippet_chars, stemmer,
+                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_CJK_NGRAM, "<b>", "</b>",
+                                     "\xE2\x80\xA6");
+        } else {
+            r.snippet = body_highlighter.snippet(text, request.snippet_chars, stemmer, term_weight);
+        }
+        r.title_html = Highlighter::uses_xapian_snippet(r.article.title)
+                           ? mset.snippet(r.article.title, r.article.title.size() * 2, stemmer, Xapian::MSet::SNIPPET_CJK_NGRAM, "<b>", "</b>", "")
+                           : title_highlighter.highlight(r.article.title, stemmer);
         r.article.body.clear();
         response.results.push_back(std::move(r));
     }
+    response.suggestion = suggest_spelling(db_, request.query, languages,
+                                           [this](const std::string& language) -> const Xapian::Stem& { return builder_.stemmer(language); });
     response.facets = spy.facets(request.facet_limit);
     if (request.histogram) response.histogram = spy.histogram();
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
+}
+
+std::vector<std::string> Searcher::index_languages() {
+    std::string prefix(schema::find("language")->filter_prefix);
+    std::vector<std::string> out;
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) out.push_back((*t).substr(prefix.size()));
+    return out;
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
@@ -203,7 +227,9 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
     if (out.size() < limit && prefix.find(' ') == std::string::npos) {
         std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::find("title")->text_prefix);
         std::vector<std::pair<Xapian::doccount, std::string>> stems;
-        for (auto t = db_.allterms_begin(title_prefix + prefix); t != db_.allterms_end(title_prefix + prefix); ++t) {
+        // Stems are accent-folded (common/stemming.h): "zü" looks for "zu".
+        std::string stem_prefix = title_prefix + text::fold_accents(prefix);
+        for (auto t = db_.allterms_begin(stem_prefix); t != db_.allterms_end(stem_prefix); ++t) {
             stems.emplace_back(t.get_termfreq(), *t);
         }
         std::sort(stems.begin(), stems.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });

@@ -58,6 +58,8 @@ private:
     void open();
     void refresh();
     SearchResponse run(const SearchRequest& request);
+    // The languages the index holds articles in (ISO 639-1 codes).
+    std::vector<std::string> index_languages();
 
     std::string path_;
     Xapian::Database db_;

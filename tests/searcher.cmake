@@ -2,3 +2,4 @@
 dateline_test(test_query_syntax test_query_syntax.cpp dateline_search)
 dateline_test(test_search test_search.cpp dateline_search dateline_indexer)
 dateline_e2e_test(test_cli test_cli.cpp dateline_common xapian_lib)
+dateline_e2e_test(test_languages test_languages.cpp dateline_search dateline_indexer)
