@@ -125,22 +125,29 @@ void canonical_names(const EntityAliases& aliases, EntityKind kind, std::vector<
 // that stand before them. A name that is nothing but titles stays as it is.
 std::string without_titles(const entity_data::Gazetteer& gazetteer, const std::string& name) {
     std::vector<std::string> words = text::split_trimmed(name, ' ');
-    std::size_t k = 0, name_start = 0;
-    while (k < words.size()) {
-        std::size_t title = 0;
+    // The most words from `k` on that `accept` takes as one key; 0 when none.
+    auto longest = [&](std::size_t k, auto accept) {
+        std::size_t found = 0;
         std::string key;
         for (std::size_t n = 1; k + n <= words.size() && n <= gazetteer.longest_phrase(); ++n) {
             key += (n > 1 ? " " : "") + entity_data::name_key(words[k + n - 1]);
-            if (gazetteer.is_title(key)) title = n;
+            if (accept(key)) found = n;
         }
-        if (title) {
+        return found;
+    };
+    std::size_t k = 0, name_start = 0;
+    while (k < words.size()) {
+        if (std::size_t title = longest(k, [&](const std::string& key) { return gazetteer.is_title(key); })) {
             k += title;
             name_start = k;
             continue;
         }
-        std::string key1 = entity_data::name_key(words[k]);
-        if (!gazetteer.is_title_qualifier(key1) && !gazetteer.is_nationality(key1) && !gazetteer.known(key1)) break;
-        ++k;
+        // "Federal Reserve Chairman", "U.S. President", "Defense Secretary", "West German Minister".
+        std::size_t before = longest(k, [&](const std::string& key) {
+            return gazetteer.known(key) || gazetteer.is_title_qualifier(key) || gazetteer.is_nationality(key);
+        });
+        if (before == 0) break;
+        k += before;
     }
     if (name_start == 0 || name_start >= words.size()) return name;
     std::string out = words[name_start];
