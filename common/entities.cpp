@@ -121,10 +121,13 @@ void canonical_names(const EntityAliases& aliases, EntityKind kind, std::vector<
 }
 
 // "President Nelson Mandela", "Bundeskanzlerin Angela Merkel", "U.S. Defense Secretary Pete
-// Hegseth": the words after the last title, when qualifiers, nationalities and titles are all
-// that stand before them. A name that is nothing but titles stays as it is.
+// Hegseth", "Federal Reserve Chairman Paul Volcker": the words after the last title, when known
+// names, qualifiers, nationalities and titles are all that stand before them. A name that is
+// nothing but titles stays as it is, and so does one starting with a given name that is also a
+// title ("Earl Woods").
 std::string without_titles(const entity_data::Gazetteer& gazetteer, const std::string& name) {
     std::vector<std::string> words = text::split_trimmed(name, ' ');
+    if (words.empty() || gazetteer.is_given_name(entity_data::name_key(words.front()))) return name;
     // The most words from `k` on that `accept` takes as one key; 0 when none.
     auto longest = [&](std::size_t k, auto accept) {
         std::size_t found = 0;
