@@ -30,6 +30,13 @@ EntityAliases::EntityAliases() {
     add_built_in("countries", EntityKind::place);
     add_built_in("regions", EntityKind::place);
     add_built_in("cities", EntityKind::place);
+    // "Volcker | Paul Volcker": the surname first, then the full name.
+    for (std::string_view entry : entity_data::entries(entity_data::word_list("public_figures"))) {
+        std::vector<std::string> names = text::split_trimmed(entry, '|');
+        if (names.size() < 2) continue;
+        auto [it, added] = listed_full_names_.try_emplace(entity_data::name_key(names[0]), entity_data::name_key(names[1]));
+        if (!added && it->second != entity_data::name_key(names[1])) it->second.clear();
+    }
 }
 
 std::shared_ptr<const EntityAliases> EntityAliases::built_in() {
@@ -141,6 +148,14 @@ std::string EntityAliases::canonical_or_self(EntityKind kind, const std::string&
 const std::vector<std::string>* EntityAliases::names(EntityKind kind, std::string_view name) const {
     const Group* group = find(kind, name);
     return group ? &group->names : nullptr;
+}
+
+bool EntityAliases::is_listed_full_name(std::string_view full_name) const {
+    std::string key = entity_data::name_key(full_name);
+    std::size_t space = key.rfind(' ');
+    if (space == std::string::npos) return false;
+    auto it = listed_full_names_.find(key.substr(space + 1));
+    return it != listed_full_names_.end() && !it->second.empty() && it->second == key;
 }
 
 std::vector<std::string> EntityAliases::completing(EntityKind kind, std::string_view prefix) const {

@@ -65,6 +65,10 @@ public:
     // that does (compared as name keys): what a search box may complete "united st" to.
     std::vector<std::string> completing(EntityKind kind, std::string_view prefix) const;
 
+    // True when common/data/public_figures.txt gives `full_name` as the one person its surname
+    // stands for ("Paul Volcker" for "Volcker"; not a surname two listed people share).
+    bool is_listed_full_name(std::string_view full_name) const;
+
 private:
     struct Group {
         std::vector<std::string> names;  // canonical first
@@ -79,6 +83,7 @@ private:
     const Group* find(EntityKind kind, std::string_view name) const;
 
     Table tables_[3];
+    std::unordered_map<std::string, std::string> listed_full_names_;  // surname key -> full name key, "" when shared
 };
 
 }  // namespace dateline

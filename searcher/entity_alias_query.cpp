@@ -82,7 +82,8 @@ std::vector<std::string> entity_terms(const schema::Field& field, const std::str
     if (*kind == EntityKind::person && db) {
         std::string full = text::collapse_spaces(aliases.canonical_or_self(*kind, value));
         std::size_t space = full.rfind(' ');
-        if (space != std::string::npos && db->term_exists(schema::filter_term(field, full)))
+        if (space != std::string::npos &&
+            (aliases.is_listed_full_name(full) || db->term_exists(schema::filter_term(field, full))))
             add_once(terms, schema::filter_term(field, full.substr(space + 1)));
     }
     if (!terms.empty()) add_once(terms, schema::filter_term(field, value));

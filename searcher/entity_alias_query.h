@@ -6,9 +6,9 @@
 // a query and each entity filter, which exact-filter terms also name that entity:
 //   - the filter terms of its canonical name and of all its aliases (aliases too, so an index
 //     written before a name joined the table still answers);
-//   - for a person's full name the index knows ("paul volcker"), the surname alone: archives
-//     such as Reuters-21578 tag people by surname ("volcker"), and a story so tagged is taken to
-//     be about the person the query names.
+//   - for a person's full name the index knows ("paul volcker") or the public figures list
+//     gives for that surname alone, the surname: archives such as Reuters-21578 tag people by
+//     surname ("volcker"), and a story so tagged is taken to be about the person the query names.
 // The search core calls it; it knows the schema and Xapian terms, not the query syntax beyond
 // finding the clauses.
 #pragma once

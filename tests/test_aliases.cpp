@@ -187,6 +187,21 @@ TEST_CASE("readers' names for one country or body are one facet value, and every
     CHECK(index.search("'person:\"karen volcker\"'")["total"] == 0);
 }
 
+TEST_CASE("a surname-only tag is found by the full name the public figures list gives for it") {
+    dateline::testing::TempDir tmp;
+    std::string db = (tmp.path / "db").string();
+    auto r = run(kIndex + " --db " + quote(db) + " " + quote((dateline::testing::samples_dir() / "aliases" / "reuters-tags.sgm").string()), true);
+    REQUIRE_MESSAGE(r.status == 0, r.out);
+    CHECK(EntityAliases::built_in()->is_listed_full_name("Paul Volcker"));
+    CHECK_FALSE(EntityAliases::built_in()->is_listed_full_name("Karen Volcker"));
+    Searcher searcher(db);
+    SearchRequest request;
+    request.query = "person:\"paul volcker\"";
+    CHECK(searcher.search(request).total == 1);
+    request.query = "person:\"karen volcker\"";
+    CHECK(searcher.search(request).total == 0);
+}
+
 TEST_CASE("aliases in the HTTP API and in suggestions, and --aliases on every program") {
     AliasIndex index;
     Searcher searcher(index.db);
