@@ -162,12 +162,15 @@ std::vector<std::string> EntityAliases::completing(EntityKind kind, std::string_
     std::vector<std::string> out;
     std::string key = entity_data::name_key(prefix);
     if (key.empty()) return out;
-    for (const Group& group : tables_[index_of(kind)].groups) {
-        bool matches = std::any_of(group.names.begin(), group.names.end(), [&](const std::string& name) {
-            std::string k = entity_data::name_key(name);
-            return k.rfind(key, 0) == 0 || k.find(" " + key) != std::string::npos;
-        });
-        if (matches) out.push_back(group.names.front());
+    const Table& table = tables_[index_of(kind)];
+    std::string word_start = " " + key;
+    std::vector<bool> matched(table.groups.size(), false);
+    for (const auto& [name, group] : table.group_of) {
+        if (name.rfind(key, 0) == 0 || name.find(word_start) != std::string::npos) matched[group] = true;
+    }
+    // In the table's order, so the answer does not depend on the hash map's.
+    for (std::size_t g = 0; g < matched.size(); ++g) {
+        if (matched[g] && !table.groups[g].names.empty()) out.push_back(table.groups[g].names.front());
     }
     return out;
 }
