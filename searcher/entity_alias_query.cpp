@@ -86,7 +86,10 @@ std::vector<std::string> entity_terms(const schema::Field& field, const std::str
             (aliases.is_listed_full_name(full) || db->term_exists(schema::filter_term(field, full))))
             add_once(terms, schema::filter_term(field, full.substr(space + 1)));
     }
-    if (!terms.empty()) add_once(terms, schema::filter_term(field, value));
+    // A name that is its entity's only name needs nothing beyond the query as typed.
+    std::string own = schema::filter_term(field, value);
+    if (terms.empty() || (terms.size() == 1 && terms.front() == own)) return {};
+    add_once(terms, std::move(own));
     return terms;
 }
 

@@ -41,8 +41,8 @@ struct EntityClause {
 std::vector<EntityClause> find_entity_clauses(std::string_view query);
 
 // The exact-filter terms of every name of the entity `value` of `field` names, `value`'s own
-// among them; empty when the alias table and the index know no other name for it. `db` may be
-// null (no surname lookups then).
+// among them; empty when the alias table and the index know no other name for it (then the
+// query as typed is all there is to it). `db` may be null (no surname lookups then).
 std::vector<std::string> entity_terms(const schema::Field& field, const std::string& value,
                                             const EntityAliases& aliases, const Xapian::Database* db);
 
