@@ -30,6 +30,7 @@ EntityAliases::EntityAliases() {
     add_built_in("countries", EntityKind::place);
     add_built_in("regions", EntityKind::place);
     add_built_in("cities", EntityKind::place);
+    add_built_in("state_abbreviations", EntityKind::place);
     // "Volcker | Paul Volcker": the surname first, then the full name.
     for (std::string_view entry : entity_data::entries(entity_data::word_list("public_figures"))) {
         std::vector<std::string> names = text::split_trimmed(entry, '|');

@@ -4,7 +4,8 @@
 // the place "U.S."; "U.N." and "United Nations" the organization "U.N."; "Fed" and "Federal
 // Reserve" the organization "Federal Reserve". Its built-in part is the gazetteer's lists of
 // common/data/ (organizations.txt, countries.txt, regions.txt, cities.txt: canonical name first,
-// then its other names). A user's file adds to it (dateline-index, dateline-search and
+// then its other names) and state_abbreviations.txt ("Calif" -> "California"). A user's file
+// adds to it (dateline-index, dateline-search and
 // dateline-http take --aliases FILE), one group a line, the field it names first:
 //
 //     # comment

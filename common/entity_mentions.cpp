@@ -170,12 +170,17 @@ private:
     // "WASHINGTON, Feb 14 (Reuters) -", "SALVADOR, Feb 26 -", "LONDON 1996-08-30": capitals at
     // the start of a line, then a comma and a date, or a date at once; the city may be followed by
     // its country, state or region ("DURBAN, South Africa 1996-12-06", "IRVINE, Calif 1996-08-30",
-    // "SAO PAULO, Brazil, Feb 3"), a place of the story too. Returns the index after the places,
-    // 0 when the line is no dateline.
+    // "SAO PAULO, Brazil, Feb 3"), a place of the story too. Before an agency and a dash the
+    // city may be written in lower case too ("Durban, South Africa (Reuters) -", "Washington
+    // (AP) —"). Returns the index after the places, 0 when the line is no dateline.
     std::size_t dateline_at(std::size_t i) {
         std::size_t e = i;
         while (e < t_.size() && e - i < 4 && t_[e].line == t_[i].line &&
                (t_[e].shape == Shape::upper || (t_[e].shape == Shape::capitalized && t_[e].key.size() == 1)))
+            ++e;
+        bool shouted = e > i;
+        while (!shouted && e < t_.size() && e - i < 4 && t_[e].line == t_[i].line && t_[e].shape == Shape::capitalized &&
+               !g_.is_calendar_word(t_[e].key))
             ++e;
         if (e == i || e >= t_.size() || t_[e].line != t_[i].line) return 0;
         if (t_[e].shape == Shape::upper) return 0;
@@ -193,15 +198,26 @@ private:
                 ++next;
         }
         if (next >= t_.size() || t_[next].line != t_[i].line) return 0;
+        bool agency = agency_at(next);
+        if (!shouted && !agency) return 0;
         const Token& when = t_[next];
         // A figure is no date: "EC AWARDS 123,000 TONNES" is a headline, not a dateline.
         bool iso_date = when.shape == Shape::number && when.text.find('-') != std::string_view::npos;
         bool date = iso_date || g_.is_calendar_word(when.key) || when.text == "(";
-        if (!date || (next == e && when.shape != Shape::number)) return 0;
+        if (!date || (next == e && when.shape != Shape::number && !agency)) return 0;
         emit_place_words(i, e);
         if (region_end == region) return e;
         emit_place_words(region, region_end);
         return region_end;
+    }
+
+    // "(Reuters) -", "(AP) —": a news agency in brackets, then a dash, on the line of `k`; not a
+    // results table's one-letter marker ("Radnicki (N) - Spartak").
+    bool agency_at(std::size_t k) const {
+        if (k + 3 >= t_.size() || t_[k + 3].line != t_[k].line) return false;
+        std::string_view dash = t_[k + 3].text;
+        return t_[k].text == "(" && t_[k + 1].is_capital() && t_[k + 1].key.size() >= 2 && t_[k + 2].text == ")" &&
+               (dash == "-" || dash == "\xE2\x80\x94" || dash == "\xE2\x80\x93");
     }
 
     void emit_place_words(std::size_t b, std::size_t e) {

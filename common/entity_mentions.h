@@ -9,7 +9,8 @@
 //   - people: a given name in front, a public figure's surname ("Volcker"), or capitalised
 //     words that are nothing else;
 //   - wire datelines at the start of a line ("WASHINGTON, Feb 14 (Reuters) -", "LONDON 1996-08-30",
-//     "DURBAN, South Africa 1996-12-06"): the city and its country or state are places.
+//     "DURBAN, South Africa 1996-12-06", "Durban, South Africa (Reuters) -"): the city and its
+//     country or state are places.
 // Lines in capitals or title case (headlines) only yield names the gazetteer knows, public
 // figures and words after a title ("PRESIDENT SARNEY"), and a word capitalised only because it
 // starts a sentence is not a name on its own. A lone capitalised word

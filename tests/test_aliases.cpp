@@ -66,6 +66,8 @@ TEST_CASE("the built-in alias table names each thing once, found by every name")
     for (const char* n : {"Fed", "Federal Reserve", "Federal Reserve Board"}) CHECK(org(n) == "Federal Reserve");
     for (const char* n : {"NATO", "Nato", "North Atlantic Treaty Organization"}) CHECK(org(n) == "NATO");
     for (const char* n : {"WFP", "World Food Program", "World Food Programme"}) CHECK(org(n) == "World Food Programme");
+    CHECK(place("Calif") == "California");
+    CHECK(place("N.H.") == "New Hampshire");
     // Kinds are apart, and an unknown name stays as written.
     CHECK(a.canonical(EntityKind::place, "NATO") == nullptr);
     CHECK(org("Solvik Energy") == "Solvik Energy");
@@ -148,6 +150,9 @@ TEST_CASE("the dateline's city and country are places of the story (CoNLL-style 
                                        "DURBAN, South Africa 1996-12-06\nThe rand will stay firm, the finance ministry said.\n");
     CHECK(has(plain.places, "Durban"));
     CHECK(has(plain.places, "South Africa"));
+    Entities irvine = extractor.extract("PROFIT RISES .", "IRVINE, Calif 1996-08-30\nProfit rose in the quarter.\n");
+    CHECK(has(irvine.places, "Irvine"));
+    CHECK(has(irvine.places, "California"));
     Entities london = extractor.extract("BONDS SLIP .", "LONDON 1996-12-06\nGilts slipped in thin trade.\n");
     CHECK(has(london.places, "London"));
     // In a team sport a city is its club, except the city of the dateline and its county.
@@ -156,6 +161,16 @@ TEST_CASE("the dateline's city and country are places of the story (CoNLL-style 
     CHECK(has(sport.places, "Wigan"));
     CHECK(has(sport.places, "England"));
     CHECK_FALSE(has(sport.organizations, "Wigan"));
+    // Wire copy in lower case: the city before an agency and a dash.
+    Entities wire = extractor.extract("Rand steady", "Kwadukuza, South Africa (Reuters) - The rand held steady on Friday.\n\n"
+                                                     "Emeryville (AP) \xE2\x80\x94 Dockers walked out.");
+    CHECK(has(wire.places, "Kwadukuza"));
+    CHECK(has(wire.places, "South Africa"));
+    CHECK(has(wire.places, "Emeryville"));
+    Entities ticker = extractor.extract("Shares rise", "Zorblax (ZBX) shares rose on Friday.");
+    CHECK_FALSE(has(ticker.places, "Zorblax"));
+    Entities table = extractor.extract("SOCCER - YUGOSLAV LEAGUE FIXTURES .", "Zemunac (N) - Spartak\n");
+    CHECK_FALSE(has(table.places, "Zemunac"));
     // A dateline field ("HERZLIYA, Israel") names both too.
     Entities field = extractor.extract("Talks resume", "Talks resumed on Saturday.", "HERZLIYA, Israel, Aug 31");
     CHECK(has(field.places, "Herzliya"));
