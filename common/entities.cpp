@@ -112,6 +112,65 @@ private:
     std::unordered_set<std::string> organizations_seen_, places_seen_;
 };
 
+// Each name replaced by its canonical name, each entity once (the first occurrence's place).
+void canonical_names(const EntityAliases& aliases, EntityKind kind, std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    out.reserve(names.size());
+    for (const std::string& name : names) add_unique(out, aliases.canonical_or_self(kind, name));
+    names = std::move(out);
+}
+
+// "President Nelson Mandela", "Bundeskanzlerin Angela Merkel", "U.S. Defense Secretary Pete
+// Hegseth", "Federal Reserve Chairman Paul Volcker": the words after the last title, when known
+// names, qualifiers, nationalities and titles are all that stand before them. A name that is
+// nothing but titles stays as it is, and so does one starting with a given name that is also a
+// title ("Earl Woods").
+std::string without_titles(const entity_data::Gazetteer& gazetteer, const std::string& name) {
+    std::vector<std::string> words = text::split_trimmed(name, ' ');
+    if (words.empty() || gazetteer.is_given_name(entity_data::name_key(words.front()))) return name;
+    // The most words from `k` on that `accept` takes as one key; 0 when none.
+    auto longest = [&](std::size_t k, auto accept) {
+        std::size_t found = 0;
+        std::string key;
+        for (std::size_t n = 1; k + n <= words.size() && n <= gazetteer.longest_phrase(); ++n) {
+            key += (n > 1 ? " " : "") + entity_data::name_key(words[k + n - 1]);
+            if (accept(key)) found = n;
+        }
+        return found;
+    };
+    std::size_t k = 0, name_start = 0;
+    while (k < words.size()) {
+        if (std::size_t title = longest(k, [&](const std::string& key) { return gazetteer.is_title(key); })) {
+            k += title;
+            name_start = k;
+            continue;
+        }
+        // "Federal Reserve Chairman", "U.S. President", "Defense Secretary", "West German Minister".
+        std::size_t before = longest(k, [&](const std::string& key) {
+            return gazetteer.known(key) || gazetteer.is_title_qualifier(key) || gazetteer.is_nationality(key);
+        });
+        if (before == 0) break;
+        k += before;
+    }
+    if (name_start == 0 || name_start >= words.size()) return name;
+    std::string out = words[name_start];
+    for (std::size_t i = name_start + 1; i < words.size(); ++i) out += " " + words[i];
+    return out;
+}
+
+// A one-word name that is the last word of a longer name in the same list is that person:
+// Reuters-style tags and NITF markup may list "Volcker" beside "Paul Volcker".
+void join_surnames(std::vector<std::string>& people) {
+    std::unordered_set<std::string> surnames;
+    for (const std::string& p : people) {
+        if (p.find(' ') != std::string::npos) surnames.insert(entity_data::name_key(last_word(p)));
+    }
+    if (surnames.empty()) return;
+    std::erase_if(people, [&](const std::string& p) {
+        return p.find(' ') == std::string::npos && surnames.count(entity_data::name_key(p));
+    });
+}
+
 }  // namespace
 
 struct EntityExtractor::Data {
@@ -125,7 +184,8 @@ struct EntityExtractor::Data {
     }
 };
 
-EntityExtractor::EntityExtractor() : data_(std::make_unique<const Data>()) {}
+EntityExtractor::EntityExtractor(std::shared_ptr<const EntityAliases> aliases)
+    : data_(std::make_unique<const Data>()), aliases_(std::move(aliases)) {}
 EntityExtractor::~EntityExtractor() = default;
 
 Entities EntityExtractor::extract(std::string_view title, std::string_view body, std::string_view dateline) const {
@@ -134,21 +194,36 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
     entity_text::find_mentions(data_->gazetteer, title, mentions);
     if (!dateline.empty()) entity_text::find_dateline_place(data_->gazetteer, dateline, mentions);
     entity_text::find_mentions(data_->gazetteer, body, mentions);
-    return ArticleEntities(data_->gazetteer, mentions, data_->sport_of_story(title)).take();
+    Entities found = ArticleEntities(data_->gazetteer, mentions, data_->sport_of_story(title)).take();
+    // The gazetteer already named what its lists know; a user's alias file may rename more.
+    canonical_names(*aliases_, EntityKind::person, found.people);
+    canonical_names(*aliases_, EntityKind::organization, found.organizations);
+    canonical_names(*aliases_, EntityKind::place, found.places);
+    return found;
+}
+
+void EntityExtractor::canonicalise(Article& a) const {
+    for (std::string& name : a.people) name = without_titles(data_->gazetteer, name);
+    canonical_names(*aliases_, EntityKind::person, a.people);
+    join_surnames(a.people);
+    canonical_names(*aliases_, EntityKind::organization, a.organizations);
+    canonical_names(*aliases_, EntityKind::place, a.places);
 }
 
 void extract_entities(Article& a, const EntityExtractor& extractor, ExtractMode mode) {
-    if (mode == ExtractMode::never) return;
     bool all = mode == ExtractMode::always;
-    if (!all && a.curated_people && a.curated_organizations && a.curated_places) return;
-    Entities found = extractor.extract(a.title, a.body, a.dateline);
-    auto merge = [&](std::vector<std::string>& into, const std::vector<std::string>& from, bool curated) {
-        if (curated && !all) return;
-        for (const std::string& name : from) add_unique(into, name);
-    };
-    merge(a.people, found.people, a.curated_people);
-    merge(a.organizations, found.organizations, a.curated_organizations);
-    merge(a.places, found.places, a.curated_places);
+    bool curated_all = a.curated_people && a.curated_organizations && a.curated_places;
+    if (mode != ExtractMode::never && (all || !curated_all)) {
+        Entities found = extractor.extract(a.title, a.body, a.dateline);
+        auto merge = [&](std::vector<std::string>& into, const std::vector<std::string>& from, bool curated) {
+            if (curated && !all) return;
+            for (const std::string& name : from) add_unique(into, name);
+        };
+        merge(a.people, found.people, a.curated_people);
+        merge(a.organizations, found.organizations, a.curated_organizations);
+        merge(a.places, found.places, a.curated_places);
+    }
+    extractor.canonicalise(a);
 }
 
 }  // namespace dateline

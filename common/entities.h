@@ -10,6 +10,9 @@
 // Sports stories ("SOCCER - ...") are read by their sport: in team sports a city, a county or a
 // name with a club word ("Hansa Rostock") is a club, but not the city a game is played "at".
 //
+// The names it reports, and every name of an article that extract_entities() has seen, are the
+// alias table's canonical names (entity_aliases.h), whatever reader or list they came from.
+//
 // Construct one extractor and share it: construction loads the word lists; extract() is const
 // and safe to call from several threads at once.
 #pragma once
@@ -20,6 +23,7 @@
 #include <vector>
 
 #include "article.h"
+#include "entity_aliases.h"
 
 namespace dateline {
 
@@ -31,7 +35,8 @@ struct Entities {
 
 class EntityExtractor {
 public:
-    EntityExtractor();
+    // `aliases`: the table that names entities (the built-in one, or with a user's file).
+    explicit EntityExtractor(std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in());
     ~EntityExtractor();
     EntityExtractor(const EntityExtractor&) = delete;
     EntityExtractor& operator=(const EntityExtractor&) = delete;
@@ -40,19 +45,33 @@ public:
     // when there is none.
     Entities extract(std::string_view title, std::string_view body, std::string_view dateline = {}) const;
 
+    // Names the article's entities as one name per thing, whoever listed them: titles and
+    // honorifics dropped from people ("President Nelson Mandela" -> "Nelson Mandela"), a bare
+    // surname joined to the full name of the same list ("Volcker" beside "Paul Volcker"), and
+    // every alias replaced by its canonical name ("USA" -> "U.S."), duplicates removed.
+    void canonicalise(Article& a) const;
+
+    const EntityAliases& aliases() const { return *aliases_; }
+
 private:
     struct Data;
     std::unique_ptr<const Data> data_;
+    std::shared_ptr<const EntityAliases> aliases_;
 };
 
-// When the extractor adds to an article's entity lists (--extract on the indexer):
+// When the extractor adds to an article's entity lists (--extract on the indexer). What wins
+// between a source's curated list and the extractor: the curated list. By default the extractor
+// fills only the kinds the source did not curate; with `always` its names are added after the
+// curated ones, never replacing one. In every mode the names are then made canonical
+// (EntityExtractor::canonicalise), so "USA" from Reuters tags and "U.S." found in the text are
+// one place.
 enum class ExtractMode {
     missing,  // default: only the kinds the source did not curate (Article::curated_*)
     always,   // merge the extractor's entities into curated lists too
     never,    // keep only what the source marked up
 };
 
-// Fills `a`'s people, organizations and places according to `mode`.
+// Fills `a`'s people, organizations and places according to `mode`, then canonicalises them.
 void extract_entities(Article& a, const EntityExtractor& extractor, ExtractMode mode);
 
 }  // namespace dateline

@@ -168,31 +168,56 @@ private:
     }
 
     // "WASHINGTON, Feb 14 (Reuters) -", "SALVADOR, Feb 26 -", "LONDON 1996-08-30": capitals at
-    // the start of a line, then a comma and a date, or a date at once. Returns the index after
-    // the place, 0 when the line is no dateline.
+    // the start of a line, then a comma and a date, or a date at once; the city may be followed by
+    // its country, state or region ("DURBAN, South Africa 1996-12-06", "IRVINE, Calif 1996-08-30",
+    // "SAO PAULO, Brazil, Feb 3"), a place of the story too. Before an agency and a dash the
+    // city may be written in lower case too ("Durban, South Africa (Reuters) -", "Washington
+    // (AP) —"). Returns the index after the places, 0 when the line is no dateline.
     std::size_t dateline_at(std::size_t i) {
         std::size_t e = i;
         while (e < t_.size() && e - i < 4 && t_[e].line == t_[i].line &&
                (t_[e].shape == Shape::upper || (t_[e].shape == Shape::capitalized && t_[e].key.size() == 1)))
             ++e;
+        bool shouted = e > i;
+        while (!shouted && e < t_.size() && e - i < 4 && t_[e].line == t_[i].line && t_[e].shape == Shape::capitalized &&
+               !g_.is_calendar_word(t_[e].key))
+            ++e;
         if (e == i || e >= t_.size() || t_[e].line != t_[i].line) return 0;
         if (t_[e].shape == Shape::upper) return 0;
         std::size_t next = e;
+        std::size_t region = e, region_end = e;
         if (t_[next].text == ",") {
-            ++next;
-            // "SAO PAULO, Brazil, Feb 3": a country may follow the city.
-            if (next + 1 < t_.size() && t_[next].is_capital() && t_[next + 1].text == "," &&
-                !g_.is_calendar_word(t_[next].key))
-                next += 2;
+            region = region_end = ++next;
+            while (region_end < t_.size() && region_end - region < 3 && t_[region_end].line == t_[i].line &&
+                   t_[region_end].is_capital() && !g_.is_calendar_word(t_[region_end].key))
+                ++region_end;
+            next = region_end;
+            // "ROCHESTER, N.H. 1996-08-30" keeps its dot in the word; "Mich ." or "Brazil ," does not.
+            if (region_end > region && next < t_.size() && t_[next].line == t_[i].line &&
+                (t_[next].text == "," || t_[next].text == "."))
+                ++next;
         }
         if (next >= t_.size() || t_[next].line != t_[i].line) return 0;
+        bool agency = agency_at(next);
+        if (!shouted && !agency) return 0;
         const Token& when = t_[next];
         // A figure is no date: "EC AWARDS 123,000 TONNES" is a headline, not a dateline.
         bool iso_date = when.shape == Shape::number && when.text.find('-') != std::string_view::npos;
         bool date = iso_date || g_.is_calendar_word(when.key) || when.text == "(";
-        if (!date || (next == e && when.shape != Shape::number)) return 0;
+        if (!date || (next == e && when.shape != Shape::number && !agency)) return 0;
         emit_place_words(i, e);
-        return e;
+        if (region_end == region) return e;
+        emit_place_words(region, region_end);
+        return region_end;
+    }
+
+    // "(Reuters) -", "(AP) —": a news agency in brackets, then a dash, on the line of `k`; not a
+    // results table's one-letter marker ("Radnicki (N) - Spartak").
+    bool agency_at(std::size_t k) const {
+        if (k + 3 >= t_.size() || t_[k + 3].line != t_[k].line) return false;
+        std::string_view dash = t_[k + 3].text;
+        return t_[k].text == "(" && t_[k + 1].is_capital() && t_[k + 1].key.size() >= 2 && t_[k + 2].text == ")" &&
+               (dash == "-" || dash == "\xE2\x80\x94" || dash == "\xE2\x80\x93");
     }
 
     void emit_place_words(std::size_t b, std::size_t e) {
@@ -456,17 +481,29 @@ void find_mentions(const Gazetteer& gazetteer, std::string_view text, std::vecto
 
 void find_dateline_place(const Gazetteer& gazetteer, std::string_view dateline, std::vector<Mention>& out) {
     std::vector<Token> tokens = tokenize(dateline);
-    std::size_t e = 0;
-    while (e < tokens.size() && tokens[e].is_word() && tokens[e].shape != Shape::number &&
-           !gazetteer.is_calendar_word(tokens[e].key))
-        ++e;
+    // "SALVADOR", then perhaps ", Brazil" or ", South Africa" before the date.
+    auto place_words = [&](std::size_t b) {
+        std::size_t e = b;
+        while (e < tokens.size() && tokens[e].is_word() && tokens[e].shape != Shape::number &&
+               !gazetteer.is_calendar_word(tokens[e].key))
+            ++e;
+        return e;
+    };
+    auto emit = [&](std::size_t b, std::size_t e) {
+        const char* first = tokens[b].text.data();
+        std::string_view place(first, static_cast<std::size_t>(tokens[e - 1].text.data() + tokens[e - 1].text.size() - first));
+        Mention m{MentionKind::place, text::smart_title_case(text::collapse_spaces(place)), e - b};
+        if (const KnownName* k = gazetteer.known(entity_data::name_key(place))) m = known_mention(*k, e - b);
+        m.dateline = true;
+        out.push_back(std::move(m));
+    };
+    std::size_t e = place_words(0);
     if (e == 0) return;
-    std::string_view place = dateline.substr(0, static_cast<std::size_t>(tokens[e - 1].text.data() + tokens[e - 1].text.size() - dateline.data()));
-    std::string key = entity_data::name_key(place);
-    Mention m{MentionKind::place, text::smart_title_case(text::collapse_spaces(place)), e};
-    if (const KnownName* k = gazetteer.known(key)) m = known_mention(*k, e);
-    m.dateline = true;
-    out.push_back(std::move(m));
+    emit(0, e);
+    if (e < tokens.size() && tokens[e].text == ",") {
+        std::size_t region_end = place_words(e + 1);
+        if (region_end > e + 1 && tokens[e + 1].is_capital()) emit(e + 1, region_end);
+    }
 }
 
 }  // namespace dateline::entity_text

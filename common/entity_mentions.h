@@ -8,7 +8,9 @@
 //   - organization and place shapes ("... Corp", "Ministry of ...", "Yangtze River");
 //   - people: a given name in front, a public figure's surname ("Volcker"), or capitalised
 //     words that are nothing else;
-//   - wire datelines at the start of a line ("WASHINGTON, Feb 14 (Reuters) -", "LONDON 1996-08-30").
+//   - wire datelines at the start of a line ("WASHINGTON, Feb 14 (Reuters) -", "LONDON 1996-08-30",
+//     "DURBAN, South Africa 1996-12-06", "Durban, South Africa (Reuters) -"): the city and its
+//     country or state are places.
 // Lines in capitals or title case (headlines) only yield names the gazetteer knows, public
 // figures and words after a title ("PRESIDENT SARNEY"), and a word capitalised only because it
 // starts a sentence is not a name on its own. A lone capitalised word
@@ -39,8 +41,8 @@ struct Mention {
 // headline passed as part of a body is recognised as one.
 void find_mentions(const entity_data::Gazetteer& gazetteer, std::string_view text, std::vector<Mention>& out);
 
-// The place a wire dateline names: "SALVADOR, Feb 26" -> "Salvador"; nothing when the line does
-// not start with a place.
+// The places a wire dateline names: "SALVADOR, Feb 26" -> "Salvador"; "DURBAN, South Africa"
+// -> "Durban" and "South Africa"; nothing when the line does not start with a place.
 void find_dateline_place(const entity_data::Gazetteer& gazetteer, std::string_view dateline,
                          std::vector<Mention>& out);
 

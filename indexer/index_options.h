@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct IndexOptions {
     bool retry_failed = false;       // read failed files again even when unchanged
     unsigned jobs = 0;               // worker threads; 0 = number of cores
     ExtractMode extract = ExtractMode::missing;
+    // The names entities are indexed under: the built-in alias table, with --aliases FILE's.
+    std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in();
     ReaderOptions reader;
 };
 

@@ -103,6 +103,7 @@ int show_status(const std::string& db_path) {
 int main(int argc, char** argv) {
     IndexOptions options;
     std::string extract = "missing";
+    std::string aliases;
     std::vector<std::string> maps;
     po::options_description visible("Options");
     visible.add_options()
@@ -116,6 +117,9 @@ int main(int argc, char** argv) {
         ("json", po::bool_switch(&options.json), "with --dry-run: print each article as one JSON object per line")
         ("extract", po::value<std::string>(&extract)->default_value("missing"),
          "entity extraction from prose: missing (only where the source has no curated lists), always, never")
+        ("aliases", po::value<std::string>(&aliases),
+         "a file of entity names to unify, beside the built-in table (\"org: World Food Programme | WFP\" a line; "
+         "see README); give the same file to dateline-search and dateline-http")
         ("map", po::value<std::vector<std::string>>(&maps)->composing(),
          "JSON Lines and CSV field mapping, FIELD=KEY (repeatable), e.g. --map title=headline")
         ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "worker threads (0: one per core)")
@@ -146,6 +150,7 @@ int main(int argc, char** argv) {
             return kExitOk;
         }
         options.extract = parse_extract_mode(extract);
+        options.aliases = EntityAliases::with_file(aliases);
         for (const std::string& m : maps) {
             auto eq = m.find('=');
             if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())

@@ -217,7 +217,7 @@ RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     PrunePlan prune;
     if (writer && options.prune) prune = plan_prune(writer->records(), found, options.prune_policy);
 
-    EntityExtractor extractor;
+    EntityExtractor extractor(options.aliases);
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     Progress progress(err, err_is_terminal, options.quiet, tasks.size());
 

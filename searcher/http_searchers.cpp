@@ -17,7 +17,7 @@ thread_local std::map<std::string, std::unique_ptr<Searcher>> searchers;
 Searcher* SearcherPerThread::acquire() {
     std::unique_ptr<Searcher>& slot = searchers[index_path_];
     if (!slot) {
-        slot = std::make_unique<Searcher>(index_path_);
+        slot = std::make_unique<Searcher>(index_path_, aliases_);
         slot->use_cache(&cache_);
     }
     return slot.get();

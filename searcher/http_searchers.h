@@ -9,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "searcher.h"
@@ -17,7 +18,9 @@ namespace dateline {
 
 class SearcherPerThread {
 public:
-    explicit SearcherPerThread(std::string index_path) : index_path_(std::move(index_path)) {}
+    explicit SearcherPerThread(std::string index_path,
+                               std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in())
+        : index_path_(std::move(index_path)), aliases_(std::move(aliases)) {}
 
     // Recent responses, shared by every thread's Searcher; keyed by index revision, so a commit
     // is seen at once (response_cache.h).
@@ -43,6 +46,7 @@ private:
     void drop_if_unusable(std::exception_ptr error);
 
     std::string index_path_;
+    std::shared_ptr<const EntityAliases> aliases_;
     ResponseCache cache_{kCachedResponses};
 };
 

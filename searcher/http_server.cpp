@@ -285,7 +285,7 @@ int serve_http(const SearchCommand& command) {
                   << "; serving the API only (give --web-root FOLDER)\n";
     }
 
-    SearcherPerThread searchers(command.db);
+    SearcherPerThread searchers(command.db, command.aliases);
     try {
         searchers.with([](Searcher& s) { return s.stats(); });
     } catch (const IndexUnusable& e) {

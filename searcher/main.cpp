@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
                          "Try 'dateline-search --help'.\n";
             return kExitUsage;
         }
-        Searcher searcher(command.db);
+        Searcher searcher(command.db, command.aliases);
         SearchResponse response = searcher.search(command.request);
         if (command.json) {
             std::cout << response_json(response).dump() << "\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dates.h"
+#include "entity_alias_query.h"
 #include "query_syntax.h"
 #include "schema.h"
 #include "stemming.h"
@@ -57,9 +58,34 @@ std::string unquote_cjk_phrases(const std::string& query) {
     return out;
 }
 
+// The field that stands in the parsed query for an entity clause with other names: its value is
+// the clause's number in the builder's list. Not a schema field: users never type it.
+constexpr const char* kAliasClauseField = "datelinealiasclause";
+
+class AliasClauseProcessor : public Xapian::FieldProcessor {
+public:
+    explicit AliasClauseProcessor(const std::vector<Xapian::Query>& clauses) : clauses_(clauses) {}
+
+    Xapian::Query operator()(const std::string& number) override {
+        std::size_t n = 0;
+        for (char c : number) {
+            if (c < '0' || c > '9') return Xapian::Query();
+            n = n * 10 + static_cast<std::size_t>(c - '0');
+        }
+        return n < clauses_.size() ? clauses_[n] : Xapian::Query();
+    }
+
+private:
+    const std::vector<Xapian::Query>& clauses_;
+};
+
+Xapian::Query any_term(const std::vector<std::string>& terms) {
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 }  // namespace
 
-QueryBuilder::QueryBuilder() {
+QueryBuilder::QueryBuilder(std::shared_ptr<const EntityAliases> aliases) : aliases_(std::move(aliases)) {
     parser_.set_stemmer(stemmer(""));
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (schema.h)
     parser_.set_default_op(Xapian::Query::OP_AND);
@@ -74,6 +100,25 @@ QueryBuilder::QueryBuilder() {
     }
     // release(): the parser owns the processor and frees it with itself.
     parser_.add_rangeprocessor((new PublishedRangeProcessor())->release());
+    parser_.add_prefix(kAliasClauseField, (new AliasClauseProcessor(alias_clauses_))->release());
+}
+
+std::string QueryBuilder::expand_aliases(const std::string& query, unsigned flags) {
+    alias_clauses_.clear();
+    const Xapian::Database* db = db_ ? &*db_ : nullptr;
+    std::string out;
+    std::size_t copied = 0;
+    for (const EntityClause& clause : find_entity_clauses(query)) {
+        std::vector<std::string> names = entity_terms(*clause.field, clause.value, *aliases_, db);
+        if (names.empty()) continue;
+        // The clause as typed keeps its ranking; its entity's other names match too.
+        Xapian::Query typed = parser_.parse_query(query.substr(clause.begin, clause.end - clause.begin), flags);
+        out += query.substr(copied, clause.begin - copied);
+        out += std::string(kAliasClauseField) + ":" + std::to_string(alias_clauses_.size());
+        alias_clauses_.emplace_back(Xapian::Query::OP_OR, typed, any_term(names));
+        copied = clause.end;
+    }
+    return out + query.substr(copied);
 }
 
 const Xapian::Stem& QueryBuilder::stemmer(const std::string& language) { return stemmer_named(stemming::stemmer_name(language)); }
@@ -126,9 +171,10 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_text) {
         try {
-            query = parse_in_index_languages(request.query, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                                                                Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                                                                Xapian::QueryParser::FLAG_CJK_NGRAM);
+            unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                             Xapian::QueryParser::FLAG_CJK_NGRAM;
+            query = parse_in_index_languages(expand_aliases(request.query, flags), flags);
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError("cannot parse the query: " + e.get_msg(), 0);
         }
@@ -141,7 +187,8 @@ Xapian::Query QueryBuilder::build(const SearchRequest& request) {
         const schema::Field* field = schema::find(name);
         if (!field || field->filter_prefix.empty())
             throw QueryError("there is no exact filter on '" + name + "'", 0);
-        filters.emplace_back(schema::filter_term(*field, value));
+        std::vector<std::string> terms = entity_terms(*field, value, *aliases_, db_ ? &*db_ : nullptr);
+        filters.push_back(terms.empty() ? Xapian::Query(schema::filter_term(*field, value)) : any_term(terms));
     }
     if (request.since || request.until) {
         std::string from = request.since ? dates::to_compact(*request.since) : std::string("0");

@@ -4,7 +4,8 @@
 // field of the schema is a prefix (title:, person:, org:, place:, source:, author:, keyword:
 // ...), each filter-only field a boolean prefix (year:1987, language:en, id:...), and
 // date:FROM..TO a range on the publication date. The request's exact filters and since/until
-// restrict the match without changing its ranking.
+// restrict the match without changing its ranking. person:, org: and place: clauses and filters
+// also find their entity under its other names (entity_alias_query.h).
 //
 // Languages: each article was stemmed in its own language (common/stemming.h). The query is
 // analysed once per stemmer the index holds articles for, and each analysis is matched only
@@ -21,16 +22,21 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "entity_aliases.h"
 #include "search_request.h"
 
 namespace dateline {
 
 class QueryBuilder {
 public:
-    QueryBuilder();
+    explicit QueryBuilder(std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in());
+
+    // The index the queries will run on: which full names of people it knows.
+    void use_database(const Xapian::Database& db) { db_ = db; }
 
     // Throws QueryError for a malformed query or an unknown filter field.
     Xapian::Query build(const SearchRequest& request);
@@ -57,6 +63,13 @@ private:
     Xapian::QueryParser parser_;
     std::map<std::string, Xapian::Stem> stemmers_;  // by Snowball name
     std::vector<LanguageBranch> branches_;          // languages other than the default's
+    std::shared_ptr<const EntityAliases> aliases_;
+    std::optional<Xapian::Database> db_;
+    std::vector<Xapian::Query> alias_clauses_;
+
+    // The query with each entity clause that has other names replaced by a reference to its
+    // query in alias_clauses_ (read back by the parser's processor of that reference).
+    std::string expand_aliases(const std::string& query, unsigned flags);
 };
 
 }  // namespace dateline

@@ -45,6 +45,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     }
     add("since", po::value<std::string>(&since), "only articles published on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)");
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
+    add("aliases", po::value<std::string>(&c.aliases_file),
+        "a file of entity names to unify, the one given to dateline-index --aliases (see README)");
     add("facets", po::value<std::string>(&facets)->default_value("people,organizations,places,sources,years"),
         "facets to count, comma-separated, or none");
     add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");
@@ -122,6 +124,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
     if (c.request.limit > 10000) throw std::invalid_argument("--limit is at most 10000");
     if (c.request.facet_limit > 100000) throw std::invalid_argument("--facet-limit is at most 100000");
     if (c.db.empty()) c.db = default_index_path();
+    c.aliases = EntityAliases::with_file(c.aliases_file);
     return c;
 }
 

@@ -5,9 +5,11 @@
 
 #include <boost/program_options.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "entity_aliases.h"
 #include "search_request.h"
 
 namespace dateline {
@@ -21,6 +23,8 @@ struct SearchCommand {
     unsigned threads = 0;     // server worker threads, 0 = one per core (at least 2)
     bool quiet = false;       // server: no access log
     std::string web_root;     // server: folder of the search page (default: the installed one)
+    std::string aliases_file; // --aliases: the user's entity alias file, as given to dateline-index
+    std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in();  // with that file's
 };
 
 // Throws std::invalid_argument (or a boost::program_options error) with a message for the user.

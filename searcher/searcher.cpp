@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "article_json.h"
+#include "entity_alias_query.h"
 #include "facets.h"
 #include "highlighter.h"
 #include "spelling.h"
@@ -31,7 +32,10 @@ unsigned long long index_identity(const std::string& path) {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& index_path) : path_(index_path) { open(); }
+Searcher::Searcher(const std::string& index_path, std::shared_ptr<const EntityAliases> aliases)
+    : path_(index_path), aliases_(aliases), builder_(std::move(aliases)) {
+    open();
+}
 
 void Searcher::open() {
     if (!std::filesystem::exists(path_)) {
@@ -58,6 +62,7 @@ void Searcher::open() {
         throw IndexUnusable("the index " + path_ + " was written by an incompatible version of Dateline (schema " + version +
                             ", this program reads " + std::to_string(schema::kVersion) + "): rebuild it with dateline-index --full.");
     }
+    builder_.use_database(db_);
 }
 
 void Searcher::refresh() {
@@ -215,6 +220,10 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
             }
             if (s.value.empty()) s.value = value;
             found.push_back(std::move(s));
+        }
+        for (auto& [name, count] : alias_completions(f, prefix, *aliases_, db_)) {
+            bool seen = std::any_of(found.begin(), found.end(), [&](const Suggestion& s) { return text::same_folded(s.value, name); });
+            if (!seen) found.push_back({name, std::string(f.facet), count});
         }
         out.insert(out.end(), found.begin(), found.end());
     }

@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,7 +37,9 @@ struct Suggestion {
 class Searcher {
 public:
     // Opens the index; throws IndexUnusable (missing, not a Dateline index, incompatible schema).
-    explicit Searcher(const std::string& index_path);
+    // `aliases` names entities as the indexer did (the built-in table, or with --aliases FILE).
+    explicit Searcher(const std::string& index_path,
+                      std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in());
 
     // Throws QueryError for a query the user must fix, IndexUnusable when the index went away.
     SearchResponse search(const SearchRequest& request);
@@ -45,7 +48,8 @@ public:
     std::optional<Article> article(const std::string& id);
 
     // Completions for a search box: people, organizations and places whose names start with
-    // `prefix` (any word of the name), then headline words, most frequent first.
+    // `prefix` (any word of the name; an alias completes to its canonical name: "united st" ->
+    // "U.S."), then headline words, most frequent first.
     std::vector<Suggestion> suggest(const std::string& prefix, std::size_t limit);
 
     IndexStats stats();
@@ -64,6 +68,7 @@ private:
     std::string path_;
     Xapian::Database db_;
     unsigned long long identity_ = 0;  // inode of the index's version file when opened
+    std::shared_ptr<const EntityAliases> aliases_;
     QueryBuilder builder_;
     ResponseCache* cache_ = nullptr;
 };

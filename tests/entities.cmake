@@ -4,3 +4,7 @@ dateline_test(test_entities test_entities.cpp dateline_common dateline_readers)
 
 add_executable(score_entities tools/score_entities.cpp)
 target_link_libraries(score_entities PRIVATE dateline_readers dateline_common)
+
+# Entity aliases: the table, canonical names across readers, and queries by any name (runs the
+# built programs too).
+dateline_e2e_test(test_aliases test_aliases.cpp dateline_http dateline_indexer)

@@ -6,8 +6,10 @@
 //                                     and of tagged organizations found (by name or alias), with
 //                                     the tags hidden from the extractor; and extraction speed
 //
-// Names are compared case-insensitively; a one-word name matches a longer name of the same
-// article whose last word it is (a bare surname is the same person), as the bar says.
+// Names are compared case-insensitively and by their canonical names (common/entity_aliases.h:
+// "U.S." found for a gold "United States" is right); a one-word name matches a longer name of
+// the same article whose last word it is (a bare surname is the same person), as the bar
+// says.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "entities.h"
+#include "entity_aliases.h"
 #include "entity_gazetteer.h"
 #include "reuters_reader.h"
 #include "text.h"
@@ -142,9 +145,12 @@ std::vector<ConllDocument> read_conll(const std::string& path) {
     return docs;
 }
 
-std::set<std::string> lowered(const std::vector<std::string>& names) {
+// The names by their canonical names, lower-cased.
+template <typename Names>
+std::set<std::string> lowered(const Names& names, dateline::EntityKind kind) {
+    const dateline::EntityAliases& aliases = *dateline::EntityAliases::built_in();
     std::set<std::string> out;
-    for (const std::string& n : names) out.insert(lower(n));
+    for (const std::string& n : names) out.insert(lower(aliases.canonical_or_self(kind, n)));
     return out;
 }
 
@@ -159,12 +165,17 @@ int score_conll(const std::vector<std::string>& files, bool verbose) {
             std::string body;
             for (std::size_t s = 1; s < doc.sentences.size(); ++s) body += detokenize(doc.sentences[s]) + "\n";
             Entities found = extractor.extract(title, body);
-            people.add(lowered(found.people), doc.people);
-            organizations.add(lowered(found.organizations), doc.organizations);
-            places.add(lowered(found.places), doc.places);
+            using dateline::EntityKind;
+            std::set<std::string> gold_people = lowered(doc.people, EntityKind::person);
+            std::set<std::string> gold_organizations = lowered(doc.organizations, EntityKind::organization);
+            std::set<std::string> gold_places = lowered(doc.places, EntityKind::place);
+            people.add(lowered(found.people, EntityKind::person), gold_people);
+            organizations.add(lowered(found.organizations, EntityKind::organization), gold_organizations);
+            places.add(lowered(found.places, EntityKind::place), gold_places);
             if (verbose) {
-                auto show = [&](const char* type, const std::vector<std::string>& got, const std::set<std::string>& gold) {
-                    std::set<std::string> g = lowered(got);
+                auto show = [&](const char* type, const std::vector<std::string>& got, const std::set<std::string>& gold,
+                                EntityKind kind) {
+                    std::set<std::string> g = lowered(got, kind);
                     for (const std::string& n : g)
                         if (!std::any_of(gold.begin(), gold.end(), [&](const std::string& x) { return names_match(n, x); }))
                             std::printf("  false %s: %s\n", type, n.c_str());
@@ -173,9 +184,9 @@ int score_conll(const std::vector<std::string>& files, bool verbose) {
                             std::printf("  missed %s: %s\n", type, n.c_str());
                 };
                 std::printf("doc %zu: %s\n", documents, title.c_str());
-                show("PER", found.people, doc.people);
-                show("ORG", found.organizations, doc.organizations);
-                show("LOC", found.places, doc.places);
+                show("PER", found.people, gold_people, EntityKind::person);
+                show("ORG", found.organizations, gold_organizations, EntityKind::organization);
+                show("LOC", found.places, gold_places, EntityKind::place);
             }
         }
     }
