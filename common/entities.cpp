@@ -1,11 +1,14 @@
 #include "entities.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "entity_gazetteer.h"
 #include "entity_mentions.h"
+#include "entity_tagger.h"
+#include "entity_tokens.h"
 #include "text.h"
 
 namespace dateline {
@@ -73,7 +76,7 @@ public:
                 if (is_person_word(m)) break;
                 // "Baltimore beat Seattle": in a team sport a city is its team; a country stays a
                 // place, and so does the city a game is played in.
-                if (team_sport && !m.country && !m.dateline && !m.venue) add_organization(m.name);
+                if (team_sport && !m.country && !m.dateline && !m.venue && !m.tagged) add_organization(m.name);
                 else add_place(canonical(gazetteer, m.name));
                 break;
             }
@@ -116,13 +119,7 @@ private:
 
 struct EntityExtractor::Data {
     entity_data::Gazetteer gazetteer;
-
-    // Wire sports stories name the sport first: "SOCCER - ...", "ICE HOCKEY - NHL RESULTS".
-    Sport sport_of_story(std::string_view title) const {
-        std::size_t dash = title.find(" - ");
-        if (dash == std::string_view::npos) return Sport::none;
-        return gazetteer.sport(entity_data::name_key(title.substr(0, dash)));
-    }
+    entity_text::Tagger tagger;
 };
 
 EntityExtractor::EntityExtractor() : data_(std::make_unique<const Data>()) {}
@@ -131,10 +128,29 @@ EntityExtractor::~EntityExtractor() = default;
 Entities EntityExtractor::extract(std::string_view title, std::string_view body, std::string_view dateline) const {
     std::vector<Mention> mentions;
     mentions.reserve(64);
-    entity_text::find_mentions(data_->gazetteer, title, mentions);
-    if (!dateline.empty()) entity_text::find_dateline_place(data_->gazetteer, dateline, mentions);
-    entity_text::find_mentions(data_->gazetteer, body, mentions);
-    return ArticleEntities(data_->gazetteer, mentions, data_->sport_of_story(title)).take();
+    Sport sport = entity_text::sport_of_story(data_->gazetteer, title);
+    entity_text::TagContext context{sport == Sport::team};
+    entity_text::DocumentMemory memory;
+    std::vector<Mention> rules;
+    static const char* mode_env = std::getenv("DATELINE_TAGGER_MODE");
+    std::string mode = mode_env ? mode_env : "A";
+    auto read = [&](std::string_view text) {
+        std::vector<entity_text::Token> tokens = entity_text::tokenize(text);
+        std::vector<entity_text::Label> labels = data_->tagger.tag(data_->gazetteer, tokens, context, memory);
+        if (mode != "R") entity_text::tagged_mentions(data_->gazetteer, tokens, labels, mentions);
+        entity_text::find_mentions(data_->gazetteer, text, rules);
+    };
+    read(title);
+    if (!dateline.empty()) entity_text::find_dateline_place(data_->gazetteer, dateline, rules);
+    read(body);
+    std::unordered_set<std::string> tagged;
+    for (const Mention& m : mentions) tagged.insert(text::fold_case(m.name));
+    for (Mention& m : rules) {
+        if (mode == "R" || m.dateline) mentions.push_back(std::move(m));
+        else if (mode == "B" && m.kind != MentionKind::unknown && !tagged.count(text::fold_case(m.name))) mentions.push_back(std::move(m));
+        else if (mode == "C" && (m.kind == MentionKind::organization || m.kind == MentionKind::place) && !tagged.count(text::fold_case(m.name))) mentions.push_back(std::move(m));
+    }
+    return ArticleEntities(data_->gazetteer, mentions, sport).take();
 }
 
 void extract_entities(Article& a, const EntityExtractor& extractor, ExtractMode mode) {

@@ -33,6 +33,7 @@ struct Mention {
     bool dateline = false;     // the place of a dateline
     bool shape_only = false;   // a person only by the shape of the name: no given name, no title
     bool venue = false;        // a place after "at" or "in": where a game is played, not a team
+    bool tagged = false;       // found by the learned tagger (entity_tagger.h), whose kind already reads the story's sport
 };
 
 // Appends the mentions of `text` to `out`, in text order. Each line is judged on its own, so a

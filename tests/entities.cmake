@@ -4,3 +4,7 @@ dateline_test(test_entities test_entities.cpp dateline_common dateline_readers)
 
 add_executable(score_entities tools/score_entities.cpp)
 target_link_libraries(score_entities PRIVATE dateline_readers dateline_common)
+
+# Trains the entity tagger on CoNLL-2003 eng.train (scripts/train-entity-tagger).
+add_executable(train_entity_tagger tools/train_entity_tagger.cpp)
+target_link_libraries(train_entity_tagger PRIVATE dateline_common)

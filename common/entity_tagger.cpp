@@ -1,0 +1,535 @@
+#include "entity_tagger.h"
+
+#include <array>
+#include <charconv>
+#include <stdexcept>
+
+#include "entity_word_lists.h"
+#include "text.h"
+
+namespace dateline::entity_text {
+namespace {
+
+using entity_data::Gazetteer;
+using entity_data::KnownKind;
+
+constexpr std::array<std::string_view, kLabelCount> kLabelNames{"O",     "B-PER", "I-PER", "B-ORG", "I-ORG",
+                                                                 "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+
+// Features are hashed to 64 bits (FNV-1a) rather than kept as strings: the model stays small
+// and holds no words of its training text.
+class FeatureHash {
+public:
+    explicit FeatureHash(std::uint8_t feature_template) { byte(feature_template); }
+    FeatureHash& add(std::string_view part) {
+        byte(0x1f);
+        for (char c : part) byte(static_cast<std::uint8_t>(c));
+        return *this;
+    }
+    std::uint64_t value() const { return h_; }
+
+private:
+    void byte(std::uint8_t b) {
+        h_ ^= b;
+        h_ *= 0x100000001b3ULL;
+    }
+    std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+// The feature templates. Their numbers are part of the model: append, never renumber.
+enum Template : std::uint8_t {
+    bias = 1, word, word_prev, word_next, word_prev2, word_next2, bigram_prev, bigram_next,
+    shape, shape_prev, shape_next, shape_window, prefix3, suffix2, suffix3, suffix4,
+    lists, lists_prev, lists_next, known_phrase, label_prev, label_prev2, label_prev_shape, label_prev_word,
+    sentence_start_shape, headline_line, table_line, team_sport_shape, team_sport_known, team_sport_next_number,
+    memory_type, possessive, dateline_start, word_prev_shape, length, next_is_capital_pair,
+};
+
+// Bits of what the word lists say about one word.
+enum ListBit : std::uint32_t {
+    given_name = 1u << 0, public_figure = 1u << 1, nationality = 1u << 2, title = 1u << 3,
+    title_qualifier = 1u << 4, common_word = 1u << 5, calendar = 1u << 6, name_particle = 1u << 7,
+    organization_suffix = 1u << 8, organization_head = 1u << 9, place_suffix = 1u << 10, place_head = 1u << 11,
+    club_word = 1u << 12, known_place = 1u << 13, known_organization = 1u << 14, known_country = 1u << 15,
+};
+constexpr std::array<std::string_view, 16> kListBitNames{
+    "given", "figure", "nationality", "title", "qualifier", "common", "calendar", "particle",
+    "orgsuffix", "orghead", "placesuffix", "placehead", "club", "place", "org", "country"};
+
+// A word's shape, one class letter per run: "Xx" (Smith), "X.X." (U.S.), "Xx-Xx", "d" (1996).
+std::string short_shape(std::string_view text) {
+    std::string out;
+    char last = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        char cls;
+        if (c >= 'A' && c <= 'Z') cls = 'X';
+        else if (c >= 'a' && c <= 'z') cls = 'x';
+        else if (c >= '0' && c <= '9') cls = 'd';
+        else if (c >= 0xC0) cls = 'u';        // a non-ASCII letter's first byte
+        else if (c >= 0x80) continue;         // its other bytes
+        else cls = static_cast<char>(c);
+        if (cls != last || cls == '.') out += cls;
+        last = cls;
+    }
+    return out;
+}
+
+std::string_view shape_name(Shape s) {
+    switch (s) {
+    case Shape::lower: return "lower";
+    case Shape::capitalized: return "cap";
+    case Shape::upper: return "upper";
+    case Shape::number: return "num";
+    case Shape::punct: return "punct";
+    }
+    return "";
+}
+
+std::string_view type_name(EntityType t) {
+    switch (t) {
+    case EntityType::person: return "PER";
+    case EntityType::organization: return "ORG";
+    case EntityType::place: return "LOC";
+    case EntityType::misc: return "MISC";
+    case EntityType::none: break;
+    }
+    return "none";
+}
+
+// UTF-8 aware prefix and suffix of `key` in characters.
+std::string_view prefix_chars(std::string_view key, std::size_t n) {
+    std::size_t i = 0;
+    for (std::size_t chars = 0; i < key.size() && chars < n; ++chars) {
+        ++i;
+        while (i < key.size() && (static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) ++i;
+    }
+    return key.substr(0, i);
+}
+std::string_view suffix_chars(std::string_view key, std::size_t n) {
+    std::size_t i = key.size();
+    for (std::size_t chars = 0; i > 0 && chars < n; ++chars) {
+        --i;
+        while (i > 0 && (static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) --i;
+    }
+    return key.substr(i);
+}
+
+class Walker {
+public:
+    Walker(const Gazetteer& g, const std::vector<Token>& t, const TagContext& context, DocumentMemory& memory)
+        : g_(g), t_(t), context_(context), memory_(memory), lists_(t.size(), kUnknown) {
+        mark_lines();
+        mark_known_phrases();
+    }
+
+    std::vector<Label> run(const LabelChooser& choose) {
+        std::vector<Label> labels(t_.size(), Label::O);
+        std::vector<std::uint64_t> features;
+        features.reserve(64);
+        Label previous = Label::O;
+        for (std::size_t i = 0; i < t_.size(); ++i) {
+            if (i > 0 && t_[i].line != t_[i - 1].line) previous = Label::O;
+            if (!candidate(i)) {
+                if (t_[i].is_word() || t_[i].text != "&") previous = Label::O;
+                continue;
+            }
+            features.clear();
+            collect(i, labels, features);
+            Label label = choose(i, previous, features);
+            labels[i] = label;
+            previous = label;
+            EntityType type = type_of(label);
+            if (type != EntityType::none && t_[i].is_capital()) memory_[t_[i].key] = type;
+        }
+        return labels;
+    }
+
+private:
+    static constexpr std::uint32_t kUnknown = ~0u;
+
+    bool same_line(std::size_t a, std::size_t b) const { return t_[a].line == t_[b].line; }
+
+    // Capitalised words, and short lower-case words that join two of them ("Bank of England",
+    // "Bank of the Ozarks") or stand before a name ("de Klerk").
+    bool candidate(std::size_t i) const {
+        const Token& tok = t_[i];
+        if (tok.is_capital()) return true;
+        if (tok.shape != Shape::lower || tok.key.size() > 4) return false;
+        auto capital_at = [&](std::size_t k) { return k < t_.size() && same_line(i, k) && t_[k].is_capital(); };
+        bool capital_next = capital_at(i + 1) ||
+                            (i + 2 < t_.size() && t_[i + 1].shape == Shape::lower && t_[i + 1].key.size() <= 4 &&
+                             capital_at(i + 2));
+        if (!capital_next) return false;
+        if (g_.is_name_particle(tok.key)) return true;
+        if (i == 0 || !same_line(i, i - 1)) return false;
+        return t_[i - 1].is_capital() || (t_[i - 1].shape == Shape::lower && t_[i - 1].key.size() <= 4 && i >= 2 &&
+                                          same_line(i, i - 2) && t_[i - 2].is_capital());
+    }
+
+    std::uint32_t list_bits(std::size_t i) {
+        if (lists_[i] != kUnknown) return lists_[i];
+        const std::string& k = t_[i].key;
+        std::uint32_t bits = 0;
+        if (t_[i].is_word() && t_[i].shape != Shape::number) {
+            if (g_.is_given_name(k)) bits |= given_name;
+            if (g_.is_public_figure(k)) bits |= public_figure;
+            if (g_.is_nationality(k)) bits |= nationality;
+            if (g_.is_title(k)) bits |= title;
+            if (g_.is_title_qualifier(k)) bits |= title_qualifier;
+            if (g_.is_common_word(k)) bits |= common_word;
+            if (g_.is_calendar_word(k)) bits |= calendar;
+            if (g_.is_name_particle(k)) bits |= name_particle;
+            if (g_.is_organization_suffix(k)) bits |= organization_suffix;
+            if (g_.is_organization_head(k)) bits |= organization_head;
+            if (g_.is_place_suffix(k)) bits |= place_suffix;
+            if (g_.is_place_head(k)) bits |= place_head;
+            if (g_.is_club_word(k)) bits |= club_word;
+            if (const entity_data::KnownName* known = g_.known(k)) {
+                bits |= known->kind == KnownKind::place ? known_place : known_organization;
+                if (known->country) bits |= known_country;
+            }
+        }
+        lists_[i] = bits;
+        return bits;
+    }
+
+    // Headlines in capitals and results tables read differently from prose.
+    void mark_lines() {
+        std::uint32_t lines = t_.empty() ? 0 : t_.back().line + 1;
+        std::vector<int> words(lines, 0), upper(lines, 0), numbers(lines, 0);
+        for (const Token& tok : t_) {
+            if (!tok.is_word()) continue;
+            ++words[tok.line];
+            if (tok.shape == Shape::upper) ++upper[tok.line];
+            if (tok.shape == Shape::number) ++numbers[tok.line];
+        }
+        shouted_.assign(lines, false);
+        table_.assign(lines, false);
+        for (std::uint32_t l = 0; l < lines; ++l) {
+            int letters = words[l] - numbers[l];
+            shouted_[l] = upper[l] >= 2 && upper[l] * 10 >= letters * 6;
+            table_[l] = numbers[l] >= 2 && numbers[l] * 10 >= words[l] * 3;
+        }
+    }
+
+    // Known names of the word lists, longest first: "New York" is one place, not "New" + "York".
+    void mark_known_phrases() {
+        known_.assign(t_.size(), {});
+        std::size_t longest = g_.longest_phrase();
+        for (std::size_t i = 0; i < t_.size();) {
+            if (!t_[i].is_capital()) {
+                ++i;
+                continue;
+            }
+            std::string key;
+            std::size_t best = 0;
+            const entity_data::KnownName* found = nullptr;
+            for (std::size_t k = i; k < t_.size() && k - i < longest && t_[k].is_word() && same_line(i, k); ++k) {
+                if (k > i) key += ' ';
+                key += t_[k].key;
+                if (const entity_data::KnownName* known = g_.known(key)) {
+                    best = k + 1 - i;
+                    found = known;
+                }
+                if (t_[k].possessive) break;
+            }
+            if (!found) {
+                ++i;
+                continue;
+            }
+            std::string_view kind = found->kind == KnownKind::organization ? "org" : found->country ? "country" : "place";
+            for (std::size_t k = i; k < i + best; ++k) {
+                known_[k] = {kind, k == i, best};
+            }
+            i += best;
+        }
+    }
+
+    std::string_view key_at(std::ptrdiff_t k) const {
+        if (k < 0) return "<s>";
+        if (static_cast<std::size_t>(k) >= t_.size()) return "</s>";
+        return t_[static_cast<std::size_t>(k)].key.empty() ? t_[static_cast<std::size_t>(k)].text
+                                                           : std::string_view(t_[static_cast<std::size_t>(k)].key);
+    }
+
+    // The neighbour k of i, or "<s>"/"</s>" beyond the line.
+    std::string_view neighbour_key(std::size_t i, std::ptrdiff_t offset) const {
+        std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
+        if (k < 0 || static_cast<std::size_t>(k) >= t_.size()) return offset < 0 ? "<s>" : "</s>";
+        if (!same_line(i, static_cast<std::size_t>(k))) return offset < 0 ? "<s>" : "</s>";
+        return key_at(k);
+    }
+    std::string neighbour_shape(std::size_t i, std::ptrdiff_t offset) const {
+        std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
+        if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k)))
+            return "|";
+        return short_shape(t_[static_cast<std::size_t>(k)].text);
+    }
+
+    void collect(std::size_t i, const std::vector<Label>& labels, std::vector<std::uint64_t>& out) {
+        const Token& tok = t_[i];
+        auto f = [&](Template tmpl) { return FeatureHash(tmpl); };
+        std::string_view w = key_at(static_cast<std::ptrdiff_t>(i));
+        std::string_view prev = neighbour_key(i, -1), next = neighbour_key(i, 1);
+        std::string shape0 = short_shape(tok.text);
+        std::string_view shape_kind = shape_name(tok.shape);
+        out.push_back(f(bias).value());
+        out.push_back(f(word).add(w).value());
+        out.push_back(f(word_prev).add(prev).value());
+        out.push_back(f(word_next).add(next).value());
+        out.push_back(f(word_prev2).add(neighbour_key(i, -2)).value());
+        out.push_back(f(word_next2).add(neighbour_key(i, 2)).value());
+        out.push_back(f(bigram_prev).add(prev).add(w).value());
+        out.push_back(f(bigram_next).add(w).add(next).value());
+        out.push_back(f(shape).add(shape0).value());
+        std::string shape_before = neighbour_shape(i, -1), shape_after = neighbour_shape(i, 1);
+        out.push_back(f(shape_prev).add(shape_before).value());
+        out.push_back(f(shape_next).add(shape_after).value());
+        out.push_back(f(shape_window).add(shape_before).add(shape0).add(shape_after).value());
+        out.push_back(f(prefix3).add(prefix_chars(w, 3)).value());
+        out.push_back(f(suffix2).add(suffix_chars(w, 2)).value());
+        out.push_back(f(suffix3).add(suffix_chars(w, 3)).value());
+        out.push_back(f(suffix4).add(suffix_chars(w, 4)).value());
+        out.push_back(f(word_prev_shape).add(prev).add(shape_kind).value());
+        out.push_back(f(length).add(std::to_string(std::min<std::size_t>(tok.text.size(), 12))).value());
+
+        auto list_features = [&](Template tmpl, std::ptrdiff_t offset) {
+            std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
+            if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k))) return;
+            std::uint32_t bits = list_bits(static_cast<std::size_t>(k));
+            for (std::size_t b = 0; b < kListBitNames.size(); ++b) {
+                if (bits & (1u << b)) out.push_back(f(tmpl).add(kListBitNames[b]).value());
+            }
+        };
+        list_features(lists, 0);
+        list_features(lists_prev, -1);
+        list_features(lists_next, 1);
+        if (known_[i].length) {
+            std::string_view where = known_[i].first ? "B" : "I";
+            out.push_back(f(known_phrase).add(known_[i].kind).add(where).value());
+            out.push_back(f(known_phrase).add(known_[i].kind).add(std::to_string(std::min<std::size_t>(known_[i].length, 4))).value());
+        }
+
+        Label p1 = i > 0 && same_line(i, i - 1) ? labels[i - 1] : Label::O;
+        Label p2 = i > 1 && same_line(i, i - 2) ? labels[i - 2] : Label::O;
+        out.push_back(f(label_prev).add(label_name(p1)).value());
+        out.push_back(f(label_prev2).add(label_name(p2)).add(label_name(p1)).value());
+        out.push_back(f(label_prev_shape).add(label_name(p1)).add(shape_kind).value());
+        out.push_back(f(label_prev_word).add(label_name(p1)).add(w).value());
+
+        if (tok.sentence_start) out.push_back(f(sentence_start_shape).add(shape_kind).value());
+        if (shouted_[tok.line]) {
+            out.push_back(f(headline_line).add(shape_kind).value());
+            out.push_back(f(headline_line).add(w).value());
+        }
+        if (table_[tok.line]) out.push_back(f(table_line).add(shape_kind).add(next).value());
+        if (context_.team_sport) {
+            out.push_back(f(team_sport_shape).add(shape_kind).value());
+            if (known_[i].length) out.push_back(f(team_sport_known).add(known_[i].kind).value());
+            if (i + 1 < t_.size() && same_line(i, i + 1) && t_[i + 1].shape == Shape::number)
+                out.push_back(f(team_sport_next_number).value());
+        }
+        if (auto remembered = memory_.find(tok.key); remembered != memory_.end())
+            out.push_back(f(memory_type).add(type_name(remembered->second)).value());
+        if (tok.possessive) out.push_back(f(possessive).value());
+        if (i == 0 || !same_line(i, i - 1)) {
+            std::size_t k = i;
+            while (k < t_.size() && same_line(i, k) && t_[k].is_capital()) ++k;
+            if (k < t_.size() && same_line(i, k) && (t_[k].text == "," || t_[k].shape == Shape::number))
+                out.push_back(f(dateline_start).add(t_[k].text == "," ? "comma" : "number").value());
+        }
+        if (i + 1 < t_.size() && same_line(i, i + 1) && t_[i + 1].is_capital())
+            out.push_back(f(next_is_capital_pair).add(shape_kind).value());
+    }
+
+    struct KnownAt {
+        std::string_view kind;
+        bool first = false;
+        std::size_t length = 0;
+    };
+
+    const Gazetteer& g_;
+    const std::vector<Token>& t_;
+    const TagContext& context_;
+    DocumentMemory& memory_;
+    std::vector<std::uint32_t> lists_;
+    std::vector<KnownAt> known_;
+    std::vector<bool> shouted_, table_;
+};
+
+}  // namespace
+
+EntityType type_of(Label label) {
+    switch (label) {
+    case Label::B_PER: case Label::I_PER: return EntityType::person;
+    case Label::B_ORG: case Label::I_ORG: return EntityType::organization;
+    case Label::B_LOC: case Label::I_LOC: return EntityType::place;
+    case Label::B_MISC: case Label::I_MISC: return EntityType::misc;
+    case Label::O: break;
+    }
+    return EntityType::none;
+}
+
+bool begins(Label label) {
+    return label == Label::B_PER || label == Label::B_ORG || label == Label::B_LOC || label == Label::B_MISC;
+}
+
+Label begin_label(EntityType type) {
+    switch (type) {
+    case EntityType::person: return Label::B_PER;
+    case EntityType::organization: return Label::B_ORG;
+    case EntityType::place: return Label::B_LOC;
+    case EntityType::misc: return Label::B_MISC;
+    case EntityType::none: break;
+    }
+    return Label::O;
+}
+
+Label inside_label(EntityType type) {
+    Label b = begin_label(type);
+    return b == Label::O ? Label::O : static_cast<Label>(static_cast<std::uint8_t>(b) + 1);
+}
+
+std::string_view label_name(Label label) { return kLabelNames[static_cast<std::size_t>(label)]; }
+
+bool may_follow(Label previous, Label label) {
+    if (label == Label::O || begins(label)) return true;
+    return type_of(previous) == type_of(label);
+}
+
+Gazetteer::Sport sport_of_story(const Gazetteer& gazetteer, std::string_view title) {
+    std::size_t dash = title.find(" - ");
+    if (dash == std::string_view::npos) return Gazetteer::Sport::none;
+    return gazetteer.sport(entity_data::name_key(title.substr(0, dash)));
+}
+
+std::vector<Label> walk_tokens(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const TagContext& context,
+                               DocumentMemory& memory, const LabelChooser& choose) {
+    return Walker(gazetteer, tokens, context, memory).run(choose);
+}
+
+Tagger::Tagger() {
+    std::string_view model;
+    try {
+        model = entity_data::word_list("entity_tagger");
+    } catch (const std::logic_error& e) {
+        throw std::runtime_error(std::string("entity tagger model missing: ") + e.what());
+    }
+    load(model);
+}
+
+Tagger::Tagger(std::string_view model_text) { load(model_text); }
+
+// The model file: comment lines, then "labels O B-PER ...", "scale S", and one line per feature,
+// "HASH L:W L:W ..." with the hash in hex, L a label's index and W its weight divided by S.
+void Tagger::load(std::string_view model_text) {
+    std::vector<std::string_view> lines = entity_data::entries(model_text);
+    auto fail = [](const std::string& why) { throw std::runtime_error("entity tagger model: " + why); };
+    if (lines.size() < 3) fail("empty");
+    std::string expected = "labels";
+    for (std::string_view name : kLabelNames) expected += " " + std::string(name);
+    if (lines[0] != expected) fail("labels line is not \"" + expected + "\"");
+    if (lines[1].substr(0, 6) != "scale ") fail("no scale line");
+    float scale = std::stof(std::string(lines[1].substr(6)));
+    index_.reserve(lines.size());
+    weights_.assign((lines.size() - 2) * kLabelCount, 0.0f);
+    for (std::size_t n = 2; n < lines.size(); ++n) {
+        std::string_view line = lines[n];
+        const char* p = line.data();
+        const char* end = line.data() + line.size();
+        std::uint64_t hash = 0;
+        auto [after, ec] = std::from_chars(p, end, hash, 16);
+        if (ec != std::errc() || after == p) fail("bad feature line " + std::to_string(n + 1));
+        auto row = static_cast<std::uint32_t>(n - 2);
+        if (!index_.emplace(hash, row).second) fail("feature repeated on line " + std::to_string(n + 1));
+        p = after;
+        while (p < end) {
+            while (p < end && *p == ' ') ++p;
+            if (p == end) break;
+            unsigned label = 0;
+            int weight = 0;
+            auto [colon, ec1] = std::from_chars(p, end, label);
+            if (ec1 != std::errc() || colon == end || *colon != ':' || label >= kLabelCount)
+                fail("bad weight on line " + std::to_string(n + 1));
+            auto [next, ec2] = std::from_chars(colon + 1, end, weight);
+            if (ec2 != std::errc()) fail("bad weight on line " + std::to_string(n + 1));
+            weights_[row * kLabelCount + label] = static_cast<float>(weight) * scale;
+            p = next;
+        }
+    }
+}
+
+Label Tagger::best(const std::vector<std::uint64_t>& features, Label previous) const {
+    std::array<float, kLabelCount> score{};
+    for (std::uint64_t feature : features) {
+        auto it = index_.find(feature);
+        if (it == index_.end()) continue;
+        const float* row = &weights_[it->second * kLabelCount];
+        for (std::size_t l = 0; l < kLabelCount; ++l) score[l] += row[l];
+    }
+    Label best = Label::O;
+    float best_score = score[0];
+    for (std::size_t l = 1; l < kLabelCount; ++l) {
+        auto label = static_cast<Label>(l);
+        if (score[l] > best_score && may_follow(previous, label)) {
+            best = label;
+            best_score = score[l];
+        }
+    }
+    return best;
+}
+
+std::vector<Label> Tagger::tag(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const TagContext& context,
+                               DocumentMemory& memory) const {
+    return walk_tokens(gazetteer, tokens, context, memory,
+                       [&](std::size_t, Label previous, const std::vector<std::uint64_t>& features) {
+                           return best(features, previous);
+                       });
+}
+
+void tagged_mentions(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const std::vector<Label>& labels,
+                     std::vector<Mention>& out) {
+    for (std::size_t b = 0; b < tokens.size();) {
+        EntityType type = type_of(labels[b]);
+        if (type == EntityType::none) {
+            ++b;
+            continue;
+        }
+        std::size_t e = b + 1;
+        while (e < tokens.size() && tokens[e].line == tokens[b].line &&
+               ((!begins(labels[e]) && type_of(labels[e]) == type) || (tokens[e].text == "&" && e + 1 < tokens.size() &&
+                                                                       labels[e + 1] == inside_label(type))))
+            ++e;
+        std::size_t next = e;
+        // A name does not end in a joining word: "Bank of" before an unlabelled word.
+        while (e > b + 1 && !tokens[e - 1].is_capital()) --e;
+        if (type == EntityType::misc || !tokens[b].is_capital()) {
+            b = next;
+            continue;
+        }
+        const char* first = tokens[b].text.data();
+        const char* last = tokens[e - 1].text.data() + tokens[e - 1].text.size();
+        std::string written = text::collapse_spaces(std::string_view(first, static_cast<std::size_t>(last - first)));
+        bool shouted = true;
+        std::string key;
+        std::size_t words = 0;
+        for (std::size_t k = b; k < e; ++k) {
+            if (!tokens[k].is_word()) continue;
+            ++words;
+            shouted = shouted && tokens[k].shape == Shape::upper;
+            if (!key.empty()) key += ' ';
+            key += tokens[k].key;
+        }
+        MentionKind kind = type == EntityType::person         ? MentionKind::person
+                           : type == EntityType::organization ? MentionKind::organization
+                                                              : MentionKind::place;
+        Mention m{kind, shouted && kind != MentionKind::organization ? text::smart_title_case(written) : written, words};
+        if (const entity_data::KnownName* known = gazetteer.known(key)) m.country = known->country;
+        m.tagged = true;
+        out.push_back(std::move(m));
+        b = next;
+    }
+}
+
+}  // namespace dateline::entity_text
