@@ -1,7 +1,6 @@
 #include "entities.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -126,30 +125,22 @@ EntityExtractor::EntityExtractor() : data_(std::make_unique<const Data>()) {}
 EntityExtractor::~EntityExtractor() = default;
 
 Entities EntityExtractor::extract(std::string_view title, std::string_view body, std::string_view dateline) const {
-    std::vector<Mention> mentions;
-    mentions.reserve(64);
-    Sport sport = entity_text::sport_of_story(data_->gazetteer, title);
+    const entity_data::Gazetteer& gazetteer = data_->gazetteer;
+    Sport sport = entity_text::sport_of_story(gazetteer, title);
     entity_text::TagContext context{sport == Sport::team};
     entity_text::DocumentMemory memory;
-    std::vector<Mention> rules;
-    static const char* mode_env = std::getenv("DATELINE_TAGGER_MODE");
-    std::string mode = mode_env ? mode_env : "A";
+    std::vector<Mention> mentions, rules;
+    mentions.reserve(64);
+    // The tagger reads each text first; the rules then read the same tokens (see add_rule_mentions).
     auto read = [&](std::string_view text) {
         std::vector<entity_text::Token> tokens = entity_text::tokenize(text);
-        std::vector<entity_text::Label> labels = data_->tagger.tag(data_->gazetteer, tokens, context, memory);
-        if (mode != "R") entity_text::tagged_mentions(data_->gazetteer, tokens, labels, mentions);
-        entity_text::find_mentions(data_->gazetteer, text, rules);
+        entity_text::tagged_mentions(gazetteer, tokens, data_->tagger.tag(gazetteer, tokens, context, memory), mentions);
+        entity_text::find_mentions(gazetteer, std::move(tokens), rules);
     };
     read(title);
-    if (!dateline.empty()) entity_text::find_dateline_place(data_->gazetteer, dateline, rules);
+    if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, rules);
     read(body);
-    std::unordered_set<std::string> tagged;
-    for (const Mention& m : mentions) tagged.insert(text::fold_case(m.name));
-    for (Mention& m : rules) {
-        if (mode == "R" || m.dateline) mentions.push_back(std::move(m));
-        else if (mode == "B" && m.kind != MentionKind::unknown && !tagged.count(text::fold_case(m.name))) mentions.push_back(std::move(m));
-        else if (mode == "C" && (m.kind == MentionKind::organization || m.kind == MentionKind::place) && !tagged.count(text::fold_case(m.name))) mentions.push_back(std::move(m));
-    }
+    entity_text::add_rule_mentions(gazetteer, mentions, rules);
     return ArticleEntities(data_->gazetteer, mentions, sport).take();
 }
 

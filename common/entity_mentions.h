@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "entity_gazetteer.h"
+#include "entity_tokens.h"
 
 namespace dateline::entity_text {
 
@@ -39,6 +40,8 @@ struct Mention {
 // Appends the mentions of `text` to `out`, in text order. Each line is judged on its own, so a
 // headline passed as part of a body is recognised as one.
 void find_mentions(const entity_data::Gazetteer& gazetteer, std::string_view text, std::vector<Mention>& out);
+// The same for a text already tokenized (entity_tokens.h), whose tokens point into it.
+void find_mentions(const entity_data::Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out);
 
 // The place a wire dateline names: "SALVADOR, Feb 26" -> "Salvador"; nothing when the line does
 // not start with a place.

@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "entity_word_lists.h"
 #include "text.h"
@@ -488,13 +489,36 @@ std::vector<Label> Tagger::tag(const Gazetteer& gazetteer, const std::vector<Tok
                        });
 }
 
+namespace {
+
+// "a London-based bank", "Moscow-based": CoNLL calls the word a MISC name; its first part is a
+// place, unless the word lists know it as an organization ("Reuters-based").
+void based_place(const Gazetteer& gazetteer, const Token& token, std::vector<Mention>& out) {
+    constexpr std::string_view based = "-based";
+    if (!token.is_capital() || token.text.size() <= based.size() + 1 ||
+        token.text.substr(token.text.size() - based.size()) != based)
+        return;
+    std::string_view place = token.text.substr(0, token.text.size() - based.size());
+    const entity_data::KnownName* known = gazetteer.known(entity_data::name_key(place));
+    if (known && known->kind == KnownKind::organization) return;
+    Mention m{MentionKind::place, std::string(place), 1};
+    m.country = known && known->country;
+    m.tagged = true;
+    out.push_back(std::move(m));
+}
+
+}  // namespace
+
 void tagged_mentions(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const std::vector<Label>& labels,
                      std::vector<Mention>& out) {
     for (std::size_t b = 0; b < tokens.size();) {
         EntityType type = type_of(labels[b]);
-        if (type == EntityType::none) {
-            ++b;
-            continue;
+        if (type == EntityType::none || type == EntityType::misc) {
+            based_place(gazetteer, tokens[b], out);
+            if (type == EntityType::none) {
+                ++b;
+                continue;
+            }
         }
         std::size_t e = b + 1;
         while (e < tokens.size() && tokens[e].line == tokens[b].line &&
@@ -529,6 +553,16 @@ void tagged_mentions(const Gazetteer& gazetteer, const std::vector<Token>& token
         m.tagged = true;
         out.push_back(std::move(m));
         b = next;
+    }
+}
+
+void add_rule_mentions(const Gazetteer& gazetteer, std::vector<Mention>& tagged, std::vector<Mention>& rules) {
+    std::unordered_set<std::string> named;
+    for (const Mention& m : tagged) named.insert(entity_data::name_key(m.name));
+    for (Mention& m : rules) {
+        bool known_name = (m.kind == MentionKind::organization || m.kind == MentionKind::place) &&
+                          gazetteer.known(entity_data::name_key(m.name));
+        if (m.dateline || (known_name && !named.count(entity_data::name_key(m.name)))) tagged.push_back(std::move(m));
     }
 }
 
