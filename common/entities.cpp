@@ -131,15 +131,15 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
     entity_text::DocumentMemory memory;
     std::vector<Mention> mentions, rules;
     mentions.reserve(64);
-    // The tagger reads each text first; the rules then read the same tokens (see add_rule_mentions).
-    auto read = [&](std::string_view text) {
-        std::vector<entity_text::Token> tokens = entity_text::tokenize(text);
+    auto tag = [&](const std::vector<entity_text::Token>& tokens) {
         entity_text::tagged_mentions(gazetteer, tokens, data_->tagger.tag(gazetteer, tokens, context, memory), mentions);
-        entity_text::find_mentions(gazetteer, std::move(tokens), rules);
     };
-    read(title);
+    // The rules read the headline too (see add_rule_mentions); the body is the tagger's alone.
+    std::vector<entity_text::Token> title_tokens = entity_text::tokenize(title);
+    tag(title_tokens);
+    entity_text::find_mentions(gazetteer, std::move(title_tokens), rules);
     if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, rules);
-    read(body);
+    tag(entity_text::tokenize(body));
     entity_text::add_rule_mentions(gazetteer, mentions, rules);
     return ArticleEntities(data_->gazetteer, mentions, sport).take();
 }

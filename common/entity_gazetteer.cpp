@@ -51,6 +51,27 @@ Gazetteer::Gazetteer() {
     add_prefixed_words("sports", "team", team_sports_, "individual", individual_sports_);
     add_prefixed_words("organization_words", "suffix", organization_suffixes_, "head", organization_heads_);
     add_prefixed_words("place_words", "suffix", place_suffixes_, "head", place_heads_);
+    note_word_classes();
+}
+
+void Gazetteer::note_word_classes() {
+    const std::pair<const KeySet*, WordClass> sets[] = {
+        {&given_names_, given_name}, {&public_figures_, public_figure}, {&nationalities_, nationality},
+        {&titles_, title}, {&title_qualifiers_, title_qualifier}, {&common_words_, common_word},
+        {&calendar_words_, calendar_word}, {&name_particles_, name_particle},
+        {&organization_suffixes_, organization_suffix}, {&organization_heads_, organization_head},
+        {&place_suffixes_, place_suffix}, {&place_heads_, place_head}, {&club_words_, club_word}};
+    for (const auto& [set, bit] : sets) {
+        for (const std::string& key : *set) {
+            if (key.find(' ') == std::string::npos) word_classes_[key] |= bit;
+        }
+    }
+    for (const auto& [key, known] : known_) {
+        if (key.find(' ') != std::string::npos) continue;
+        std::uint32_t& bits = word_classes_[key];
+        bits |= known.kind == KnownKind::place ? known_place : known_organization;
+        if (known.country) bits |= known_country;
+    }
 }
 
 const KnownName* Gazetteer::known(std::string_view key) const {
@@ -70,6 +91,8 @@ void Gazetteer::add_known(std::string_view list, KnownKind kind, bool country) {
         for (const std::string& name : names) {
             std::string key = name_key(name);
             note_length(key);
+            for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+                known_starts_.insert(key.substr(0, space));
             known_.try_emplace(std::move(key), KnownName{kind, names.front(), country});
         }
     }

@@ -1,5 +1,6 @@
 #include "entity_tagger.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <stdexcept>
@@ -17,24 +18,35 @@ using entity_data::KnownKind;
 constexpr std::array<std::string_view, kLabelCount> kLabelNames{"O",     "B-PER", "I-PER", "B-ORG", "I-ORG",
                                                                  "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
 
-// Features are hashed to 64 bits (FNV-1a) rather than kept as strings: the model stays small
-// and holds no words of its training text.
+// Features are hashed to 64 bits rather than kept as strings: the model stays small and holds no
+// words of its training text. The hash reads eight bytes at a time (assembled little-endian, so
+// it is the same on every machine) and mixes them with multiply-xorshift steps (SplitMix64's).
 class FeatureHash {
 public:
-    explicit FeatureHash(std::uint8_t feature_template) { byte(feature_template); }
+    explicit FeatureHash(std::uint8_t feature_template) : h_(mix(0x9E3779B97F4A7C15ULL * (feature_template + 1u))) {}
     FeatureHash& add(std::string_view part) {
-        byte(0x1f);
-        for (char c : part) byte(static_cast<std::uint8_t>(c));
+        std::uint64_t h = h_ ^ (0xff51afd7ed558ccdULL * (part.size() + 1));
+        const auto* p = reinterpret_cast<const unsigned char*>(part.data());
+        for (std::size_t i = 0; i < part.size(); i += 8) {
+            std::uint64_t v = 0;
+            std::size_t n = std::min<std::size_t>(8, part.size() - i);
+            for (std::size_t k = 0; k < n; ++k) v |= std::uint64_t(p[i + k]) << (8 * k);
+            h = mix(h ^ v);
+        }
+        h_ = mix(h);
         return *this;
     }
     std::uint64_t value() const { return h_; }
 
 private:
-    void byte(std::uint8_t b) {
-        h_ ^= b;
-        h_ *= 0x100000001b3ULL;
+    static std::uint64_t mix(std::uint64_t x) {
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9ULL;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
     }
-    std::uint64_t h_ = 0xcbf29ce484222325ULL;
+    std::uint64_t h_;
 };
 
 // The feature templates. Their numbers are part of the model: append, never renumber.
@@ -46,16 +58,11 @@ enum Template : std::uint8_t {
     memory_type, possessive, dateline_start, word_prev_shape, length, next_is_capital_pair,
 };
 
-// Bits of what the word lists say about one word.
-enum ListBit : std::uint32_t {
-    given_name = 1u << 0, public_figure = 1u << 1, nationality = 1u << 2, title = 1u << 3,
-    title_qualifier = 1u << 4, common_word = 1u << 5, calendar = 1u << 6, name_particle = 1u << 7,
-    organization_suffix = 1u << 8, organization_head = 1u << 9, place_suffix = 1u << 10, place_head = 1u << 11,
-    club_word = 1u << 12, known_place = 1u << 13, known_organization = 1u << 14, known_country = 1u << 15,
-};
-constexpr std::array<std::string_view, 16> kListBitNames{
+constexpr std::array<std::string_view, entity_data::kWordClassCount> kWordClassNames{
     "given", "figure", "nationality", "title", "qualifier", "common", "calendar", "particle",
     "orgsuffix", "orghead", "placesuffix", "placehead", "club", "place", "org", "country"};
+
+constexpr std::array<std::string_view, 13> kLengths{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
 
 // A word's shape, one class letter per run: "Xx" (Smith), "X.X." (U.S.), "Xx-Xx", "d" (1996).
 std::string short_shape(std::string_view text) {
@@ -119,7 +126,7 @@ std::string_view suffix_chars(std::string_view key, std::size_t n) {
 class Walker {
 public:
     Walker(const Gazetteer& g, const std::vector<Token>& t, const TagContext& context, DocumentMemory& memory)
-        : g_(g), t_(t), context_(context), memory_(memory), lists_(t.size(), kUnknown) {
+        : g_(g), t_(t), context_(context), memory_(memory), lists_(t.size(), kUnknown), shapes_(t.size()) {
         mark_lines();
         mark_known_phrases();
     }
@@ -169,30 +176,14 @@ private:
     }
 
     std::uint32_t list_bits(std::size_t i) {
-        if (lists_[i] != kUnknown) return lists_[i];
-        const std::string& k = t_[i].key;
-        std::uint32_t bits = 0;
-        if (t_[i].is_word() && t_[i].shape != Shape::number) {
-            if (g_.is_given_name(k)) bits |= given_name;
-            if (g_.is_public_figure(k)) bits |= public_figure;
-            if (g_.is_nationality(k)) bits |= nationality;
-            if (g_.is_title(k)) bits |= title;
-            if (g_.is_title_qualifier(k)) bits |= title_qualifier;
-            if (g_.is_common_word(k)) bits |= common_word;
-            if (g_.is_calendar_word(k)) bits |= calendar;
-            if (g_.is_name_particle(k)) bits |= name_particle;
-            if (g_.is_organization_suffix(k)) bits |= organization_suffix;
-            if (g_.is_organization_head(k)) bits |= organization_head;
-            if (g_.is_place_suffix(k)) bits |= place_suffix;
-            if (g_.is_place_head(k)) bits |= place_head;
-            if (g_.is_club_word(k)) bits |= club_word;
-            if (const entity_data::KnownName* known = g_.known(k)) {
-                bits |= known->kind == KnownKind::place ? known_place : known_organization;
-                if (known->country) bits |= known_country;
-            }
-        }
-        lists_[i] = bits;
-        return bits;
+        if (lists_[i] == kUnknown)
+            lists_[i] = t_[i].is_word() && t_[i].shape != Shape::number ? g_.word_classes(t_[i].key) : 0;
+        return lists_[i];
+    }
+
+    std::string_view shape_at(std::size_t i) {
+        if (shapes_[i].empty()) shapes_[i] = short_shape(t_[i].text);
+        return shapes_[i];
     }
 
     // Headlines in capitals and results tables read differently from prose.
@@ -233,7 +224,7 @@ private:
                     best = k + 1 - i;
                     found = known;
                 }
-                if (t_[k].possessive) break;
+                if (t_[k].possessive || !g_.starts_known(key)) break;
             }
             if (!found) {
                 ++i;
@@ -261,11 +252,11 @@ private:
         if (!same_line(i, static_cast<std::size_t>(k))) return offset < 0 ? "<s>" : "</s>";
         return key_at(k);
     }
-    std::string neighbour_shape(std::size_t i, std::ptrdiff_t offset) const {
+    std::string_view neighbour_shape(std::size_t i, std::ptrdiff_t offset) {
         std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
         if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k)))
             return "|";
-        return short_shape(t_[static_cast<std::size_t>(k)].text);
+        return shape_at(static_cast<std::size_t>(k));
     }
 
     void collect(std::size_t i, const std::vector<Label>& labels, std::vector<std::uint64_t>& out) {
@@ -273,7 +264,7 @@ private:
         auto f = [&](Template tmpl) { return FeatureHash(tmpl); };
         std::string_view w = key_at(static_cast<std::ptrdiff_t>(i));
         std::string_view prev = neighbour_key(i, -1), next = neighbour_key(i, 1);
-        std::string shape0 = short_shape(tok.text);
+        std::string_view shape0 = shape_at(i);
         std::string_view shape_kind = shape_name(tok.shape);
         out.push_back(f(bias).value());
         out.push_back(f(word).add(w).value());
@@ -284,7 +275,7 @@ private:
         out.push_back(f(bigram_prev).add(prev).add(w).value());
         out.push_back(f(bigram_next).add(w).add(next).value());
         out.push_back(f(shape).add(shape0).value());
-        std::string shape_before = neighbour_shape(i, -1), shape_after = neighbour_shape(i, 1);
+        std::string_view shape_before = neighbour_shape(i, -1), shape_after = neighbour_shape(i, 1);
         out.push_back(f(shape_prev).add(shape_before).value());
         out.push_back(f(shape_next).add(shape_after).value());
         out.push_back(f(shape_window).add(shape_before).add(shape0).add(shape_after).value());
@@ -293,14 +284,14 @@ private:
         out.push_back(f(suffix3).add(suffix_chars(w, 3)).value());
         out.push_back(f(suffix4).add(suffix_chars(w, 4)).value());
         out.push_back(f(word_prev_shape).add(prev).add(shape_kind).value());
-        out.push_back(f(length).add(std::to_string(std::min<std::size_t>(tok.text.size(), 12))).value());
+        out.push_back(f(length).add(kLengths[std::min<std::size_t>(tok.text.size(), 12)]).value());
 
         auto list_features = [&](Template tmpl, std::ptrdiff_t offset) {
             std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
             if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k))) return;
             std::uint32_t bits = list_bits(static_cast<std::size_t>(k));
-            for (std::size_t b = 0; b < kListBitNames.size(); ++b) {
-                if (bits & (1u << b)) out.push_back(f(tmpl).add(kListBitNames[b]).value());
+            for (std::size_t b = 0; b < kWordClassNames.size(); ++b) {
+                if (bits & (1u << b)) out.push_back(f(tmpl).add(kWordClassNames[b]).value());
             }
         };
         list_features(lists, 0);
@@ -309,7 +300,7 @@ private:
         if (known_[i].length) {
             std::string_view where = known_[i].first ? "B" : "I";
             out.push_back(f(known_phrase).add(known_[i].kind).add(where).value());
-            out.push_back(f(known_phrase).add(known_[i].kind).add(std::to_string(std::min<std::size_t>(known_[i].length, 4))).value());
+            out.push_back(f(known_phrase).add(known_[i].kind).add(kLengths[std::min<std::size_t>(known_[i].length, 4)]).value());
         }
 
         Label p1 = i > 0 && same_line(i, i - 1) ? labels[i - 1] : Label::O;
@@ -355,6 +346,7 @@ private:
     const TagContext& context_;
     DocumentMemory& memory_;
     std::vector<std::uint32_t> lists_;
+    std::vector<std::string> shapes_;  // short_shape of each token, filled when first needed
     std::vector<KnownAt> known_;
     std::vector<bool> shouted_, table_;
 };
@@ -507,6 +499,44 @@ void based_place(const Gazetteer& gazetteer, const Token& token, std::vector<Men
     out.push_back(std::move(m));
 }
 
+// A place or organization the word lists know that the tagger left unlabelled ("EC" in a
+// headline in capitals, which CoNLL's few such headlines did not teach it). A lone common word
+// is no name ("US" in "TELL US", "Chad" starting a sentence is still Chad: it is no common
+// word). Returns the index after the name, or after b when there is none.
+std::size_t known_left_out(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const std::vector<Label>& labels,
+                           std::size_t b, std::vector<Mention>& out) {
+    if (!tokens[b].is_capital()) return b + 1;
+    std::string key;
+    std::size_t length = 0;
+    const entity_data::KnownName* found = nullptr;
+    for (std::size_t k = b; k < tokens.size() && k - b < gazetteer.longest_phrase() && tokens[k].is_word() &&
+                            tokens[k].line == tokens[b].line && labels[k] == Label::O;
+         ++k) {
+        if (k > b) key += ' ';
+        key += tokens[k].key;
+        if (const entity_data::KnownName* known = gazetteer.known(key)) {
+            found = known;
+            length = k + 1 - b;
+        }
+        if (tokens[k].possessive || !gazetteer.starts_known(key)) break;
+    }
+    if (!found) return b + 1;
+    bool lone_common_word = length == 1 && tokens[b].text.find('.') == std::string_view::npos &&
+                            (gazetteer.word_classes(tokens[b].key) & entity_data::common_word);
+    if (lone_common_word) return b + 1;
+    const char* first = tokens[b].text.data();
+    const char* last = tokens[b + length - 1].text.data() + tokens[b + length - 1].text.size();
+    std::string written = text::collapse_spaces(std::string_view(first, static_cast<std::size_t>(last - first)));
+    MentionKind kind = found->kind == KnownKind::organization ? MentionKind::organization : MentionKind::place;
+    bool shouted = std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(b),
+                               tokens.begin() + static_cast<std::ptrdiff_t>(b + length),
+                               [](const Token& t) { return t.shape == Shape::upper; });
+    Mention m{kind, shouted && kind == MentionKind::place ? text::smart_title_case(written) : written, length};
+    m.country = found->country;
+    out.push_back(std::move(m));
+    return b + length;
+}
+
 }  // namespace
 
 void tagged_mentions(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const std::vector<Label>& labels,
@@ -516,7 +546,7 @@ void tagged_mentions(const Gazetteer& gazetteer, const std::vector<Token>& token
         if (type == EntityType::none || type == EntityType::misc) {
             based_place(gazetteer, tokens[b], out);
             if (type == EntityType::none) {
-                ++b;
+                b = known_left_out(gazetteer, tokens, labels, b, out);
                 continue;
             }
         }
