@@ -19,33 +19,37 @@ constexpr std::array<std::string_view, kLabelCount> kLabelNames{"O",     "B-PER"
                                                                  "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
 
 // Features are hashed to 64 bits rather than kept as strings: the model stays small and holds no
-// words of its training text. The hash reads eight bytes at a time (assembled little-endian, so
-// it is the same on every machine) and mixes them with multiply-xorshift steps (SplitMix64's).
+// words of its training text. A feature is its template's number and the hashes of its parts
+// (words, shapes, labels: FNV-1a of their bytes) mixed by SplitMix64's finaliser; the walk
+// hashes each token's word and shape once, since its neighbours' features use them too.
+std::uint64_t part_hash(std::string_view part) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : part) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::uint64_t mix(std::uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
 class FeatureHash {
 public:
-    explicit FeatureHash(std::uint8_t feature_template) : h_(mix(0x9E3779B97F4A7C15ULL * (feature_template + 1u))) {}
-    FeatureHash& add(std::string_view part) {
-        std::uint64_t h = h_ ^ (0xff51afd7ed558ccdULL * (part.size() + 1));
-        const auto* p = reinterpret_cast<const unsigned char*>(part.data());
-        for (std::size_t i = 0; i < part.size(); i += 8) {
-            std::uint64_t v = 0;
-            std::size_t n = std::min<std::size_t>(8, part.size() - i);
-            for (std::size_t k = 0; k < n; ++k) v |= std::uint64_t(p[i + k]) << (8 * k);
-            h = mix(h ^ v);
-        }
-        h_ = mix(h);
+    explicit FeatureHash(std::uint8_t feature_template) : h_(0x9E3779B97F4A7C15ULL * (feature_template + 1u)) {}
+    FeatureHash& add(std::uint64_t part) {
+        h_ = mix(h_ ^ part);
         return *this;
     }
+    FeatureHash& add(std::string_view part) { return add(part_hash(part)); }
     std::uint64_t value() const { return h_; }
 
 private:
-    static std::uint64_t mix(std::uint64_t x) {
-        x ^= x >> 30;
-        x *= 0xbf58476d1ce4e5b9ULL;
-        x ^= x >> 27;
-        x *= 0x94d049bb133111ebULL;
-        return x ^ (x >> 31);
-    }
     std::uint64_t h_;
 };
 
@@ -126,7 +130,8 @@ std::string_view suffix_chars(std::string_view key, std::size_t n) {
 class Walker {
 public:
     Walker(const Gazetteer& g, const std::vector<Token>& t, const TagContext& context, DocumentMemory& memory)
-        : g_(g), t_(t), context_(context), memory_(memory), lists_(t.size(), kUnknown), shapes_(t.size()) {
+        : g_(g), t_(t), context_(context), memory_(memory), lists_(t.size(), kUnknown), shapes_(t.size()),
+          word_hashes_(t.size()), shape_hashes_(t.size()), hashed_(t.size(), false) {
         mark_lines();
         mark_known_phrases();
     }
@@ -186,6 +191,34 @@ private:
         return shapes_[i];
     }
 
+    // Hashes of the word (its key; punctuation as written) and of the shape of token k, or of the
+    // line's edge ("<s>", "</s>", "|") when k lies beyond the line of token i.
+    std::uint64_t word_hash(std::size_t i, std::ptrdiff_t offset) {
+        std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
+        if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k))) {
+            static const std::uint64_t start = part_hash("<s>"), end = part_hash("</s>");
+            return offset < 0 ? start : end;
+        }
+        auto u = static_cast<std::size_t>(k);
+        if (!hashed_[u]) hash_token(u);
+        return word_hashes_[u];
+    }
+    std::uint64_t shape_hash(std::size_t i, std::ptrdiff_t offset) {
+        std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
+        if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k))) {
+            static const std::uint64_t edge = part_hash("|");
+            return edge;
+        }
+        auto u = static_cast<std::size_t>(k);
+        if (!hashed_[u]) hash_token(u);
+        return shape_hashes_[u];
+    }
+    void hash_token(std::size_t k) {
+        word_hashes_[k] = part_hash(t_[k].key.empty() ? t_[k].text : std::string_view(t_[k].key));
+        shape_hashes_[k] = part_hash(shape_at(k));
+        hashed_[k] = true;
+    }
+
     // Headlines in capitals and results tables read differently from prose.
     void mark_lines() {
         std::uint32_t lines = t_.empty() ? 0 : t_.back().line + 1;
@@ -238,52 +271,31 @@ private:
         }
     }
 
-    std::string_view key_at(std::ptrdiff_t k) const {
-        if (k < 0) return "<s>";
-        if (static_cast<std::size_t>(k) >= t_.size()) return "</s>";
-        return t_[static_cast<std::size_t>(k)].key.empty() ? t_[static_cast<std::size_t>(k)].text
-                                                           : std::string_view(t_[static_cast<std::size_t>(k)].key);
-    }
-
-    // The neighbour k of i, or "<s>"/"</s>" beyond the line.
-    std::string_view neighbour_key(std::size_t i, std::ptrdiff_t offset) const {
-        std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
-        if (k < 0 || static_cast<std::size_t>(k) >= t_.size()) return offset < 0 ? "<s>" : "</s>";
-        if (!same_line(i, static_cast<std::size_t>(k))) return offset < 0 ? "<s>" : "</s>";
-        return key_at(k);
-    }
-    std::string_view neighbour_shape(std::size_t i, std::ptrdiff_t offset) {
-        std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
-        if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k)))
-            return "|";
-        return shape_at(static_cast<std::size_t>(k));
-    }
-
     void collect(std::size_t i, const std::vector<Label>& labels, std::vector<std::uint64_t>& out) {
         const Token& tok = t_[i];
         auto f = [&](Template tmpl) { return FeatureHash(tmpl); };
-        std::string_view w = key_at(static_cast<std::ptrdiff_t>(i));
-        std::string_view prev = neighbour_key(i, -1), next = neighbour_key(i, 1);
-        std::string_view shape0 = shape_at(i);
+        std::string_view w = tok.key;
         std::string_view shape_kind = shape_name(tok.shape);
+        std::uint64_t w_hash = word_hash(i, 0), prev_hash = word_hash(i, -1), next_hash = word_hash(i, 1);
+        std::uint64_t shape0_hash = shape_hash(i, 0), before_hash = shape_hash(i, -1), after_hash = shape_hash(i, 1);
+        std::uint64_t kind_hash = part_hash(shape_kind);
         out.push_back(f(bias).value());
-        out.push_back(f(word).add(w).value());
-        out.push_back(f(word_prev).add(prev).value());
-        out.push_back(f(word_next).add(next).value());
-        out.push_back(f(word_prev2).add(neighbour_key(i, -2)).value());
-        out.push_back(f(word_next2).add(neighbour_key(i, 2)).value());
-        out.push_back(f(bigram_prev).add(prev).add(w).value());
-        out.push_back(f(bigram_next).add(w).add(next).value());
-        out.push_back(f(shape).add(shape0).value());
-        std::string_view shape_before = neighbour_shape(i, -1), shape_after = neighbour_shape(i, 1);
-        out.push_back(f(shape_prev).add(shape_before).value());
-        out.push_back(f(shape_next).add(shape_after).value());
-        out.push_back(f(shape_window).add(shape_before).add(shape0).add(shape_after).value());
+        out.push_back(f(word).add(w_hash).value());
+        out.push_back(f(word_prev).add(prev_hash).value());
+        out.push_back(f(word_next).add(next_hash).value());
+        out.push_back(f(word_prev2).add(word_hash(i, -2)).value());
+        out.push_back(f(word_next2).add(word_hash(i, 2)).value());
+        out.push_back(f(bigram_prev).add(prev_hash).add(w_hash).value());
+        out.push_back(f(bigram_next).add(w_hash).add(next_hash).value());
+        out.push_back(f(shape).add(shape0_hash).value());
+        out.push_back(f(shape_prev).add(before_hash).value());
+        out.push_back(f(shape_next).add(after_hash).value());
+        out.push_back(f(shape_window).add(before_hash).add(shape0_hash).add(after_hash).value());
         out.push_back(f(prefix3).add(prefix_chars(w, 3)).value());
         out.push_back(f(suffix2).add(suffix_chars(w, 2)).value());
         out.push_back(f(suffix3).add(suffix_chars(w, 3)).value());
         out.push_back(f(suffix4).add(suffix_chars(w, 4)).value());
-        out.push_back(f(word_prev_shape).add(prev).add(shape_kind).value());
+        out.push_back(f(word_prev_shape).add(prev_hash).add(kind_hash).value());
         out.push_back(f(length).add(kLengths[std::min<std::size_t>(tok.text.size(), 12)]).value());
 
         auto list_features = [&](Template tmpl, std::ptrdiff_t offset) {
@@ -307,17 +319,17 @@ private:
         Label p2 = i > 1 && same_line(i, i - 2) ? labels[i - 2] : Label::O;
         out.push_back(f(label_prev).add(label_name(p1)).value());
         out.push_back(f(label_prev2).add(label_name(p2)).add(label_name(p1)).value());
-        out.push_back(f(label_prev_shape).add(label_name(p1)).add(shape_kind).value());
-        out.push_back(f(label_prev_word).add(label_name(p1)).add(w).value());
+        out.push_back(f(label_prev_shape).add(label_name(p1)).add(kind_hash).value());
+        out.push_back(f(label_prev_word).add(label_name(p1)).add(w_hash).value());
 
-        if (tok.sentence_start) out.push_back(f(sentence_start_shape).add(shape_kind).value());
+        if (tok.sentence_start) out.push_back(f(sentence_start_shape).add(kind_hash).value());
         if (shouted_[tok.line]) {
-            out.push_back(f(headline_line).add(shape_kind).value());
-            out.push_back(f(headline_line).add(w).value());
+            out.push_back(f(headline_line).add(kind_hash).value());
+            out.push_back(f(headline_line).add(w_hash).value());
         }
-        if (table_[tok.line]) out.push_back(f(table_line).add(shape_kind).add(next).value());
+        if (table_[tok.line]) out.push_back(f(table_line).add(kind_hash).add(next_hash).value());
         if (context_.team_sport) {
-            out.push_back(f(team_sport_shape).add(shape_kind).value());
+            out.push_back(f(team_sport_shape).add(kind_hash).value());
             if (known_[i].length) out.push_back(f(team_sport_known).add(known_[i].kind).value());
             if (i + 1 < t_.size() && same_line(i, i + 1) && t_[i + 1].shape == Shape::number)
                 out.push_back(f(team_sport_next_number).value());
@@ -332,7 +344,7 @@ private:
                 out.push_back(f(dateline_start).add(t_[k].text == "," ? "comma" : "number").value());
         }
         if (i + 1 < t_.size() && same_line(i, i + 1) && t_[i + 1].is_capital())
-            out.push_back(f(next_is_capital_pair).add(shape_kind).value());
+            out.push_back(f(next_is_capital_pair).add(kind_hash).value());
     }
 
     struct KnownAt {
@@ -347,6 +359,8 @@ private:
     DocumentMemory& memory_;
     std::vector<std::uint32_t> lists_;
     std::vector<std::string> shapes_;  // short_shape of each token, filled when first needed
+    std::vector<std::uint64_t> word_hashes_, shape_hashes_;
+    std::vector<bool> hashed_;
     std::vector<KnownAt> known_;
     std::vector<bool> shouted_, table_;
 };
