@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "entity_gazetteer.h"
+#include "entity_languages.h"
 #include "entity_mentions.h"
 #include "entity_tagger.h"
 #include "entity_tokens.h"
@@ -119,13 +120,24 @@ private:
 struct EntityExtractor::Data {
     entity_data::Gazetteer gazetteer;
     entity_text::Tagger tagger;
+    entity_text::NamesAbroad abroad{gazetteer};
 };
 
 EntityExtractor::EntityExtractor() : data_(std::make_unique<const Data>()) {}
 EntityExtractor::~EntityExtractor() = default;
 
-Entities EntityExtractor::extract(std::string_view title, std::string_view body, std::string_view dateline) const {
+Entities EntityExtractor::extract(std::string_view title, std::string_view body, std::string_view dateline,
+                                  std::string_view language) const {
     const entity_data::Gazetteer& gazetteer = data_->gazetteer;
+    entity_text::Reading reading = entity_text::reading_for(language);
+    if (reading == entity_text::Reading::none) return {};
+    if (reading != entity_text::Reading::english) {
+        std::vector<Mention> mentions;
+        data_->abroad.find(reading, entity_text::tokenize(title), mentions);
+        if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, mentions);
+        data_->abroad.find(reading, entity_text::tokenize(body), mentions);
+        return ArticleEntities(gazetteer, mentions, Sport::none).take();
+    }
     Sport sport = entity_text::sport_of_story(gazetteer, title);
     entity_text::TagContext context{sport == Sport::team};
     entity_text::DocumentMemory memory;
@@ -141,6 +153,8 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
     if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, rules);
     tag(entity_text::tokenize(body));
     entity_text::add_rule_mentions(gazetteer, mentions, rules);
+    // An English reading of another alphabet is noise (an article whose language is not known).
+    std::erase_if(mentions, [](const Mention& m) { return entity_text::is_cyrillic(m.name); });
     return ArticleEntities(data_->gazetteer, mentions, sport).take();
 }
 
@@ -148,7 +162,7 @@ void extract_entities(Article& a, const EntityExtractor& extractor, ExtractMode 
     if (mode == ExtractMode::never) return;
     bool all = mode == ExtractMode::always;
     if (!all && a.curated_people && a.curated_organizations && a.curated_places) return;
-    Entities found = extractor.extract(a.title, a.body, a.dateline);
+    Entities found = extractor.extract(a.title, a.body, a.dateline, a.language);
     auto merge = [&](std::vector<std::string>& into, const std::vector<std::string>& from, bool curated) {
         if (curated && !all) return;
         for (const std::string& name : from) add_unique(into, name);
