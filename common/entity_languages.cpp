@@ -144,7 +144,26 @@ std::string nominative_surname(const std::string& key, bool feminine) {
         }
         return key;
     };
-    return feminine ? apply(feminine_rewrites) : apply(masculine);
+    if (feminine) return apply(feminine_rewrites);
+    std::string rewritten = apply(masculine);
+    if (rewritten != key) return rewritten;
+    // Other men's surnames end in a consonant and take the noun endings: "Усика", "Усику",
+    // "Тевоняном" are "Усик" and "Тевонян".
+    for (std::string_view ending : {"ом", "а", "у", "е"}) {
+        if (!ends_with(key, ending) || key.size() - ending.size() < 8) continue;
+        std::string stem = key.substr(0, key.size() - ending.size());
+        static constexpr std::array<std::string_view, 12> vowels{"а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь"};
+        bool consonant = std::none_of(vowels.begin(), vowels.end(), [&](std::string_view v) { return ends_with(stem, v); });
+        if (consonant) return stem;
+    }
+    return key;
+}
+
+// "Андреевна", "Андреевича", "Іванович": a patronymic, in any case.
+bool is_patronymic(std::string_view key) {
+    if (key.find("вич") != std::string_view::npos) return true;
+    std::size_t vn = key.rfind("вн");  // "-вна", "-вны", "-вной": at most two letters after it
+    return vn != std::string_view::npos && vn >= kMinStem && key.size() - vn <= 8;
 }
 
 // Words that open a phrase in the languages read as `latin` without being part of a name:
@@ -170,6 +189,7 @@ bool is_legal_form(std::string_view written) {
 
 struct NamesAbroad::Lists {
     std::unordered_map<std::string, GivenName> cyrillic_given;  // every case form -> the name
+    std::unordered_set<std::string> feminine_given;               // women's names in the nominative
     std::unordered_map<std::string, KnownName> cyrillic_known;  // loose_phrase -> the thing
     std::unordered_map<std::string, KnownName> latin_known;     // name_key -> the thing
     std::size_t longest = 1;
@@ -200,6 +220,7 @@ NamesAbroad::NamesAbroad(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
         bool feminine = entry.substr(0, colon) == "f";
         for (const std::string& name : text::split_trimmed(entry.substr(colon + 1), ',')) {
             std::string key = entity_data::name_key(name);
+            if (feminine) lists->feminine_given.insert(key);
             for (std::string& form : case_forms(key, feminine)) lists->cyrillic_given.try_emplace(form, GivenName{key, feminine});
         }
     }
@@ -295,7 +316,9 @@ void NamesAbroad::find(Reading reading, const std::vector<Token>& t, std::vector
         }
         if (given || latin_given) {
             std::size_t e = i + 1;
-            while (e < t.size() && e - i < 3 && same_line(i, e) && name_word(e) && !t[e - 1].possessive &&
+            // A third word only after a patronymic: "Юрий Васильевич Романов", not "Юрий Егоров Юра".
+            auto room = [&](std::size_t k) { return k - i < 2 || (k - i == 2 && given && is_patronymic(t[i + 1].key)) || (k - i == 2 && !given); };
+            while (e < t.size() && room(e) && same_line(i, e) && name_word(e) && !t[e - 1].possessive &&
                    !is_function_word(t[e].key) && !gazetteer_.is_calendar_word(t[e].key)) {
                 std::size_t ignored = 0;
                 if (known_at(e, ignored)) break;
@@ -304,6 +327,12 @@ void NamesAbroad::find(Reading reading, const std::vector<Token>& t, std::vector
             if (e - i >= 2) {
                 std::string name;
                 if (given) {
+                    // "Александра Геннадьевна": a woman's patronymic says "Александра" is her
+                    // name, not the genitive of "Александр".
+                    GivenName woman{t[i].key, true};
+                    bool her_patronymic = e - i >= 2 && is_patronymic(t[i + 1].key) &&
+                                          t[i + 1].key.find("вич") == std::string::npos;
+                    if (her_patronymic && !given->feminine && lists.feminine_given.count(t[i].key)) given = &woman;
                     name = given->nominative;
                     for (std::size_t k = i + 1; k < e; ++k) name += " " + nominative_surname(t[k].key, given->feminine);
                     name = capitalised(name);
