@@ -172,7 +172,7 @@ bool is_function_word(std::string_view key) {
     static const std::unordered_set<std::string_view> words{
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "von", "vom",
         "im", "am", "zum", "zur", "für", "mit", "bei", "auf", "aus", "nach", "und", "oder", "auch", "wie", "wenn",
-        "la", "le", "les", "el", "los", "las", "il", "lo", "gli", "del", "della", "de", "du", "het", "een", "van",
+        "bis", "als", "um", "so", "es", "was", "war", "man", "an", "ob", "wo", "nun", "da", "la", "le", "les", "el", "los", "las", "il", "lo", "gli", "del", "della", "de", "du", "het", "een", "van",
         "und", "et", "y", "e", "o", "per", "pour", "par", "con", "sur", "sous", "dans", "en", "à", "al", "au", "aux"};
     return words.count(key) > 0;
 }
@@ -279,7 +279,12 @@ void NamesAbroad::find(Reading reading, const std::vector<Token>& t, std::vector
             key += t[k].key;
             auto it = lists.latin_known.find(key);
             const KnownName* known = it != lists.latin_known.end() ? &it->second : gazetteer_.known(key);
-            bool lone_common = k == b && (gazetteer_.word_classes(key) & entity_data::common_word);
+            // "Bis" (until) is not the BIS: a short word the English lists know must be written
+            // in capitals, and no article or preposition is a name on its own.
+            bool short_acronym = it == lists.latin_known.end() && k == b && key.size() <= 3 &&
+                                 t[b].shape != Shape::upper;
+            bool lone_common = k == b && ((gazetteer_.word_classes(key) & entity_data::common_word) ||
+                                          is_function_word(key) || short_acronym);
             if (known && !lone_common) {
                 found = known;
                 length = k + 1 - b;
@@ -317,7 +322,14 @@ void NamesAbroad::find(Reading reading, const std::vector<Token>& t, std::vector
         if (given || latin_given) {
             std::size_t e = i + 1;
             // A third word only after a patronymic: "Юрий Васильевич Романов", not "Юрий Егоров Юра".
-            auto room = [&](std::size_t k) { return k - i < 2 || (k - i == 2 && given && is_patronymic(t[i + 1].key)) || (k - i == 2 && !given); };
+            // In the Latin alphabet, only after a second given name: "Jennifer Jason Leigh", not
+            // "Tom Hanks Regie-Debüt".
+            auto room = [&](std::size_t k) {
+                if (k - i < 2) return true;
+                if (k - i > 2) return false;
+                return given ? is_patronymic(t[i + 1].key)
+                             : (gazetteer_.word_classes(t[i + 1].key) & entity_data::given_name) != 0;
+            };
             while (e < t.size() && room(e) && same_line(i, e) && name_word(e) && !t[e - 1].possessive &&
                    !is_function_word(t[e].key) && !gazetteer_.is_calendar_word(t[e].key)) {
                 std::size_t ignored = 0;
@@ -337,10 +349,9 @@ void NamesAbroad::find(Reading reading, const std::vector<Token>& t, std::vector
                     for (std::size_t k = i + 1; k < e; ++k) name += " " + nominative_surname(t[k].key, given->feminine);
                     name = capitalised(name);
                 } else {
-                    for (std::size_t k = i; k < e; ++k) {
-                        if (k > i) name += ' ';
-                        name += text::smart_title_case(t[k].text);
-                    }
+                    const char* first = t[i].text.data();
+                    const char* last = t[e - 1].text.data() + t[e - 1].text.size();
+                    name = text::smart_title_case(text::collapse_spaces(std::string_view(first, static_cast<std::size_t>(last - first))));
                 }
                 Mention m{MentionKind::person, name, e - i};
                 m.tagged = true;
