@@ -148,7 +148,7 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
     };
     // The rules read the headline too (see add_rule_mentions); the body is the tagger's alone.
     std::vector<entity_text::Token> title_tokens = entity_text::tokenize(title);
-    tag(title_tokens);
+    if (!entity_text::title_case_headline(gazetteer, title_tokens)) tag(title_tokens);
     entity_text::find_mentions(gazetteer, std::move(title_tokens), rules);
     if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, rules);
     tag(entity_text::tokenize(body));

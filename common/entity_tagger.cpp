@@ -553,6 +553,21 @@ std::size_t known_left_out(const Gazetteer& gazetteer, const std::vector<Token>&
 
 }  // namespace
 
+bool title_case_headline(const Gazetteer& gazetteer, const std::vector<Token>& tokens) {
+    int words = 0, lower = 0, capital_common = 0;
+    for (const Token& tok : tokens) {
+        // Title case leaves short function words ("to", "of", "and") in lower case.
+        if (!tok.is_word() || tok.shape == Shape::number || tok.key.size() <= 3) continue;
+        ++words;
+        if (tok.shape == Shape::lower) ++lower;
+        std::uint32_t classes = gazetteer.word_classes(tok.key);
+        if (tok.shape == Shape::capitalized && !tok.sentence_start && (classes & entity_data::common_word) &&
+            !(classes & entity_data::given_name))
+            ++capital_common;
+    }
+    return words >= 3 && lower <= 1 && capital_common >= 1;
+}
+
 void tagged_mentions(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const std::vector<Label>& labels,
                      std::vector<Mention>& out) {
     for (std::size_t b = 0; b < tokens.size();) {
@@ -592,8 +607,16 @@ void tagged_mentions(const Gazetteer& gazetteer, const std::vector<Token>& token
         MentionKind kind = type == EntityType::person         ? MentionKind::person
                            : type == EntityType::organization ? MentionKind::organization
                                                               : MentionKind::place;
-        Mention m{kind, shouted && kind != MentionKind::organization ? text::smart_title_case(written) : written, words};
-        if (const entity_data::KnownName* known = gazetteer.known(key)) m.country = known->country;
+        const entity_data::KnownName* known = gazetteer.known(key);
+        // "the Kremlin", "the White House": a building the lists know as the body it houses; and
+        // a name of several words the lists know is no person ("El Mundo").
+        if (known && known->kind == KnownKind::organization && kind == MentionKind::place) kind = MentionKind::organization;
+        if (known && words >= 2 && kind == MentionKind::person)
+            kind = known->kind == KnownKind::organization ? MentionKind::organization : MentionKind::place;
+        // Short capitals are acronyms ("NZ", "UAE"), not shouted names.
+        bool title_case = shouted && kind != MentionKind::organization && written.size() > 3;
+        Mention m{kind, title_case ? text::smart_title_case(written) : written, words};
+        if (known) m.country = known->country;
         m.tagged = true;
         out.push_back(std::move(m));
         b = next;

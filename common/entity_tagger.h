@@ -96,6 +96,10 @@ private:
 void tagged_mentions(const entity_data::Gazetteer& gazetteer, const std::vector<Token>& tokens,
                      const std::vector<Label>& labels, std::vector<Mention>& out);
 
+// A headline in title case ("U.S. Says Ukraine NATO Membership Unrealistic"): its capitals say
+// nothing, and CoNLL's headlines, all in capitals, did not teach the tagger to read it.
+bool title_case_headline(const entity_data::Gazetteer& gazetteer, const std::vector<Token>& tokens);
+
 // Adds to the tagger's mentions of a story what the rules of entity_mentions.h found that it
 // did not: the dateline's place, and places and organizations the word lists know ("EC" in a
 // headline in capitals) under a name the tagger left unlabelled. The rules' other guesses are

@@ -180,8 +180,11 @@ int main(int argc, char** argv) {
     if (files.size() != 2 || epochs < 1) return usage();
     try {
         Gazetteer gazetteer;
+        std::vector<dateline::conll::Document> documents = dateline::conll::read_documents(files[1]);
+        // Reserved, so that no story moves: its tokens point into its text.
         std::vector<Story> stories;
-        for (const dateline::conll::Document& d : dateline::conll::read_documents(files[1])) {
+        stories.reserve(documents.size());
+        for (const dateline::conll::Document& d : documents) {
             Story& s = stories.emplace_back();
             std::string title = dateline::conll::title_of(d);
             s.context.team_sport = sport_of_story(gazetteer, title) == Gazetteer::Sport::team;
