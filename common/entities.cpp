@@ -117,6 +117,16 @@ private:
 
 }  // namespace
 
+bool shouted(const std::vector<entity_text::Token>& tokens) {
+    std::size_t words = 0, upper = 0;
+    for (const entity_text::Token& t : tokens) {
+        if (!t.is_word() || t.shape == entity_text::Shape::number) continue;
+        ++words;
+        upper += t.shape == entity_text::Shape::upper;
+    }
+    return upper >= 2 && upper * 10 >= words * 7;
+}
+
 struct EntityExtractor::Data {
     entity_data::Gazetteer gazetteer;
     entity_text::Tagger tagger;
@@ -146,10 +156,20 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
     auto tag = [&](const std::vector<entity_text::Token>& tokens) {
         entity_text::tagged_mentions(gazetteer, tokens, data_->tagger.tag(gazetteer, tokens, context, memory), mentions);
     };
-    // The rules read the headline too (see add_rule_mentions); the body is the tagger's alone.
+    // A headline in capitals or in title case is the rules' (they read only the names the lists
+    // know there, public figures and names after titles: the tagger, which learned from prose
+    // and a few headlines, guesses); any other headline is read by both (see add_rule_mentions).
+    // The body is the tagger's alone.
     std::vector<entity_text::Token> title_tokens = entity_text::tokenize(title);
-    if (!entity_text::title_case_headline(gazetteer, title_tokens)) tag(title_tokens);
+    bool headline_style = shouted(title_tokens) || entity_text::title_case_headline(gazetteer, title_tokens);
+    if (!headline_style) tag(title_tokens);
     entity_text::find_mentions(gazetteer, std::move(title_tokens), rules);
+    if (headline_style) {
+        for (Mention& m : rules) {
+            if (m.kind != MentionKind::unknown) mentions.push_back(std::move(m));
+        }
+        rules.clear();
+    }
     if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, rules);
     tag(entity_text::tokenize(body));
     entity_text::add_rule_mentions(gazetteer, mentions, rules);
