@@ -320,6 +320,11 @@ TEST_CASE("Russian: names in any case are one person; a place in the genitive is
     CHECK(has(e.places, "Moscow"));
     CHECK_FALSE(has_word(e.people, "Республик"));
     CHECK_FALSE(has_word(e.people, "Глава"));
+    // Only inflected forms: the genitive and the instrumental give the nominative.
+    Entities inflected = extractor().extract("", "По словам Виталия Кичинекова, Ольга Рогозина встретилась с Сергеем Иванцовым.", "", "ru");
+    CHECK(has(inflected.people, "Виталий Кичинеков"));
+    CHECK(has(inflected.people, "Ольга Рогозина"));
+    CHECK(has(inflected.people, "Сергей Иванцов"));
 }
 
 TEST_CASE("languages without lists, and Cyrillic read as English, give nothing rather than noise") {
