@@ -438,8 +438,12 @@ void Tagger::load(std::string_view model_text) {
     for (std::string_view name : kLabelNames) expected += " " + std::string(name);
     if (lines[0] != expected) fail("labels line is not \"" + expected + "\"");
     if (lines[1].substr(0, 6) != "scale ") fail("no scale line");
-    float scale = std::stof(std::string(lines[1].substr(6)));
-    index_.reserve(lines.size());
+    float scale = 0;
+    auto [scale_end, scale_error] = std::from_chars(lines[1].data() + 6, lines[1].data() + lines[1].size(), scale);
+    if (scale_error != std::errc() || scale_end != lines[1].data() + lines[1].size() || !(scale > 0)) fail("bad scale");
+    std::size_t capacity = 16;
+    while (capacity < 2 * lines.size()) capacity *= 2;
+    slots_.assign(capacity, Slot{});
     weights_.assign((lines.size() - 2) * kLabelCount, 0.0f);
     for (std::size_t n = 2; n < lines.size(); ++n) {
         std::string_view line = lines[n];
@@ -449,7 +453,11 @@ void Tagger::load(std::string_view model_text) {
         auto [after, ec] = std::from_chars(p, end, hash, 16);
         if (ec != std::errc() || after == p) fail("bad feature line " + std::to_string(n + 1));
         auto row = static_cast<std::uint32_t>(n - 2);
-        if (!index_.emplace(hash, row).second) fail("feature repeated on line " + std::to_string(n + 1));
+        std::size_t at = static_cast<std::size_t>(hash) & (slots_.size() - 1);
+        while (slots_[at].row != kEmpty && slots_[at].hash != hash) at = (at + 1) & (slots_.size() - 1);
+        if (slots_[at].row != kEmpty) fail("feature repeated on line " + std::to_string(n + 1));
+        slots_[at] = Slot{hash, row};
+        ++features_;
         p = after;
         while (p < end) {
             while (p < end && *p == ' ') ++p;
@@ -467,12 +475,19 @@ void Tagger::load(std::string_view model_text) {
     }
 }
 
+const Tagger::Slot* Tagger::find(std::uint64_t hash) const {
+    for (std::size_t at = static_cast<std::size_t>(hash) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
+        if (slots_[at].row == kEmpty) return nullptr;
+        if (slots_[at].hash == hash) return &slots_[at];
+    }
+}
+
 Label Tagger::best(const std::vector<std::uint64_t>& features, Label previous) const {
     std::array<float, kLabelCount> score{};
     for (std::uint64_t feature : features) {
-        auto it = index_.find(feature);
-        if (it == index_.end()) continue;
-        const float* row = &weights_[it->second * kLabelCount];
+        const Slot* slot = find(feature);
+        if (!slot) continue;
+        const float* row = &weights_[std::size_t(slot->row) * kLabelCount];
         for (std::size_t l = 0; l < kLabelCount; ++l) score[l] += row[l];
     }
     Label best = Label::O;

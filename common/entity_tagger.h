@@ -80,14 +80,24 @@ public:
     std::vector<Label> tag(const entity_data::Gazetteer& gazetteer, const std::vector<Token>& tokens,
                            const TagContext& context, DocumentMemory& memory) const;
 
-    std::size_t feature_count() const { return index_.size(); }
+    std::size_t feature_count() const { return features_; }
 
 private:
     void load(std::string_view model_text);
     Label best(const std::vector<std::uint64_t>& features, Label previous) const;
 
-    std::unordered_map<std::uint64_t, std::uint32_t> index_;  // feature hash -> row of weights_
-    std::vector<float> weights_;                              // kLabelCount weights per row
+    // Feature hash -> row of weights_, in an open-addressing table (linear probing, a power of
+    // two at most half full): tagging looks up some forty features per word, and a flat table
+    // keeps each lookup to one or two cache lines where a node-based map chases pointers.
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t row = kEmpty;
+    };
+    static constexpr std::uint32_t kEmpty = ~0u;
+    const Slot* find(std::uint64_t hash) const;
+    std::vector<Slot> slots_;
+    std::size_t features_ = 0;
+    std::vector<float> weights_;  // kLabelCount weights per row
 };
 
 // The people, organizations and places of tagged tokens, as mentions in text order (other names,

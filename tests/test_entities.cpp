@@ -257,6 +257,11 @@ TEST_CASE("the tagger's model is compiled in and loads") {
     CHECK(tagger.feature_count() > 10000);
     CHECK_THROWS_AS(dateline::entity_text::Tagger("labels O B-PER\nscale 1\n1 0:1\n"), std::runtime_error);
     CHECK_THROWS_AS(dateline::entity_text::Tagger(""), std::runtime_error);
+    const std::string labels = "labels O B-PER I-PER B-ORG I-ORG B-LOC I-LOC B-MISC I-MISC\n";
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale x\n1 0:1\n"), std::runtime_error);
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale 1\n1 0:1\n1 2:3\n"), std::runtime_error);
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale 1\n1 9:1\n"), std::runtime_error);
+    CHECK(dateline::entity_text::Tagger(labels + "scale 0.5\n1 0:1\nff 3:-2\n").feature_count() == 2);
 }
 
 TEST_CASE("the tagger: clubs, companies, public bodies and abbreviations") {
