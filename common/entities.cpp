@@ -5,7 +5,10 @@
 #include <unordered_set>
 
 #include "entity_gazetteer.h"
+#include "entity_languages.h"
 #include "entity_mentions.h"
+#include "entity_tagger.h"
+#include "entity_tokens.h"
 #include "text.h"
 
 namespace dateline {
@@ -73,7 +76,7 @@ public:
                 if (is_person_word(m)) break;
                 // "Baltimore beat Seattle": in a team sport a city is its team; a country stays a
                 // place, and so does the city a game is played in.
-                if (team_sport && !m.country && !m.dateline && !m.venue) add_organization(m.name);
+                if (team_sport && !m.country && !m.dateline && !m.venue && !m.tagged) add_organization(m.name);
                 else add_place(canonical(gazetteer, m.name));
                 break;
             }
@@ -171,35 +174,77 @@ void join_surnames(std::vector<std::string>& people) {
     });
 }
 
+// The entities found, each under its canonical name: the gazetteer already named what its lists
+// know; a user's alias file may rename more.
+Entities with_canonical_names(const EntityAliases& aliases, Entities found) {
+    canonical_names(aliases, EntityKind::person, found.people);
+    canonical_names(aliases, EntityKind::organization, found.organizations);
+    canonical_names(aliases, EntityKind::place, found.places);
+    return found;
+}
+
 }  // namespace
+
+bool shouted(const std::vector<entity_text::Token>& tokens) {
+    std::size_t words = 0, upper = 0;
+    for (const entity_text::Token& t : tokens) {
+        if (!t.is_word() || t.shape == entity_text::Shape::number) continue;
+        ++words;
+        upper += t.shape == entity_text::Shape::upper;
+    }
+    return upper >= 2 && upper * 10 >= words * 7;
+}
 
 struct EntityExtractor::Data {
     entity_data::Gazetteer gazetteer;
-
-    // Wire sports stories name the sport first: "SOCCER - ...", "ICE HOCKEY - NHL RESULTS".
-    Sport sport_of_story(std::string_view title) const {
-        std::size_t dash = title.find(" - ");
-        if (dash == std::string_view::npos) return Sport::none;
-        return gazetteer.sport(entity_data::name_key(title.substr(0, dash)));
-    }
+    entity_text::Tagger tagger;
+    entity_text::NamesAbroad abroad{gazetteer};
 };
 
 EntityExtractor::EntityExtractor(std::shared_ptr<const EntityAliases> aliases)
     : data_(std::make_unique<const Data>()), aliases_(std::move(aliases)) {}
 EntityExtractor::~EntityExtractor() = default;
 
-Entities EntityExtractor::extract(std::string_view title, std::string_view body, std::string_view dateline) const {
-    std::vector<Mention> mentions;
+Entities EntityExtractor::extract(std::string_view title, std::string_view body, std::string_view dateline,
+                                  std::string_view language) const {
+    const entity_data::Gazetteer& gazetteer = data_->gazetteer;
+    entity_text::Reading reading = entity_text::reading_for(language);
+    if (reading == entity_text::Reading::none) return {};
+    if (reading != entity_text::Reading::english) {
+        std::vector<Mention> mentions;
+        data_->abroad.find(reading, entity_text::tokenize(title), mentions);
+        if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, mentions);
+        data_->abroad.find(reading, entity_text::tokenize(body), mentions);
+        return with_canonical_names(*aliases_, ArticleEntities(gazetteer, mentions, Sport::none).take());
+    }
+    Sport sport = entity_text::sport_of_story(gazetteer, title);
+    entity_text::TagContext context{sport == Sport::team};
+    entity_text::DocumentMemory memory;
+    std::vector<Mention> mentions, rules;
     mentions.reserve(64);
-    entity_text::find_mentions(data_->gazetteer, title, mentions);
-    if (!dateline.empty()) entity_text::find_dateline_place(data_->gazetteer, dateline, mentions);
-    entity_text::find_mentions(data_->gazetteer, body, mentions);
-    Entities found = ArticleEntities(data_->gazetteer, mentions, data_->sport_of_story(title)).take();
-    // The gazetteer already named what its lists know; a user's alias file may rename more.
-    canonical_names(*aliases_, EntityKind::person, found.people);
-    canonical_names(*aliases_, EntityKind::organization, found.organizations);
-    canonical_names(*aliases_, EntityKind::place, found.places);
-    return found;
+    auto tag = [&](const std::vector<entity_text::Token>& tokens) {
+        entity_text::tagged_mentions(gazetteer, tokens, data_->tagger.tag(gazetteer, tokens, context, memory), mentions);
+    };
+    // A headline in capitals or in title case is the rules' (they read only the names the lists
+    // know there, public figures and names after titles: the tagger, which learned from prose
+    // and a few headlines, guesses); any other headline is read by both (see add_rule_mentions).
+    // The body is the tagger's alone.
+    std::vector<entity_text::Token> title_tokens = entity_text::tokenize(title);
+    bool headline_style = shouted(title_tokens) || entity_text::title_case_headline(gazetteer, title_tokens);
+    if (!headline_style) tag(title_tokens);
+    entity_text::find_mentions(gazetteer, std::move(title_tokens), rules);
+    if (headline_style) {
+        for (Mention& m : rules) {
+            if (m.kind != MentionKind::unknown) mentions.push_back(std::move(m));
+        }
+        rules.clear();
+    }
+    if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, rules);
+    tag(entity_text::tokenize(body));
+    entity_text::add_rule_mentions(gazetteer, mentions, rules);
+    // An English reading of another alphabet is noise (an article whose language is not known).
+    std::erase_if(mentions, [](const Mention& m) { return entity_text::is_cyrillic(m.name); });
+    return with_canonical_names(*aliases_, ArticleEntities(data_->gazetteer, mentions, sport).take());
 }
 
 void EntityExtractor::canonicalise(Article& a) const {
@@ -214,7 +259,7 @@ void extract_entities(Article& a, const EntityExtractor& extractor, ExtractMode 
     bool all = mode == ExtractMode::always;
     bool curated_all = a.curated_people && a.curated_organizations && a.curated_places;
     if (mode != ExtractMode::never && (all || !curated_all)) {
-        Entities found = extractor.extract(a.title, a.body, a.dateline);
+        Entities found = extractor.extract(a.title, a.body, a.dateline, a.language);
         auto merge = [&](std::vector<std::string>& into, const std::vector<std::string>& from, bool curated) {
             if (curated && !all) return;
             for (const std::string& name : from) add_unique(into, name);

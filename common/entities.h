@@ -1,7 +1,8 @@
 // EntityExtractor: people, organizations and places found in an article's prose.
 //
 // Most archive files carry no entity markup; this module reads the headline, dateline and body
-// and returns each entity once per article: a person under their fullest name ("Pete Hegseth"
+// (in English with a learned tagger, entity_tagger.h, and the rules of entity_mentions.h; other
+// languages as entity_languages.h says) and returns each entity once per article: a person under their fullest name ("Pete Hegseth"
 // for "Defense Secretary Pete Hegseth", "Hegseth", "Mr. Hegseth" and "Hegseth's"), and places and
 // organizations the word lists know under their canonical name ("NATO" for "North Atlantic
 // Treaty Organization" and "Nato", "U.S." for "United States"), so that facets count one
@@ -42,8 +43,11 @@ public:
     EntityExtractor& operator=(const EntityExtractor&) = delete;
 
     // Entities in the text; `dateline` is a wire story's place line ("SALVADOR, Feb 26"), empty
-    // when there is none.
-    Entities extract(std::string_view title, std::string_view body, std::string_view dateline = {}) const;
+    // when there is none; `language` the article's ISO 639-1 code, empty when unknown (read as
+    // English). Each language is read as entity_languages.h says: where Dateline cannot read a
+    // language's names well it reports none rather than noise.
+    Entities extract(std::string_view title, std::string_view body, std::string_view dateline = {},
+                     std::string_view language = {}) const;
 
     // Names the article's entities as one name per thing, whoever listed them: titles and
     // honorifics dropped from people ("President Nelson Mandela" -> "Nelson Mandela"), a bare

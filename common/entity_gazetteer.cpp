@@ -9,6 +9,18 @@
 namespace dateline::entity_data {
 
 std::string name_key(std::string_view written) {
+    // Most words are ASCII letters, digits and hyphens: their key is their lower case. Every
+    // token of every text gets a key, so this path is worth its few lines.
+    bool plain = std::all_of(written.begin(), written.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '\'';
+    });
+    if (plain) {
+        std::string key(written);
+        for (char& c : key) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        return key;
+    }
     std::string key;
     key.reserve(written.size());
     bool ascii = true;
@@ -57,6 +69,27 @@ Gazetteer::Gazetteer() {
     add_prefixed_words("sports", "team", team_sports_, "individual", individual_sports_);
     add_prefixed_words("organization_words", "suffix", organization_suffixes_, "head", organization_heads_);
     add_prefixed_words("place_words", "suffix", place_suffixes_, "head", place_heads_);
+    note_word_classes();
+}
+
+void Gazetteer::note_word_classes() {
+    const std::pair<const KeySet*, WordClass> sets[] = {
+        {&given_names_, given_name}, {&public_figures_, public_figure}, {&nationalities_, nationality},
+        {&titles_, title}, {&title_qualifiers_, title_qualifier}, {&common_words_, common_word},
+        {&calendar_words_, calendar_word}, {&name_particles_, name_particle},
+        {&organization_suffixes_, organization_suffix}, {&organization_heads_, organization_head},
+        {&place_suffixes_, place_suffix}, {&place_heads_, place_head}, {&club_words_, club_word}};
+    for (const auto& [set, bit] : sets) {
+        for (const std::string& key : *set) {
+            if (key.find(' ') == std::string::npos) word_classes_[key] |= bit;
+        }
+    }
+    for (const auto& [key, known] : known_) {
+        if (key.find(' ') != std::string::npos) continue;
+        std::uint32_t& bits = word_classes_[key];
+        bits |= known.kind == KnownKind::place ? known_place : known_organization;
+        if (known.country) bits |= known_country;
+    }
 }
 
 const KnownName* Gazetteer::known(std::string_view key) const {
@@ -76,6 +109,8 @@ void Gazetteer::add_known(std::string_view list, KnownKind kind, bool country) {
         for (const std::string& name : names) {
             std::string key = name_key(name);
             note_length(key);
+            for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1))
+                known_starts_.insert(key.substr(0, space));
             known_.try_emplace(std::move(key), KnownName{kind, names.front(), country});
         }
     }

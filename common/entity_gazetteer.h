@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +18,15 @@ namespace dateline::entity_data {
 std::string name_key(std::string_view written);
 
 enum class KnownKind { place, organization };
+
+// The lists a single word is on, as bits (Gazetteer::word_classes).
+enum WordClass : std::uint32_t {
+    given_name = 1u << 0, public_figure = 1u << 1, nationality = 1u << 2, title = 1u << 3,
+    title_qualifier = 1u << 4, common_word = 1u << 5, calendar_word = 1u << 6, name_particle = 1u << 7,
+    organization_suffix = 1u << 8, organization_head = 1u << 9, place_suffix = 1u << 10, place_head = 1u << 11,
+    club_word = 1u << 12, known_place = 1u << 13, known_organization = 1u << 14, known_country = 1u << 15,
+};
+inline constexpr std::size_t kWordClassCount = 16;
 
 struct KnownName {
     KnownKind kind;
@@ -30,6 +40,14 @@ public:
 
     // A place or organization known by this name or one of its aliases; nullptr when unknown.
     const KnownName* known(std::string_view key) const;
+    // Whether some known name starts with these words ("new" and "new york" for "New York City"),
+    // so that a phrase lookup stops as soon as it cannot match any more.
+    bool starts_known(std::string_view key) const { return contains(known_starts_, key); }
+    // Every list this one word is on, as WordClass bits: one lookup instead of one per list.
+    std::uint32_t word_classes(std::string_view key) const {
+        auto it = word_classes_.find(key);
+        return it == word_classes_.end() ? 0 : it->second;
+    }
     // The most words a known name, title or qualifier has: how far phrase lookups look ahead.
     std::size_t longest_phrase() const { return longest_phrase_; }
 
@@ -73,7 +91,11 @@ private:
                             std::string_view second_role, KeySet& second);
     void note_length(std::string_view key);
 
+    void note_word_classes();
+
     std::unordered_map<std::string, KnownName, KeyHash, std::equal_to<>> known_;
+    std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> word_classes_;
+    KeySet known_starts_;
     KeySet given_names_, public_figures_, club_words_, nationalities_, titles_, title_qualifiers_, common_words_, calendar_words_,
         name_particles_, organization_suffixes_, organization_heads_, place_suffixes_, place_heads_,
         team_sports_, individual_sports_;

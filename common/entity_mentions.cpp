@@ -479,6 +479,10 @@ void find_mentions(const Gazetteer& gazetteer, std::string_view text, std::vecto
     MentionFinder(gazetteer, tokenize(text), out).run();
 }
 
+void find_mentions(const Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out) {
+    MentionFinder(gazetteer, std::move(tokens), out).run();
+}
+
 void find_dateline_place(const Gazetteer& gazetteer, std::string_view dateline, std::vector<Mention>& out) {
     std::vector<Token> tokens = tokenize(dateline);
     // "SALVADOR", then perhaps ", Brazil" or ", South Africa" before the date.

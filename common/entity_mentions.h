@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "entity_gazetteer.h"
+#include "entity_tokens.h"
 
 namespace dateline::entity_text {
 
@@ -35,11 +36,14 @@ struct Mention {
     bool dateline = false;     // the place of a dateline
     bool shape_only = false;   // a person only by the shape of the name: no given name, no title
     bool venue = false;        // a place after "at" or "in": where a game is played, not a team
+    bool tagged = false;       // found by the learned tagger (entity_tagger.h), whose kind already reads the story's sport
 };
 
 // Appends the mentions of `text` to `out`, in text order. Each line is judged on its own, so a
 // headline passed as part of a body is recognised as one.
 void find_mentions(const entity_data::Gazetteer& gazetteer, std::string_view text, std::vector<Mention>& out);
+// The same for a text already tokenized (entity_tokens.h), whose tokens point into it.
+void find_mentions(const entity_data::Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out);
 
 // The places a wire dateline names: "SALVADOR, Feb 26" -> "Salvador"; "DURBAN, South Africa"
 // -> "Durban" and "South Africa"; nothing when the line does not start with a place.

@@ -1,5 +1,7 @@
 #include "document_builder.h"
 
+#include <cctype>
+
 #include "article_json.h"
 #include "dates.h"
 #include "schema.h"
@@ -107,6 +109,19 @@ bool has_sign(const Article& a) {
     return false;
 }
 
+// A name of one word ("Volcker", "U.S.", "OPEC") needs no positions: no phrase can join it to
+// another word, as names are kept apart by a position gap. Positions are most of what indexing
+// the entities extracted from prose costs, and most names of places and organizations are one
+// word. Only letters, digits and dots: a hyphen or an apostrophe may make two terms.
+bool one_word(std::string_view name) {
+    if (name.empty()) return false;
+    for (char c : name) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && !std::isalnum(u) && c != '.') return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Xapian::Document DocumentBuilder::build(const Article& a) {
@@ -131,7 +146,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (text) {
             auto weight = static_cast<Xapian::termcount>(field.weight);
             for (const std::string& v : values) {
-                if (!field.text_prefix.empty()) {
+                if (!field.text_prefix.empty() && !field.prose && one_word(v)) {
+                    termgen_.index_text_without_positions(v, weight, std::string(field.text_prefix));
+                } else if (!field.text_prefix.empty()) {
                     termgen_.index_text(v, weight, std::string(field.text_prefix));
                     termgen_.increase_termpos(schema::kFieldPositionGap);
                 }

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "entities.h"
+#include "entity_tagger.h"
 #include "test_paths.h"
 #include "text_reader.h"
 
@@ -248,4 +250,95 @@ TEST_CASE("the seed story") {
     CHECK(std::count_if(a.people.begin(), a.people.end(),
                         [](const std::string& p) { return p.find("Hegseth") != std::string::npos; }) == 1);
     CHECK_FALSE(has_word(a.places, "Russian"));
+}
+
+TEST_CASE("the tagger's model is compiled in and loads") {
+    dateline::entity_text::Tagger tagger;
+    CHECK(tagger.feature_count() > 10000);
+    CHECK_THROWS_AS(dateline::entity_text::Tagger("labels O B-PER\nscale 1\n1 0:1\n"), std::runtime_error);
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(""), std::runtime_error);
+    const std::string labels = "labels O B-PER I-PER B-ORG I-ORG B-LOC I-LOC B-MISC I-MISC\n";
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale x\n1 0:1\n"), std::runtime_error);
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale 1\n1 0:1\n1 2:3\n"), std::runtime_error);
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale 1\n1 9:1\n"), std::runtime_error);
+    CHECK(dateline::entity_text::Tagger(labels + "scale 0.5\n1 0:1\nff 3:-2\n").feature_count() == 2);
+}
+
+TEST_CASE("the tagger: clubs, companies, public bodies and abbreviations") {
+    Entities sport = extractor().extract("SOCCER - ENGLISH PREMIER LEAGUE RESULTS",
+                                         "Aston Villa beat Leeds United 2-0 at Villa Park on Saturday, while "
+                                         "Tottenham drew with Sheffield Wednesday.\n");
+    CHECK(has(sport.organizations, "Aston Villa"));
+    CHECK(has(sport.organizations, "Leeds United"));
+    CHECK(has(sport.organizations, "Sheffield Wednesday"));
+    CHECK(sport.people.empty());
+
+    Entities business = body(
+        "Shares of Grumman Corp rose after the Agriculture Department said it would buy more wheat. "
+        "Itar-Tass news agency said the Kremlin had not been told. El Mundo, a Madrid daily, said "
+        "the Christian Democratic Union would vote against the plan.");
+    CHECK(has(business.organizations, "Grumman Corp"));
+    CHECK(has(business.organizations, "Agriculture Department"));
+    CHECK(has(business.organizations, "Tass"));  // the lists' canonical name of Itar-Tass
+    CHECK(has(business.organizations, "El Mundo"));
+    CHECK(has(business.organizations, "Christian Democratic Union"));
+    CHECK(has(business.places, "Madrid"));
+
+    Entities places = body(
+        "The company, based in Albuquerque, N.M., has plants in Tulsa, Okla, and in Auckland, NZ. "
+        "A London-based trader said tankers in the Gulf of Mexico were waiting.");
+    CHECK(has(places.places, "Albuquerque"));
+    CHECK(has(places.places, "New Mexico"));  // N.M., under the lists' canonical name
+    CHECK(has(places.places, "Oklahoma"));
+    CHECK(has(places.places, "New Zealand"));
+    CHECK(has(places.places, "Tulsa"));
+    CHECK(has(places.places, "London"));
+    CHECK(has(places.places, "Gulf of Mexico"));
+}
+
+TEST_CASE("German: capitalised nouns are no names; people, known places and companies are") {
+    Entities e = extractor().extract(
+        "Regierung plant Millionen Euro für Schulen",
+        "Bundeskanzlerin Angela Merkel sagte am Montag in Berlin, die Regierung wolle 500 Millionen Euro "
+        "bereitstellen. Die Deutsche Bahn AG begrüßte den Plan. In Österreich hieß es, Wien prüfe ihn.",
+        "", "de");
+    CHECK(e.people == std::vector<std::string>{"Angela Merkel"});
+    CHECK(has(e.organizations, "Deutsche Bahn"));
+    CHECK(has(e.places, "Berlin"));
+    CHECK(has(e.places, "Austria"));
+    CHECK(has(e.places, "Vienna"));
+    CHECK_FALSE(has_word(e.people, "Millionen"));
+    CHECK_FALSE(has_word(e.organizations, "Regierung"));
+}
+
+TEST_CASE("Russian: names in any case are one person; a place in the genitive is a place") {
+    Entities e = extractor().extract(
+        "Глава Республики Алтай встретился с Виталием Кичинековым",
+        "Виталий Кичинеков рассказал о работе. По словам Виталия Кичинекова, в Горно-Алтайске и в "
+        "Москве ждут решения. Ольга Рогозиной не было.",
+        "", "ru");
+    CHECK(has(e.people, "Виталий Кичинеков"));
+    CHECK(std::count_if(e.people.begin(), e.people.end(),
+                        [](const std::string& p) { return p.find("Кичинек") != std::string::npos; }) == 1);
+    CHECK(has(e.places, "Altai Republic"));
+    CHECK(has(e.places, "Gorno-Altaysk"));
+    CHECK(has(e.places, "Moscow"));
+    CHECK_FALSE(has_word(e.people, "Республик"));
+    CHECK_FALSE(has_word(e.people, "Глава"));
+    // Only inflected forms: the genitive and the instrumental give the nominative.
+    Entities inflected = extractor().extract("", "По словам Виталия Кичинекова, Ольга Рогозина встретилась с Сергеем Иванцовым.", "", "ru");
+    CHECK(has(inflected.people, "Виталий Кичинеков"));
+    CHECK(has(inflected.people, "Ольга Рогозина"));
+    CHECK(has(inflected.people, "Сергей Иванцов"));
+}
+
+TEST_CASE("languages without lists, and Cyrillic read as English, give nothing rather than noise") {
+    Entities greek = extractor().extract("Η Αθήνα", "Ο Κώστας Παπαδόπουλος είπε ότι η Αθήνα περιμένει.", "", "el");
+    CHECK(greek.people.empty());
+    CHECK(greek.organizations.empty());
+    CHECK(greek.places.empty());
+    Entities undeclared = extractor().extract("", "Пресс-служба МВД по Республике Алтай сообщает, что Иван Петров задержан.");
+    CHECK(undeclared.people.empty());
+    CHECK(undeclared.organizations.empty());
+    CHECK(undeclared.places.empty());
 }

@@ -5,6 +5,9 @@
 //   score_entities reuters FILE...    Reuters-21578 .sgm: share of tagged people found (by surname)
 //                                     and of tagged organizations found (by name or alias), with
 //                                     the tags hidden from the extractor; and extraction speed
+//   score_entities list LANGUAGE      the entities of each article of a JSON Lines stream on
+//                                     stdin (dateline-index --dry-run --json), articles without
+//                                     a language read as LANGUAGE: for checking them by hand
 //
 // Names are compared case-insensitively and by their canonical names (common/entity_aliases.h:
 // "U.S." found for a gold "United States" is right); a one-word name matches a longer name of
@@ -20,9 +23,11 @@
 #include <string>
 #include <vector>
 
+#include "conll_corpus.h"
 #include "entities.h"
 #include "entity_aliases.h"
 #include "entity_gazetteer.h"
+#include "article_json.h"
 #include "reuters_reader.h"
 #include "text.h"
 
@@ -77,72 +82,30 @@ struct Tally {
     }
 };
 
-// One CoNLL document: its sentences as token lists, and the annotated names by type.
-struct ConllDocument {
-    std::vector<std::vector<std::string>> sentences;
+// The annotated names of one CoNLL document, lower-cased, by type.
+struct ConllNames {
     std::set<std::string> people, organizations, places;
 };
 
-// Tokens back into prose: punctuation and clitics join the word before them.
-std::string detokenize(const std::vector<std::string>& tokens) {
-    static const std::set<std::string> attach_left{",", ".", ";", ":", "?", "!", ")", "'s", "'", "n't", "%"};
-    std::string out;
-    bool attach_next = false;
-    for (const std::string& t : tokens) {
-        if (!out.empty() && !attach_next && !attach_left.count(t)) out += ' ';
-        out += t;
-        attach_next = t == "(";
-    }
-    return out;
-}
-
-std::vector<ConllDocument> read_conll(const std::string& path) {
-    std::vector<ConllDocument> docs(1);
-    std::istringstream in(read_all(path));
-    std::string line;
-    std::vector<std::string> sentence;
-    std::vector<std::string> entity;
-    std::string entity_type;
-    auto close_entity = [&] {
-        if (entity.empty()) return;
-        std::string name = lower(detokenize(entity));
-        ConllDocument& d = docs.back();
-        if (entity_type == "PER") d.people.insert(name);
-        else if (entity_type == "ORG") d.organizations.insert(name);
-        else if (entity_type == "LOC") d.places.insert(name);
-        entity.clear();
-    };
-    auto close_sentence = [&] {
-        close_entity();
-        if (!sentence.empty()) docs.back().sentences.push_back(std::move(sentence));
-        sentence.clear();
-    };
-    while (std::getline(in, line)) {
-        if (line.empty()) {
-            close_sentence();
-            continue;
-        }
-        std::istringstream fields(line);
-        std::string word, pos, chunk, tag;
-        fields >> word >> pos >> chunk >> tag;
-        if (word == "-DOCSTART-") {
-            close_sentence();
-            if (!docs.back().sentences.empty()) docs.emplace_back();
-            continue;
-        }
-        sentence.push_back(word);
-        std::string type = tag.size() > 2 ? tag.substr(2) : "";
-        if (tag == "O" || tag[0] == 'B' || type != entity_type) close_entity();
-        if (tag != "O") {
-            entity_type = type;
-            entity.push_back(word);
-        } else {
-            entity_type.clear();
+ConllNames names_of(const dateline::conll::Document& d) {
+    ConllNames names;
+    for (const dateline::conll::Sentence& s : d.sentences) {
+        for (std::size_t w = 0; w < s.words.size();) {
+            if (s.types[w].empty()) {
+                ++w;
+                continue;
+            }
+            std::vector<std::string> words{s.words[w]};
+            std::size_t e = w + 1;
+            while (e < s.words.size() && s.types[e] == s.types[w] && !s.begins[e]) words.push_back(s.words[e++]);
+            std::string name = lower(dateline::conll::detokenize(words));
+            if (s.types[w] == "PER") names.people.insert(name);
+            else if (s.types[w] == "ORG") names.organizations.insert(name);
+            else if (s.types[w] == "LOC") names.places.insert(name);
+            w = e;
         }
     }
-    close_sentence();
-    if (docs.back().sentences.empty()) docs.pop_back();
-    return docs;
+    return names;
 }
 
 // The names by their canonical names, lower-cased.
@@ -159,12 +122,11 @@ int score_conll(const std::vector<std::string>& files, bool verbose) {
     Tally people, organizations, places;
     std::size_t documents = 0;
     for (const std::string& file : files) {
-        for (const ConllDocument& doc : read_conll(file)) {
+        for (const dateline::conll::Document& d : dateline::conll::read_documents(file)) {
             ++documents;
-            std::string title = detokenize(doc.sentences.front());
-            std::string body;
-            for (std::size_t s = 1; s < doc.sentences.size(); ++s) body += detokenize(doc.sentences[s]) + "\n";
-            Entities found = extractor.extract(title, body);
+            std::string title = dateline::conll::title_of(d);
+            Entities found = extractor.extract(title, dateline::conll::body_of(d));
+            ConllNames doc = names_of(d);
             using dateline::EntityKind;
             std::set<std::string> gold_people = lowered(doc.people, EntityKind::person);
             std::set<std::string> gold_organizations = lowered(doc.organizations, EntityKind::organization);
@@ -243,6 +205,24 @@ int score_reuters(const std::vector<std::string>& files, bool verbose) {
     return 0;
 }
 
+// Every entity found in the articles of a JSON Lines stream (dateline-index --dry-run --json),
+// one "kind<TAB>name<TAB>article id" a line, for checking them by hand. Articles with no
+// language are read as `language`.
+int list_entities(const std::string& language) {
+    EntityExtractor extractor;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (line.empty()) continue;
+        dateline::Article a = dateline::article_from_json(nlohmann::json::parse(line));
+        if (a.language.empty()) a.language = language;
+        Entities found = extractor.extract(a.title, a.body, a.dateline, a.language);
+        for (const std::string& n : found.people) std::printf("person\t%s\t%s\n", n.c_str(), a.id.c_str());
+        for (const std::string& n : found.organizations) std::printf("organization\t%s\t%s\n", n.c_str(), a.id.c_str());
+        for (const std::string& n : found.places) std::printf("place\t%s\t%s\n", n.c_str(), a.id.c_str());
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -252,8 +232,17 @@ int main(int argc, char** argv) {
         verbose = true;
         args.erase(args.begin());
     }
+    if (args.size() == 2 && args[0] == "list") {
+        try {
+            return list_entities(args[1]);
+        } catch (const std::exception& e) {
+            std::cerr << "score_entities: " << e.what() << "\n";
+            return 1;
+        }
+    }
     if (args.size() < 2 || (args[0] != "conll" && args[0] != "reuters")) {
-        std::cerr << "usage: score_entities [-v] conll FILE... | score_entities [-v] reuters FILE.sgm...\n";
+        std::cerr << "usage: score_entities [-v] conll FILE... | score_entities [-v] reuters FILE.sgm... |\n"
+                     "       score_entities list LANGUAGE < articles.jsonl\n";
         return 2;
     }
     std::vector<std::string> files(args.begin() + 1, args.end());
