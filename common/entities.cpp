@@ -54,12 +54,19 @@ public:
         auto club = [&](const Mention& m) {
             return team_sport && m.shape_only && m.words >= 2 && has_club_word(gazetteer, m.name);
         };
+        // The place of a dateline is a place wherever else the story names it ("Emeryville (AP)
+        // -" is not a person named Emeryville).
+        std::unordered_set<std::string> dateline_places;
+        for (const Mention& m : mentions) {
+            if (m.dateline) dateline_places.insert(entity_data::name_key(m.name));
+        }
         for (const Mention& m : mentions) {
             if (m.kind == MentionKind::person && m.words >= 2 && !club(m)) add_person(m.name);
         }
         for (const Mention& m : mentions) {
             switch (m.kind) {
             case MentionKind::person:
+                if (dateline_places.count(entity_data::name_key(m.name))) break;
                 if (club(m)) add_organization(m.name);
                 else if (m.words < 2 && !known_surname(m.name)) add_person(m.name);
                 break;
@@ -73,7 +80,7 @@ public:
                 if (!is_person_word(m)) add_organization(canonical(gazetteer, m.name));
                 break;
             case MentionKind::place:
-                if (is_person_word(m)) break;
+                if (is_person_word(m) && !m.dateline) break;
                 // "Baltimore beat Seattle": in a team sport a city is its team; a country stays a
                 // place, and so does the city a game is played in.
                 if (team_sport && !m.country && !m.dateline && !m.venue && !m.tagged) add_organization(m.name);
@@ -228,7 +235,7 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
     // A headline in capitals or in title case is the rules' (they read only the names the lists
     // know there, public figures and names after titles: the tagger, which learned from prose
     // and a few headlines, guesses); any other headline is read by both (see add_rule_mentions).
-    // The body is the tagger's alone.
+    // The body is the tagger's alone, but for the places of the datelines opening its lines.
     std::vector<entity_text::Token> title_tokens = entity_text::tokenize(title);
     bool headline_style = shouted(title_tokens) || entity_text::title_case_headline(gazetteer, title_tokens);
     if (!headline_style) tag(title_tokens);
@@ -240,7 +247,9 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
         rules.clear();
     }
     if (!dateline.empty()) entity_text::find_dateline_place(gazetteer, dateline, rules);
-    tag(entity_text::tokenize(body));
+    std::vector<entity_text::Token> body_tokens = entity_text::tokenize(body);
+    entity_text::find_line_datelines(gazetteer, body_tokens, rules);
+    tag(body_tokens);
     entity_text::add_rule_mentions(gazetteer, mentions, rules);
     // An English reading of another alphabet is noise (an article whose language is not known).
     std::erase_if(mentions, [](const Mention& m) { return entity_text::is_cyrillic(m.name); });

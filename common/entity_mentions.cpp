@@ -25,6 +25,14 @@ public:
     MentionFinder(const Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out)
         : g_(gazetteer), t_(std::move(tokens)), out_(out) {}
 
+    // Datelines at the starts of lines, and nothing else.
+    void run_datelines() {
+        for (std::size_t i = 0; i < t_.size();) {
+            std::size_t after = line_start(i) ? dateline_at(i) : 0;
+            i = after ? after : i + 1;
+        }
+    }
+
     void run() {
         mark_headlines();
         std::size_t i = 0;
@@ -481,6 +489,10 @@ void find_mentions(const Gazetteer& gazetteer, std::string_view text, std::vecto
 
 void find_mentions(const Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out) {
     MentionFinder(gazetteer, std::move(tokens), out).run();
+}
+
+void find_line_datelines(const Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out) {
+    MentionFinder(gazetteer, std::move(tokens), out).run_datelines();
 }
 
 void find_dateline_place(const Gazetteer& gazetteer, std::string_view dateline, std::vector<Mention>& out) {
