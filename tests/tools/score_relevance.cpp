@@ -178,7 +178,8 @@ std::string collection_id(const std::string& article_id) {
 
 int convert(const std::string& name, const std::string& dir) {
     for (const Record& r : documents(name, dir)) {
-        nlohmann::json j{{"id", r.id}, {"body", r.text.empty() ? r.title : r.text}};
+        // The collections are English; saying so keeps language detection out of the figures.
+        nlohmann::json j{{"id", r.id}, {"body", r.text.empty() ? r.title : r.text}, {"language", "en"}};
         if (!r.title.empty()) j["title"] = r.title;
         if (!r.authors.empty()) j["author"] = r.authors;
         std::cout << j.dump() << "\n";
