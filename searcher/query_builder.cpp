@@ -4,6 +4,7 @@
 
 #include "dates.h"
 #include "entity_alias_query.h"
+#include "entity_word_lists.h"
 #include "query_syntax.h"
 #include "schema.h"
 #include "stemming.h"
@@ -83,9 +84,32 @@ Xapian::Query any_term(const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                                 Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+// Sets a parser to OR without stopwords for as long as it lives.
+class OrWithoutStopwords {
+public:
+    OrWithoutStopwords(Xapian::QueryParser& parser, const Xapian::Stopper& stopper) : parser_(parser) {
+        parser_.set_default_op(Xapian::Query::OP_OR);
+        parser_.set_stopper(&stopper);
+    }
+    ~OrWithoutStopwords() {
+        parser_.set_default_op(Xapian::Query::OP_AND);
+        parser_.set_stopper(nullptr);
+    }
+    OrWithoutStopwords(const OrWithoutStopwords&) = delete;
+    OrWithoutStopwords& operator=(const OrWithoutStopwords&) = delete;
+
+private:
+    Xapian::QueryParser& parser_;
+};
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(std::shared_ptr<const EntityAliases> aliases) : aliases_(std::move(aliases)) {
+    for (std::string_view word : entity_data::entries(entity_data::word_list("stopwords_en"))) stopper_.add(std::string(word));
     parser_.set_stemmer(stemmer(""));
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (schema.h)
     parser_.set_default_op(Xapian::Query::OP_AND);
@@ -165,23 +189,36 @@ Xapian::Query QueryBuilder::parse_in_index_languages(const std::string& raw, uns
     return Xapian::Query(Xapian::Query::OP_OR, own.begin(), own.end());
 }
 
+Xapian::Query QueryBuilder::parse_typed(const std::string& typed) {
+    std::string text = prepare_query(typed);
+    if (text.empty()) throw QueryError("the query holds nothing to search for", 0);
+    try {
+        return parse_in_index_languages(expand_aliases(text, kParseFlags), kParseFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError("cannot parse the query: " + e.get_msg(), 0);
+    }
+}
+
 Xapian::Query QueryBuilder::build(const SearchRequest& request) {
     check_query_syntax(request.query);
-    Xapian::Query query;
     bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
-    if (has_text) {
-        try {
-            unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                             Xapian::QueryParser::FLAG_CJK_NGRAM;
-            query = parse_in_index_languages(expand_aliases(request.query, flags), flags);
-        } catch (const Xapian::QueryParserError& e) {
-            throw QueryError("cannot parse the query: " + e.get_msg(), 0);
-        }
-    } else {
-        query = Xapian::Query::MatchAll;
-    }
+    return filtered(has_text ? parse_typed(request.query) : Xapian::Query::MatchAll, request);
+}
 
+std::optional<PartialQuery> QueryBuilder::partial(const SearchRequest& request) {
+    if (!is_plain_query(request.query)) return std::nullopt;
+    OrWithoutStopwords mode(parser_, stopper_);
+    PartialQuery partial;
+    parser_.set_stemmer(stemmer(""));
+    Xapian::Query words = parser_.parse_query(prepare_query(request.query), kParseFlags);
+    if (words.get_type() == Xapian::Query::OP_OR) partial.words = words.get_num_subqueries();
+    else if (!words.empty()) partial.words = 1;
+    if (partial.words < 2) return std::nullopt;
+    partial.query = parse_typed(request.query);
+    return partial;
+}
+
+Xapian::Query QueryBuilder::filtered(Xapian::Query query, const SearchRequest& request) const {
     std::vector<Xapian::Query> filters;
     for (const auto& [name, value] : request.filters) {
         const schema::Field* field = schema::find(name);

@@ -3,9 +3,13 @@
 // Free text: words must all match (AND), "phrases", OR, NOT, -word, brackets, NEAR; each text
 // field of the schema is a prefix (title:, person:, org:, place:, source:, author:, keyword:
 // ...), each filter-only field a boolean prefix (year:1987, language:en, id:...), and
-// date:FROM..TO a range on the publication date. The request's exact filters and since/until
-// restrict the match without changing its ranking. person:, org: and place: clauses and filters
-// also find their entity under its other names (entity_alias_query.h).
+// date:FROM..TO a range on the publication date (date:1987-03 the month). The text is checked
+// and prepared first (query_syntax.h). The request's exact filters and since/until restrict the
+// match without changing its ranking. person:, org: and place: clauses and filters also find
+// their entity under its other names (entity_alias_query.h).
+//
+// For a plain query of several words, partial() gives the same words with OR, stopwords left
+// out, for the articles that hold only some of them (ranking.h).
 //
 // Languages: each article was stemmed in its own language (common/stemming.h). The query is
 // analysed once per stemmer the index holds articles for, and each analysis is matched only
@@ -27,6 +31,7 @@
 #include <vector>
 
 #include "entity_aliases.h"
+#include "ranking.h"
 #include "search_request.h"
 
 namespace dateline {
@@ -40,6 +45,13 @@ public:
 
     // Throws QueryError for a malformed query or an unknown filter field.
     Xapian::Query build(const SearchRequest& request);
+
+    // The query of partial matches of a plain query of two words or more (after stopwords),
+    // nullopt for any other query. Call after build() accepted the request.
+    std::optional<PartialQuery> partial(const SearchRequest& request);
+
+    // `query` restricted by the request's exact filters and dates (unchanged when it has none).
+    Xapian::Query filtered(Xapian::Query query, const SearchRequest& request) const;
 
     // The languages (ISO 639-1 codes, the index's language terms) the index holds articles
     // in; queries are analysed in each of them. Call before build() when the index changed.
@@ -60,7 +72,11 @@ private:
         std::vector<std::string> filters;  // the language terms of its articles
     };
 
+    // The prepared text of a request's query (query_syntax.h), parsed in every language.
+    Xapian::Query parse_typed(const std::string& typed);
+
     Xapian::QueryParser parser_;
+    Xapian::SimpleStopper stopper_;
     std::map<std::string, Xapian::Stem> stemmers_;  // by Snowball name
     std::vector<LanguageBranch> branches_;          // languages other than the default's
     std::shared_ptr<const EntityAliases> aliases_;

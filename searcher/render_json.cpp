@@ -12,6 +12,12 @@ nlohmann::json response_json(const SearchResponse& response) {
     j["query"] = response.query;
     j["total"] = response.total;
     j["total_exact"] = response.total_exact;
+    j["approximate"] = response.approximate;
+    j["matched"] = response.matched == Matched::all ? "all" : "some";
+    if (response.matched == Matched::some) {
+        j["query_words"] = response.query_words;
+        j["total_all_words"] = response.total_all_words;
+    }
     j["took_ms"] = std::round(response.took_ms * 1000) / 1000;
     nlohmann::json results = nlohmann::json::array();
     for (const SearchResult& r : response.results) {

@@ -48,6 +48,14 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
         out << "Did you mean: " << (colour ? kBold : "") << response.suggestion->query << (colour ? kReset : "") << "\n\n";
     }
     std::size_t rank = request.offset;
+    if (response.matched == Matched::some && !response.results.empty()) {
+        out << (colour ? kDim : "");
+        if (response.total_all_words == 0) out << "No article holds all " << response.query_words << " words; the best matches:\n\n";
+        else
+            out << "Only " << response.total_all_words << (response.total_all_words == 1 ? " article holds" : " articles hold") << " all "
+                << response.query_words << " words; then the best matches:\n\n";
+        out << (colour ? kReset : "");
+    }
     for (const SearchResult& r : response.results) {
         ++rank;
         const Article& a = r.article;
@@ -81,7 +89,8 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
     char took[64];
     std::snprintf(took, sizeof took, "%.1f", response.took_ms);
     out << (response.facets.empty() ? "" : "\n") << response.total << (response.total == 1 ? " result" : " results")
-        << (response.total_exact ? "" : " (about)") << " in " << took << " ms\n";
+        << (response.total_exact ? "" : " (about)") << " in " << took << " ms"
+        << (response.approximate ? " (time limit reached: the best found in time)" : "") << "\n";
 }
 
 }  // namespace dateline

@@ -2,7 +2,9 @@
 //
 // A SearchRequest says what to find (a query in Dateline's syntax plus exact filters and a date
 // range), how to order and page it, and which facets to count. A SearchResponse holds the page of
-// results, the exact total, and the facet counts over every matching article.
+// results, the exact total, and the facet counts over every matching article; it says whether
+// the results hold every word of a plain query or are its best partial matches, and whether the
+// time limit cut the match short.
 #pragma once
 
 #include <cstddef>
@@ -32,8 +34,9 @@ struct SearchRequest {
     std::size_t facet_limit = 10;
     bool histogram = false;        // count matches per year, month or day (the web page's timeline)
     std::size_t snippet_chars = 240;
-    // Stop matching after this long (0: no limit). Totals and facet counts are then estimates
-    // (total_exact false); the server sets it so one costly query cannot hold a worker for long.
+    // Stop matching after this long (0: no limit): the results are then the best found in time,
+    // totals and facet counts are estimates (approximate true, total_exact false). The server
+    // sets it so one costly query cannot hold a worker for long.
     double time_limit_ms = 0;
 };
 
@@ -65,10 +68,19 @@ struct SpellingSuggestion {
     std::vector<std::pair<std::string, std::string>> corrections;  // (typed, suggested)
 };
 
+// What the results of a query hold: every word of it (all; also every query with operators,
+// quotes, +word or fields, whose meaning is exact), or, for a plain query of several words that
+// no article or too few articles hold in full, the best partial matches (some).
+enum class Matched { all, some };
+
 struct SearchResponse {
     std::string query;
     std::size_t total = 0;
     bool total_exact = true;
+    bool approximate = false;      // the time limit stopped the match before it was complete
+    Matched matched = Matched::all;
+    std::size_t query_words = 0;   // words of a plain query that count (stopwords left out); 0 otherwise
+    std::size_t total_all_words = 0;  // with Matched::some: the articles that hold every word
     double took_ms = 0;
     std::vector<SearchResult> results;
     std::vector<Facet> facets;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <sys/stat.h>
 
 #include "article_json.h"
@@ -16,6 +17,8 @@
 #include "highlighter.h"
 #include "spelling.h"
 #include "index_error.h"
+#include "match_deadline.h"
+#include "ranking.h"
 #include "schema.h"
 #include "text.h"
 
@@ -97,21 +100,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         db_.reopen();
         return run(request);
     }
-    if (cache_ && response.total_exact) cache_->store(key, response);
+    if (cache_ && response.total_exact && !response.approximate) cache_->store(key, response);
     return response;
 }
 
-SearchResponse Searcher::run(const SearchRequest& request) {
-    auto start = std::chrono::steady_clock::now();
-    SearchResponse response;
-    response.query = request.query;
-    std::vector<std::string> languages = index_languages();
-    builder_.set_index_languages(languages);
-    Xapian::Query query = builder_.build(request);
+namespace {
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    switch (request.sort) {
+void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+    switch (sort) {
         case SortOrder::relevance:
             // Newest first among equally relevant articles.
             enquire.set_sort_by_relevance_then_value(schema::kSlotPublished, true);
@@ -123,12 +119,40 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, false);
             break;
     }
-    FacetSpy spy(request.facets, request.histogram);
-    if (!spy.empty()) enquire.add_matchspy(&spy);
+}
+
+}  // namespace
+
+SearchResponse Searcher::run(const SearchRequest& request) {
+    auto start = std::chrono::steady_clock::now();
+    auto elapsed_ms = [&] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(); };
+    SearchResponse response;
+    response.query = request.query;
+    std::vector<std::string> languages = index_languages();
+    builder_.set_index_languages(languages);
+    Xapian::Query query = builder_.build(request);
+
+    // The time limit: at half of it Xapian stops counting every match (totals and facet counts
+    // become estimates) and looks only for the best page; at 60% the match itself stops
+    // (match_deadline.h), which leaves the rest for a step that overruns and for snippets.
+    bool limited = request.time_limit_ms > 0;
+    auto deadline = start + std::chrono::microseconds(static_cast<long long>(request.time_limit_ms * 600));
+    MatchDeadline all_deadline(deadline), feedback_deadline(deadline), some_deadline(deadline);
+    auto within_limit = [&](const Xapian::Query& q, MatchDeadline& source) {
+        return limited ? Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(&source)) : q;
+    };
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(within_limit(query, all_deadline));
+    enquire.set_weighting_scheme(ranking_weight());
+    set_order(enquire, request.sort);
+    if (limited) enquire.set_time_limit(request.time_limit_ms / 2000.0);
+    auto spy = std::make_unique<FacetSpy>(request.facets, request.histogram);
+    if (!spy->empty()) enquire.add_matchspy(spy.get());
 
     // Checking every match makes the total and the facet counts exact.
     Xapian::doccount check = std::max<Xapian::doccount>(db_.get_doccount(), 1);
-    bool need_all = !spy.empty();
+    bool need_all = !spy->empty();
+    std::size_t page_end = request.offset + request.limit;
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit), need_all ? check : 0);
     response.total = mset.get_matches_estimated();
@@ -139,12 +163,54 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.total = counted.get_matches_estimated();
         response.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
     }
+    // A match the deadline ended looks complete to Xapian.
+    if (all_deadline.expired()) response.total_exact = false;
+
+    // The page, as (answer set, rank in it) pairs: the articles that hold every word first.
+    std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> page;
+    for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(&mset, it);
+
+    // Too few articles hold every word of a plain query: the best partial matches fill the page.
+    // Not in date order, where an article holding one word of many would stand among the rest.
+    std::optional<PartialQuery> partial;
+    Xapian::MSet all_words, some_words;
+    if (request.sort == SortOrder::relevance && response.total_exact && response.total < page_end &&
+        (partial = builder_.partial(request))) {
+        response.matched = Matched::some;
+        response.query_words = partial->words;
+        response.total_all_words = response.total;
+        if (request.offset > 0 && response.total > 0) all_words = enquire.get_mset(0, static_cast<Xapian::doccount>(response.total));
+        else all_words = mset;
+        Xapian::Enquire some(db_);
+        some.set_weighting_scheme(ranking_weight());
+        set_order(some, request.sort);
+        if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
+        auto partial_spy = std::make_unique<FacetSpy>(request.facets, request.histogram);
+        if (!partial_spy->empty()) some.add_matchspy(partial_spy.get());
+        Xapian::Query words = builder_.filtered(partial->query, request);
+        Xapian::Query stop = limited ? Xapian::Query(&feedback_deadline) : Xapian::Query();
+        some.set_query(within_limit(builder_.filtered(with_feedback(db_, words, stop), request), some_deadline));
+        some_words = some.get_mset(0, static_cast<Xapian::doccount>(page_end + response.total), check);
+        response.total = some_words.get_matches_estimated();
+        response.total_exact = some_words.get_matches_lower_bound() == some_words.get_matches_upper_bound() && !some_deadline.expired();
+        std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> merged;
+        std::set<Xapian::docid> seen;
+        for (auto it = all_words.begin(); it != all_words.end(); ++it) {
+            merged.emplace_back(&all_words, it);
+            seen.insert(*it);
+        }
+        for (auto it = some_words.begin(); it != some_words.end() && merged.size() < page_end; ++it) {
+            if (!seen.count(*it)) merged.emplace_back(&some_words, it);
+        }
+        page.assign(merged.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, merged.size())), merged.end());
+        if (page.size() > request.limit) page.resize(request.limit);
+        spy = std::move(partial_spy);
+    }
 
     std::string stem_prefix(schema::kStemPrefix);
     Highlighter body_highlighter(query, {stem_prefix});
     Highlighter title_highlighter(query, {stem_prefix, stem_prefix + std::string(schema::find("title")->text_prefix)});
-    auto term_weight = [&mset](const std::string& term) { return mset.get_termweight(term); };
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (auto& [set, it] : page) {
         Xapian::Document doc = it.get_document();
         SearchResult r;
         try {
@@ -155,25 +221,37 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         r.score = it.get_weight();
         const std::string& text = r.article.body.empty() ? r.article.title : r.article.body;
         const Xapian::Stem& stemmer = builder_.stemmer(r.article.language);
+        const Xapian::MSet& found = *set;
+        // A partial match's answer set lacks the stopwords of the typed query: they weigh nothing.
+        auto term_weight = [&found](const std::string& term) {
+            try {
+                return found.get_termweight(term);
+            } catch (const Xapian::InvalidArgumentError&) {
+                return 0.0;
+            }
+        };
         if (Highlighter::uses_xapian_snippet(text)) {
             // Not SNIPPET_EXHAUSTIVE: Xapian stops at a good enough passage, a third less work.
-            r.snippet = mset.snippet(text, request.snippet_chars, stemmer,
-                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_CJK_NGRAM, "<b>", "</b>",
-                                     "\xE2\x80\xA6");
+            r.snippet = found.snippet(text, request.snippet_chars, stemmer,
+                                      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_CJK_NGRAM, "<b>", "</b>",
+                                      "\xE2\x80\xA6");
         } else {
             r.snippet = body_highlighter.snippet(text, request.snippet_chars, stemmer, term_weight);
         }
         r.title_html = Highlighter::uses_xapian_snippet(r.article.title)
-                           ? mset.snippet(r.article.title, r.article.title.size() * 2, stemmer, Xapian::MSet::SNIPPET_CJK_NGRAM, "<b>", "</b>", "")
+                           ? found.snippet(r.article.title, r.article.title.size() * 2, stemmer, Xapian::MSet::SNIPPET_CJK_NGRAM, "<b>", "</b>", "")
                            : title_highlighter.highlight(r.article.title, stemmer);
         r.article.body.clear();
         response.results.push_back(std::move(r));
     }
     response.suggestion = suggest_spelling(db_, request.query, languages,
                                            [this](const std::string& language) -> const Xapian::Stem& { return builder_.stemmer(language); });
-    response.facets = spy.facets(request.facet_limit);
-    if (request.histogram) response.histogram = spy.histogram();
-    response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    response.facets = spy->facets(request.facet_limit);
+    if (request.histogram) response.histogram = spy->histogram();
+    response.took_ms = elapsed_ms();
+    // The time limit cut the match: Xapian gave up counting, or the deadline stopped the match.
+    response.approximate = limited && (!response.total_exact || all_deadline.expired() || feedback_deadline.expired() || some_deadline.expired());
+    if (response.approximate) response.total_exact = false;
     return response;
 }
 

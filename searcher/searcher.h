@@ -6,6 +6,9 @@
 // When the index folder itself was replaced (scripts/nightly swaps in a compacted copy), it
 // opens the new one.
 //
+// A plain query whose words too few articles hold in full gets the best partial matches after
+// those articles (ranking.h); a request's time limit ends the match in time (match_deadline.h).
+//
 // Not thread-safe: the HTTP server gives each worker thread its own Searcher.
 #pragma once
 

@@ -73,7 +73,9 @@ TEST_CASE("samples: index, search, JSON, facets and exit codes") {
     SUBCASE("terminal output: rank, date, headline, facets and the count line") {
         auto r = run("NO_COLOR=1 " + kSearch + db_arg(db) + " Hegseth NATO");
         CHECK(r.status == 0);
-        CHECK(r.out.find("1. 2025-02-14") == 0);
+        // Fewer articles than a page hold both words: they come first, after a line that says so.
+        CHECK(r.out.find("Only ") == 0);
+        CHECK(r.out.find("\n\n1. 2025-02-14") != std::string::npos);
         CHECK(r.out.find("*Hegseth*") != std::string::npos);
         CHECK(r.out.find(" ms\n") != std::string::npos);
         CHECK(r.out.find("\x1b[") == std::string::npos);
@@ -107,6 +109,23 @@ TEST_CASE("samples: index, search, JSON, facets and exit codes") {
         CHECK(j.at("error").at("position") == 5);
         CHECK(run(kSearch + db_arg(db) + " 'title:'").status == 2);
         CHECK(run(kSearch + db_arg(db) + " 'date:2025-13..2026'").status == 2);
+        auto field = run(kSearch + db_arg(db) + " 'colour:red oil'", true);
+        CHECK(field.status == 2);
+        CHECK(field.out.find("no field 'colour'") != std::string::npos);
+        CHECK(field.out.find("person:") != std::string::npos);
+        CHECK(run(kSearch + db_arg(db) + " 'date:2025..2024 nato'").status == 2);
+        CHECK(run(kSearch + db_arg(db) + " 'opec NEAR/x output'").status == 2);
+    }
+    SUBCASE("a question no article holds in full: the best partial matches, said so") {
+        json j = search_json(db, "'what did hegseth tell the allies about zzzqqxx'");
+        CHECK(j.at("matched") == "some");
+        CHECK(j.at("total_all_words") == 0);
+        REQUIRE(j.at("results").size() >= 1);
+        CHECK(j.at("results")[0].at("title").get<std::string>().find("NATO allies told Ukraine") == 0);
+        auto r = run("NO_COLOR=1 " + kSearch + db_arg(db) + " 'what did hegseth tell the allies about zzzqqxx'");
+        CHECK(r.status == 0);
+        CHECK(r.out.find("No article holds all 4 words; the best matches:") != std::string::npos);
+        CHECK(search_json(db, "'hegseth AND zzzqqxx'").at("matched") == "all");
     }
     SUBCASE("no results is exit 1; usage errors exit 2; a missing index exit 3") {
         CHECK(run(kSearch + db_arg(db) + " zzzqqxx").status == 1);

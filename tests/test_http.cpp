@@ -342,6 +342,9 @@ TEST_CASE("the server end to end on samples/") {
     SUBCASE("errors are JSON with fitting statuses") {
         json syntax = get_json(server, "/api/search?q=nato+%22ukraine", 400);
         CHECK(syntax["error"]["position"] == 5);
+        json field = get_json(server, "/api/search?q=colour%3Ared+oil", 400);
+        CHECK(field["error"]["message"].get<std::string>().find("no field 'colour'") != std::string::npos);
+        get_json(server, "/api/search?q=date%3A1988..1987", 400);
         get_json(server, "/api/search?q=nato&limit=0", 400);
         get_json(server, "/api/search?q=nato&limit=101", 400);
         get_json(server, "/api/search?q=nato&offset=10001", 400);

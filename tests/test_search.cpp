@@ -91,7 +91,11 @@ TEST_CASE("words must all match, the best article first, facets exact and multi-
 
     req.query = "hegseth nato";
     r = s.search(req);
-    REQUIRE(r.results.size() == 1);
+    // One article holds both words: it comes first, then the page is filled with partial matches.
+    REQUIRE(r.results.size() > 1);
+    CHECK(r.matched == Matched::some);
+    CHECK(r.total_all_words == 1);
+    CHECK(r.query_words == 2);
     CHECK(r.results[0].article.id == "a1");
     CHECK(r.results[0].snippet.find("<b>Hegseth</b>") != std::string::npos);
     CHECK(r.results[0].article.body.empty());
@@ -197,4 +201,164 @@ TEST_CASE("a missing index is IndexUnusable, a bad query QueryError") {
     SearchRequest req;
     req.query = "(nato";
     CHECK_THROWS_AS(s.search(req), QueryError);
+}
+
+namespace {
+
+void write_index(const std::string& db, const std::vector<Article>& articles) {
+    IndexWriter writer(db);
+    DocumentBuilder builder;
+    std::vector<BuiltArticle> built;
+    for (const Article& a : articles) built.push_back({DocumentBuilder::id_term(a), builder.build(a), 0});
+    FileRecord record;
+    record.path = "/archive/more";
+    writer.apply_file(record, built);
+    writer.commit();
+}
+
+std::string first_id(Searcher& s, const std::string& query) {
+    SearchRequest req;
+    req.query = query;
+    req.facets.clear();
+    SearchResponse r = s.search(req);
+    return r.results.empty() ? std::string("(none)") : r.results[0].article.id;
+}
+
+}  // namespace
+
+TEST_CASE("a plain query no article holds in full gets its best partial matches; operators keep their meaning") {
+    Fixture fx;
+    Searcher s(fx.db());
+    SearchRequest req;
+    req.query = "are coffee prices in brazil rising after the nato summit";
+    SearchResponse r = s.search(req);
+    CHECK(r.matched == Matched::some);
+    CHECK(r.total_all_words == 0);
+    CHECK(r.query_words == 6);  // coffee prices brazil rising nato summit: stopwords left out
+    REQUIRE(!r.results.empty());
+    CHECK(r.results[0].article.id == "a4");
+    CHECK(count_of(facet(r, "places"), "Brazil") == 1);
+
+    for (const char* exact : {"coffee AND nato", "\"coffee nato\"", "title:coffee nato", "+coffee +nato", "coffee -arabica"}) {
+        CAPTURE(exact);
+        req.query = exact;
+        r = s.search(req);
+        CHECK(r.matched == Matched::all);
+        CHECK(r.total == 0);
+    }
+    req.query = "nato";
+    CHECK(s.search(req).matched == Matched::all);
+    req.query = "are coffee prices in brazil rising after the nato summit";
+    req.sort = SortOrder::newest;  // a list in date order holds every word
+    r = s.search(req);
+    CHECK(r.matched == Matched::all);
+    CHECK(r.total == 0);
+}
+
+TEST_CASE("query forms people type find what they name") {
+    char tmpl[] = "/tmp/dateline-forms-XXXXXX";
+    fs::path dir = mkdtemp(tmpl);
+    std::vector<Article> articles{
+        story("f1", "U.S. widens sanctions on chip makers", "Washington imposed sanctions on three firms.", "2024-01-02", {}, {}),
+        story("f2", "AT&T wins network contract", "AT&T said the deal runs five years.", "2024-01-03", {}, {}),
+        story("f3", "S&P 500 closes at a record", "The S&P 500 index rose 1%.", "2024-01-04", {}, {}),
+        story("f4", "Air force orders more F-16 jets", "The F-16 order is worth billions.", "2024-01-05", {}, {}),
+        story("f5", "COVID-19 cases fall in Lombardy", "COVID-19 admissions fell again.", "2024-01-06", {}, {}),
+        story("f6", "City marks 9/11 anniversary", "Families gathered for the 9/11 memorial.", "2024-01-07", {}, {}),
+        story("f7", "#MeToo campaign reaches parliament", "The #MeToo movement won a vote.", "2024-01-08", {}, {}),
+        story("f8", "O'Neill named to the board", "Mary O'Neill joins the bank's board.", "2024-01-09", {}, {}),
+        story("f9", "al-Assad meets envoy in Damascus", "Bashar al-Assad met the envoy.", "2024-01-10", {}, {}),
+        story("f10", "Egypt authorized to buy PL-480 wheat - USDA", "Egypt may buy wheat under Public Law 480.", "2024-01-11", {}, {}),
+        // The same words apart: a form must not be found as its loose words.
+        story("decoy", "At the T junction, us and the S P team", "Meet at the T stop: f and 16, covid and 19, 9 and 11, al and assad, "
+              "me too, o neill, s and p 500, pl and 480 wheat in egypt, authorized to buy, usda, sanctions.",
+              "2024-01-12", {}, {}),
+    };
+    write_index((dir / "db").string(), articles);
+    {
+        Searcher s((dir / "db").string());
+        for (const char* q : {"u.s. sanctions", "U.S. sanctions", "US sanctions", "u.s sanctions"}) CHECK_MESSAGE(first_id(s, q) == "f1", q);
+        SearchRequest req;
+        req.facets.clear();
+        req.query = "u.s. sanctions";
+        std::size_t lower = s.search(req).total;
+        req.query = "U.S. sanctions";
+        CHECK(s.search(req).total == lower);
+        for (const char* q : {"AT&T", "at&t"}) CHECK_MESSAGE(first_id(s, q) == "f2", q);
+        for (const char* q : {"S&P 500", "s&p 500"}) CHECK_MESSAGE(first_id(s, q) == "f3", q);
+        for (const char* q : {"F-16", "f-16"}) CHECK_MESSAGE(first_id(s, q) == "f4", q);
+        for (const char* q : {"COVID-19", "covid-19"}) CHECK_MESSAGE(first_id(s, q) == "f5", q);
+        CHECK(first_id(s, "9/11") == "f6");
+        for (const char* q : {"#MeToo", "#metoo"}) CHECK_MESSAGE(first_id(s, q) == "f7", q);
+        for (const char* q : {"o'neill", "O\xE2\x80\x99Neill"}) CHECK_MESSAGE(first_id(s, q) == "f8", q);
+        for (const char* q : {"al-Assad", "al-assad"}) CHECK_MESSAGE(first_id(s, q) == "f9", q);
+        CHECK(first_id(s, "egypt authorized to buy pl-480 wheat - usda") == "f10");
+        CHECK(first_id(s, "EGYPT AUTHORIZED TO BUY PL-480 WHEAT - USDA") == "f10");
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("clear errors instead of silent zeros") {
+    Fixture fx;
+    Searcher s(fx.db());
+    SearchRequest req;
+    auto message = [&](const std::string& q) {
+        req.query = q;
+        try {
+            s.search(req);
+        } catch (const QueryError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(no error)");
+    };
+    CHECK(message("colour:red oil").find("there is no field 'colour'; the fields are id:, title:") == 0);
+    CHECK(message("date:2025-03..2025-01 nato").find("ends before it starts") != std::string::npos);
+    CHECK(message("nato NEAR/x ukraine").find("NEAR/ needs a number") == 0);
+    CHECK(message("-").find("nothing to search for") != std::string::npos);
+
+    req.query = "date:2025-02 nato";  // the month
+    CHECK(s.search(req).total == 2);
+    req.query = "date:2025-02-13";  // the day
+    CHECK(s.search(req).total == 1);
+    req.query = "-nato";  // every article without the word
+    SearchResponse r = s.search(req);
+    CHECK(r.total == 2);
+    for (const SearchResult& result : r.results) CHECK(result.article.id != "a1");
+}
+
+TEST_CASE("the time limit answers a slow query in time, marked approximate") {
+    char tmpl[] = "/tmp/dateline-slow-XXXXXX";
+    fs::path dir = mkdtemp(tmpl);
+    // Many articles that all hold both words, never next to each other: a NEAR query must check
+    // the positions of every one of them, and the facets count them all.
+    std::vector<Article> articles;
+    std::string body;
+    for (int i = 0; i < 80; ++i) body += "alpha one two three omega four five six ";
+    for (int i = 0; i < 12000; ++i) {
+        articles.push_back(story("s" + std::to_string(i), "Story " + std::to_string(i), body, "2024-03-0" + std::to_string(1 + i % 9),
+                                 {"Person " + std::to_string(i % 50)}, {"Place " + std::to_string(i % 20)}));
+    }
+    write_index((dir / "db").string(), articles);
+    {
+        Searcher s((dir / "db").string());
+        SearchRequest req;
+        req.query = "alpha NEAR/1 omega";
+        req.histogram = true;
+        SearchResponse unlimited = s.search(req);
+        CHECK_FALSE(unlimited.approximate);
+        CHECK(unlimited.total == 0);
+        // The limit is a third of what the whole match takes on this machine.
+        REQUIRE_MESSAGE(unlimited.took_ms > 20, "the slow query took only " << unlimited.took_ms << " ms");
+        req.time_limit_ms = unlimited.took_ms / 3;
+        SearchResponse limited = s.search(req);
+        CHECK(limited.took_ms <= req.time_limit_ms);
+        CHECK(limited.approximate);
+        CHECK_FALSE(limited.total_exact);
+
+        req.time_limit_ms = 60000;  // a limit the match never reaches changes nothing
+        SearchResponse generous = s.search(req);
+        CHECK_FALSE(generous.approximate);
+        CHECK(generous.total_exact);
+    }
+    fs::remove_all(dir);
 }
