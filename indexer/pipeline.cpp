@@ -38,7 +38,7 @@ public:
 
     std::optional<std::size_t> take() {
         std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return next_ >= slots_.size() || g_stop || next_ < applied_ + window_; });
+        wait(lock, [&] { return next_ >= slots_.size() || g_stop || next_ < applied_ + window_; });
         if (next_ >= slots_.size() || g_stop) return std::nullopt;
         ++taken_;
         return next_++;
@@ -48,10 +48,7 @@ public:
     void put_batch(std::size_t index, FileBatch&& batch) {
         {
             std::unique_lock lock(mutex_);
-            // A stop request comes from a signal handler, which cannot notify: look again now and then.
-            while (!cv_.wait_for(lock, std::chrono::milliseconds(200),
-                                 [&] { return g_stop || slots_[index].batches.size() < kQueuedBatches; })) {
-            }
+            wait(lock, [&] { return g_stop || slots_[index].batches.size() < kQueuedBatches; });
             if (g_stop) throw StopReading{};
             slots_[index].batches.push_back(std::move(batch));
         }
@@ -71,7 +68,7 @@ public:
     std::variant<std::monostate, FileBatch, FileResult> wait_for(std::size_t index) {
         std::unique_lock lock(mutex_);
         Slot& slot = slots_[index];
-        cv_.wait(lock, [&] { return !slot.batches.empty() || slot.result.has_value() || (g_stop && index >= taken_); });
+        wait(lock, [&] { return !slot.batches.empty() || slot.result.has_value() || (g_stop && index >= taken_); });
         std::variant<std::monostate, FileBatch, FileResult> piece;
         if (!slot.batches.empty()) {
             piece = std::move(slot.batches.front());
@@ -89,6 +86,15 @@ public:
     void wake_all() { cv_.notify_all(); }
 
 private:
+    // A stop request comes from a signal handler, which cannot notify: every wait looks at
+    // g_stop again now and then, or a writer waiting for a file that no worker will take (and a
+    // worker waiting for room) would wait for ever.
+    template <typename Ready>
+    void wait(std::unique_lock<std::mutex>& lock, Ready ready) {
+        while (!cv_.wait_for(lock, std::chrono::milliseconds(200), ready)) {
+        }
+    }
+
     struct Slot {
         std::deque<FileBatch> batches;
         std::optional<FileResult> result;
