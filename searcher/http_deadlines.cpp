@@ -64,7 +64,7 @@ std::uint64_t RequestDeadlines::connection_accepted(int port) {
     if (newest_fd < 0) return 0;
     int copy = ::dup(newest_fd);
     if (copy < 0) return 0;
-    watches_[newest] = {copy, {}, false};
+    watches_[newest] = {copy, {}, false, false};
     return newest;
 }
 
@@ -117,6 +117,12 @@ void RequestDeadlines::connection_ended() {
     serving_.erase(serving);
 }
 
+bool RequestDeadlines::cut_off() {
+    std::lock_guard lock(mutex_);
+    Watch* w = current();
+    return w && w->cut_off;
+}
+
 void RequestDeadlines::watch() {
     // A tenth of the budget, at most a quarter second: overruns are cut off promptly enough.
     auto tick = std::min<std::chrono::milliseconds>(budget_ / 10 + std::chrono::milliseconds(1), std::chrono::milliseconds(250));
@@ -130,6 +136,7 @@ void RequestDeadlines::watch() {
                 // worker then closes the connection itself.
                 ::shutdown(w.socket, SHUT_RDWR);
                 w.waiting = false;
+                w.cut_off = true;
             }
         }
     }

@@ -49,12 +49,15 @@ public:
     void response_sent_closing();
     // The calling thread is done with its connection.
     void connection_ended();
+    // Whether the calling thread's connection was shut down for overrunning its budget.
+    bool cut_off();
 
 private:
     struct Watch {
         int socket = -1;  // our duplicate of the connection's socket
         std::chrono::steady_clock::time_point deadline;
         bool waiting = false;  // a worker waits for this client's request
+        bool cut_off = false;  // shut down for overrunning its budget
     };
     Watch* current();  // the calling thread's connection; requires mutex_
     void watch();

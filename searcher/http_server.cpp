@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -170,11 +171,19 @@ void add_routes(httplib::Server& svr, SearcherPerThread& searchers, const std::f
     svr.Options(".*", not_allowed);
 }
 
+// Whether the calling worker's current request got as far as screen (its headers were read);
+// reset when its answer is logged. Per thread: a worker handles one request at a time.
+bool& screened() {
+    thread_local bool in = false;
+    return in;
+}
+
 // Checks made once the request line and headers are in, before any body is read or any route
 // runs. A request refused here may have a body still unread, so its connection ends with the
 // answer. Other methods than GET and HEAD go on to have their (bounded) body read and skipped,
 // so their connection stays usable, and get 405 from their route.
 httplib::Server::HandlerResponse screen(const httplib::Request& req, httplib::Response& res, RequestDeadlines& deadlines) {
+    screened() = true;
     auto refuse = [&](int status, const std::string& message) {
         send_error(res, status, message);
         res.set_header("Connection", "close");
@@ -193,7 +202,29 @@ httplib::Server::HandlerResponse screen(const httplib::Request& req, httplib::Re
     return httplib::Server::HandlerResponse::Unhandled;
 }
 
-void configure(httplib::Server& svr) {
+// Whether httplib answered 400 because it could not read the headers after a good request line.
+// cpp-httplib 0.11 (built into Debian's library, so its limits cannot be changed) refuses a
+// header line over 8 KiB that way; the headers are then too large (431), as they are when they
+// add up to more than kMaxHeaderBytes (see screen). A request line it could not parse, or a
+// client cut off for being too slow (RequestDeadlines), stays a 400.
+bool headers_unreadable(const httplib::Request& req, const httplib::Response& res, RequestDeadlines& deadlines) {
+    if (res.status != 400 || screened() || deadlines.cut_off()) return false;
+    bool known_method = req.method == "GET" || req.method == "HEAD" || req.method == "POST" || req.method == "PUT" ||
+                        req.method == "DELETE" || req.method == "OPTIONS" || req.method == "PATCH" || req.method == "CONNECT" ||
+                        req.method == "TRACE";
+    return known_method && (req.version == "HTTP/1.1" || req.version == "HTTP/1.0");
+}
+
+// cpp-httplib's default sets SO_REUSEPORT, which lets a second server bind the same port and
+// share its traffic unseen. SO_REUSEADDR alone still allows a restart while old connections
+// linger in TIME_WAIT, but refuses a port another socket listens on.
+void bind_exclusively(socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
+void configure(httplib::Server& svr, RequestDeadlines& deadlines) {
+    svr.set_socket_options(bind_exclusively);
     svr.set_read_timeout(kIoTimeout);
     svr.set_write_timeout(kIoTimeout);
     svr.set_keep_alive_timeout(kIoTimeout.count());
@@ -206,10 +237,11 @@ void configure(httplib::Server& svr) {
         {"X-Frame-Options", "DENY"},
         {"Referrer-Policy", "no-referrer"},
     });
-    svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    svr.set_error_handler(httplib::Server::HandlerWithResponse([&deadlines](const httplib::Request& req, httplib::Response& res) {
         // An empty body means httplib itself refused the request (it could not be parsed, or its
         // body was too large): the connection cannot be trusted to carry another one.
         if (res.body.empty()) {
+            if (headers_unreadable(req, res, deadlines)) res.status = 431;
             send_error(res, res.status, status_message(res.status));
             res.set_header("Connection", "close");
         }
@@ -298,12 +330,13 @@ int serve_http(const SearchCommand& command) {
     RequestDeadlines deadlines(kRequestBudget);
     httplib::Server svr;
     AccessLog log(!command.quiet);
-    configure(svr);
+    configure(svr, deadlines);
     svr.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
         log.request_started();
         return screen(req, res, deadlines);
     });
     svr.set_logger([&](const httplib::Request& req, const httplib::Response& res) {
+        screened() = false;
         if (res.get_header_value("Connection") == "close") {
             deadlines.response_sent_closing();
         } else {
@@ -314,10 +347,15 @@ int serve_http(const SearchCommand& command) {
     add_routes(svr, searchers, web_root);
 
     int port = address.port;
+    errno = 0;
     bool bound = port == 0 ? (port = svr.bind_to_any_port(address.host)) > 0 : svr.bind_to_port(address.host, port);
     if (!bound) {
-        std::cerr << "dateline-search: cannot listen on " << url_host(address.host) << ":" << address.port
-                  << ": the port is taken, the address is not this machine's, or the port needs privileges\n";
+        // httplib keeps bind's errno; it names the cause when it is one of the usual ones.
+        const char* why = errno == EADDRINUSE      ? "the port is taken (another program listens on it)"
+                          : errno == EADDRNOTAVAIL ? "the address is not this machine's"
+                          : errno == EACCES        ? "the port needs privileges"
+                                                   : "the port is taken, the address is not this machine's, or the port needs privileges";
+        std::cerr << "dateline-search: cannot listen on " << url_host(address.host) << ":" << address.port << ": " << why << "\n";
         return 2;
     }
     std::cerr << "dateline-search: serving http://" << url_host(address.host) << ":" << port << "/ (index " << command.db
