@@ -14,10 +14,25 @@
 namespace dateline {
 namespace {
 
-// The command line's filters (--person, --org, --place, --source, --kind), under the same names.
-bool is_filter(const std::string& name) {
+// The command line's filters (--person, --org, --place, --source, --kind), under the same names:
+// NAME=V (must hold), any_NAME=V (one of these must hold) and not_NAME=V (must not).
+bool is_filter_field(const schema::Field& f) {
     static const std::vector<std::string> names = filter_names();
-    return std::find(names.begin(), names.end(), name) != names.end();
+    return std::find(names.begin(), names.end(), f.name) != names.end();
+}
+
+constexpr std::string_view kAnyPrefix = "any_";
+constexpr std::string_view kNotPrefix = "not_";
+
+std::string_view field_of_param(std::string_view name) {
+    if (name.substr(0, kAnyPrefix.size()) == kAnyPrefix) return name.substr(kAnyPrefix.size());
+    if (name.substr(0, kNotPrefix.size()) == kNotPrefix) return name.substr(kNotPrefix.size());
+    return name;
+}
+
+bool is_filter(const std::string& name) {
+    const schema::Field* f = schema::find(field_of_param(name));
+    return f && f->name == field_of_param(name) && is_filter_field(*f);
 }
 
 void check_names(const QueryParams& params, std::initializer_list<const char*> single, bool filters_allowed) {
@@ -106,22 +121,32 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     if (const std::string* q = single(params, "q")) request.query = *q;
     // In the schema's order of fields, as the command line adds them.
     for (const schema::Field& field : schema::fields()) {
+        if (!is_filter_field(field)) continue;
         std::string name(field.name);
-        if (!is_filter(name)) continue;
-        for (auto [it, end] = params.equal_range(name); it != end; ++it) {
-            if (it->second.empty()) throw std::invalid_argument("parameter '" + name + "' is empty");
-            request.filters.emplace_back(name, it->second);
+        for (auto [param, list] : {std::pair{name, &request.filters}, std::pair{std::string(kAnyPrefix) + name, &request.any_filters},
+                                   std::pair{std::string(kNotPrefix) + name, &request.exclude}}) {
+            for (auto [it, end] = params.equal_range(param); it != end; ++it) {
+                if (it->second.empty()) throw std::invalid_argument("parameter '" + param + "' is empty");
+                list->emplace_back(name, it->second);
+            }
         }
     }
     request.since = bound(params, "since", false);
     request.until = bound(params, "until", true);
-    if (const std::string* sort = single(params, "sort")) request.sort = parse_sort(*sort);
+    if (const std::string* sort = single(params, "sort")) {
+        try {
+            request.sort = parse_sort(*sort);
+        } catch (const std::invalid_argument&) {
+            throw std::invalid_argument("sort must be relevance, newest or oldest, not '" + *sort + "'");
+        }
+    }
     request.limit = number(params, "limit", request.limit, 1, kMaxLimit);
     request.offset = number(params, "offset", request.offset, 0, kMaxOffset);
     if (const std::string* facets = single(params, "facets")) request.facets = parse_facets(*facets);
     request.facet_limit = number(params, "facet_limit", request.facet_limit, 0, kMaxFacetLimit);
     request.histogram = true;
-    if (request.query.find_first_not_of(" \t") == std::string::npos && request.filters.empty() && !request.since && !request.until) {
+    if (request.query.find_first_not_of(" \t") == std::string::npos && request.filters.empty() && request.any_filters.empty() &&
+        !request.since && !request.until) {
         throw std::invalid_argument("nothing to search for: give q or a filter such as person");
     }
     return request;
@@ -140,12 +165,13 @@ ApiReply article_reply(Searcher& searcher, const std::string& id) {
 }
 
 ApiReply suggest_reply(Searcher& searcher, const QueryParams& params) {
-    check_names(params, {"prefix", "limit"}, false);
+    check_names(params, {"prefix", "limit", "field"}, false);
     const std::string* prefix = single(params, "prefix");
+    const std::string* field = single(params, "field");
     std::size_t limit = number(params, "limit", 8, 1, kMaxSuggestions);
     nlohmann::json suggestions = nlohmann::json::array();
     if (prefix) {
-        for (const Suggestion& s : searcher.suggest(*prefix, limit)) {
+        for (const Suggestion& s : searcher.suggest(*prefix, limit, field ? *field : "")) {
             suggestions.push_back({{"value", s.value}, {"field", s.field}, {"count", s.count}});
         }
     }
@@ -155,7 +181,23 @@ ApiReply suggest_reply(Searcher& searcher, const QueryParams& params) {
 ApiReply health_reply(Searcher& searcher) {
     IndexStats stats = searcher.stats();
     nlohmann::json last_commit = stats.last_commit.empty() ? nlohmann::json(nullptr) : nlohmann::json(stats.last_commit);
-    return {200, {{"status", "ok"}, {"index", stats.path}, {"documents", stats.documents}, {"last_commit", last_commit}}};
+    auto date_or_null = [](const std::string& d) { return d.empty() ? nlohmann::json(nullptr) : nlohmann::json(d); };
+    return {200,
+            {{"status", "ok"},
+             {"index", stats.path},
+             {"documents", stats.documents},
+             {"last_commit", last_commit},
+             {"first_date", date_or_null(stats.first_date)},
+             {"last_date", date_or_null(stats.last_date)}}};
+}
+
+nlohmann::json fields_json() {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const schema::Field& f : schema::fields()) {
+        if (!is_filter_field(f)) continue;
+        fields.push_back({{"name", f.name}, {"facet", f.facet}, {"help", f.help}});
+    }
+    return {{"fields", std::move(fields)}};
 }
 
 ApiReply error_reply(std::exception_ptr error) {

@@ -5,7 +5,8 @@
 //   GET /api/search   the same JSON as `dateline-search --json`, plus "histogram"
 //   GET /api/article/ID   one article with all its fields and its text
 //   GET /api/suggest  completions for the search box
-//   GET /healthz      the index, its article count and its last commit
+//   GET /api/fields   the fields a search can filter on, with their facets
+//   GET /healthz      the index, its article count, its last commit and its dates
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -42,7 +43,8 @@ inline constexpr std::size_t kMaxSuggestions = 50;
 inline constexpr double kSearchTimeLimitMs = 2000;
 
 // The SearchRequest for /api/search, built as the command line builds it: q, repeated
-// person/org/place/source filters (all must hold), since/until (YYYY, YYYY-MM or YYYY-MM-DD),
+// person/org/place/source filters (all must hold), any_person=... (one of a field's values must
+// hold), not_person=... (none may), since/until (YYYY, YYYY-MM or YYYY-MM-DD),
 // sort, limit (1..100), offset (0..10000), facets, facet_limit; histogram on. Unknown or repeated
 // parameters, bad numbers or dates, and a request with nothing to search for throw
 // std::invalid_argument with a message naming the parameter.
@@ -50,8 +52,10 @@ SearchRequest search_request_from_params(const QueryParams& params);
 
 ApiReply search_reply(Searcher& searcher, const QueryParams& params);  // with kSearchTimeLimitMs
 ApiReply article_reply(Searcher& searcher, const std::string& id);   // 404 when there is none
-ApiReply suggest_reply(Searcher& searcher, const QueryParams& params);  // prefix=, limit= (1..50)
+ApiReply suggest_reply(Searcher& searcher, const QueryParams& params);  // prefix=, limit= (1..50), field=
 ApiReply health_reply(Searcher& searcher);
+// The filter fields (from the schema): [{"name": "person", "facet": "people", "help": ...}].
+nlohmann::json fields_json();
 
 // The error reply (error_json) for an exception: QueryError -> 400 with the position,
 // std::invalid_argument -> 400, IndexUnusable or a Xapian database error -> 503, anything else

@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <map>
 
 #include "dates.h"
 #include "entity_alias_query.h"
@@ -219,14 +220,19 @@ std::optional<PartialQuery> QueryBuilder::partial(const SearchRequest& request) 
 }
 
 Xapian::Query QueryBuilder::filtered(Xapian::Query query, const SearchRequest& request) const {
-    std::vector<Xapian::Query> filters;
-    for (const auto& [name, value] : request.filters) {
+    // A filter's query: its entity under all its names, or its exact term.
+    auto filter_query = [this](const std::string& name, const std::string& value) {
         const schema::Field* field = schema::find(name);
         if (!field || field->filter_prefix.empty())
             throw QueryError("there is no exact filter on '" + name + "'", 0);
         std::vector<std::string> terms = entity_terms(*field, value, *aliases_, db_ ? &*db_ : nullptr);
-        filters.push_back(terms.empty() ? Xapian::Query(schema::filter_term(*field, value)) : any_term(terms));
-    }
+        return terms.empty() ? Xapian::Query(schema::filter_term(*field, value)) : any_term(terms);
+    };
+    std::vector<Xapian::Query> filters;
+    for (const auto& [name, value] : request.filters) filters.push_back(filter_query(name, value));
+    std::map<std::string, std::vector<Xapian::Query>> alternatives;  // by field
+    for (const auto& [name, value] : request.any_filters) alternatives[name].push_back(filter_query(name, value));
+    for (const auto& [name, queries] : alternatives) filters.emplace_back(Xapian::Query::OP_OR, queries.begin(), queries.end());
     if (request.since || request.until) {
         std::string from = request.since ? dates::to_compact(*request.since) : std::string("0");
         std::string to = request.until ? dates::to_compact(*request.until) : std::string("99999999999999");
@@ -234,6 +240,11 @@ Xapian::Query QueryBuilder::filtered(Xapian::Query query, const SearchRequest& r
     }
     if (!filters.empty()) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    }
+    std::vector<Xapian::Query> excluded;
+    for (const auto& [name, value] : request.exclude) excluded.push_back(filter_query(name, value));
+    if (!excluded.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
     }
     return query;
 }

@@ -4,9 +4,10 @@
 // field of the schema is a prefix (title:, person:, org:, place:, source:, author:, keyword:
 // ...), each filter-only field a boolean prefix (year:1987, language:en, id:...), and
 // date:FROM..TO a range on the publication date (date:1987-03 the month). The text is checked
-// and prepared first (query_syntax.h). The request's exact filters and since/until restrict the
-// match without changing its ranking. person:, org: and place: clauses and filters also find
-// their entity under its other names (entity_alias_query.h).
+// and prepared first (query_syntax.h). The request's exact filters (all, any-of and excluded
+// values) and since/until restrict the match without changing its ranking. person:, org: and
+// place: clauses and filters also find their entity under its other names
+// (entity_alias_query.h).
 //
 // For a plain query of several words, partial() gives the same words with OR, stopwords left
 // out, for the articles that hold only some of them (ranking.h).

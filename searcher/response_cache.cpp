@@ -39,9 +39,13 @@ std::string ResponseCache::key(const SearchRequest& r, const std::string& index_
         k += s;
     };
     add(r.query);
-    for (const auto& [field, value] : r.filters) {
-        add(field);
-        add(value);
+    // A mark before each kind of filter: the same pairs mean other things in each list.
+    for (const auto* list : {&r.filters, &r.any_filters, &r.exclude}) {
+        add("#");
+        for (const auto& [field, value] : *list) {
+            add(field);
+            add(value);
+        }
     }
     add(r.since ? dates::to_compact(*r.since) : "-");
     add(r.until ? dates::to_compact(*r.until) : "-");

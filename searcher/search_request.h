@@ -25,6 +25,11 @@ struct SearchRequest {
     // Exact filters: (field name, value), e.g. ("person", "Pete Hegseth"). Several filters on the
     // same field must all hold (an article naming both people).
     std::vector<std::pair<std::string, std::string>> filters;
+    // Alternatives: the values given here for one field are ORed (an article naming either
+    // person); each field given here must then hold, as must `filters`.
+    std::vector<std::pair<std::string, std::string>> any_filters;
+    // Exclusions: an article holding any of these values does not match.
+    std::vector<std::pair<std::string, std::string>> exclude;
     std::optional<UtcTime> since;  // inclusive
     std::optional<UtcTime> until;  // inclusive
     SortOrder sort = SortOrder::relevance;

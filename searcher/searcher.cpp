@@ -274,14 +274,25 @@ std::optional<Article> Searcher::article(const std::string& id) {
     }
 }
 
-std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::size_t limit) {
+std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::size_t limit, const std::string& field) {
+    std::vector<std::string> names{"person", "org", "place"};
+    bool titles = field.empty() || field == "title";
+    if (!field.empty() && !titles) {
+        const schema::Field* f = schema::find(field);
+        if (!f || f->name != field || f->filter_prefix.empty() || f->facet.empty() || f->slot < 0 || f->kind == schema::Kind::filter) {
+            throw std::invalid_argument("no completions for the field '" + field + "' (person, org, place, source or title)");
+        }
+        names = {field};
+    } else if (titles && !field.empty()) {
+        names.clear();
+    }
     refresh();
     std::vector<Suggestion> out;
     std::string prefix = text::fold_case(text::collapse_spaces(raw_prefix));
     if (prefix.empty() || limit == 0) return out;
-    // Entity names: their exact-filter terms hold the whole name, lower-cased; the display
-    // form is found in the facet slot of one article holding it.
-    for (const char* name : {"person", "org", "place"}) {
+    // Names: their exact-filter terms hold the whole name, lower-cased; the display form is
+    // found in the facet slot of one article holding it.
+    for (const std::string& name : names) {
         const schema::Field& f = *schema::find(name);
         std::string term_prefix(f.filter_prefix);
         std::vector<Suggestion> found;
@@ -311,7 +322,7 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
     if (out.size() > limit) out.resize(limit);
     // Headline words fill the rest. The index holds stems ("militari"), so each stem is shown
     // as a headline that holds it writes the word ("military").
-    if (out.size() < limit && prefix.find(' ') == std::string::npos) {
+    if (titles && out.size() < limit && prefix.find(' ') == std::string::npos) {
         std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::find("title")->text_prefix);
         std::vector<std::pair<Xapian::doccount, std::string>> stems;
         // Stems are accent-folded (common/stemming.h): "zü" looks for "zu".
@@ -349,7 +360,14 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
 
 IndexStats Searcher::stats() {
     refresh();
-    return {path_, db_.get_doccount(), db_.get_metadata(std::string(schema::kLastCommitKey))};
+    IndexStats stats{path_, db_.get_doccount(), db_.get_metadata(std::string(schema::kLastCommitKey)), "", ""};
+    // Slot values are "YYYYMMDDhhmmss": the bounds are the oldest and newest dates.
+    auto day = [](const std::string& compact) {
+        return compact.size() >= 8 ? compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2) : std::string();
+    };
+    stats.first_date = day(db_.get_value_lower_bound(schema::kSlotPublished));
+    stats.last_date = day(db_.get_value_upper_bound(schema::kSlotPublished));
+    return stats;
 }
 
 }  // namespace dateline

@@ -29,11 +29,12 @@ struct IndexStats {
     std::string path;
     std::size_t documents = 0;
     std::string last_commit;  // ISO 8601, empty when unknown
+    std::string first_date, last_date;  // YYYY-MM-DD of the oldest and newest dated article, or ""
 };
 
 struct Suggestion {
     std::string value;
-    std::string field;    // "people", "organizations", "places" or "title"
+    std::string field;    // "people", "organizations", "places", "sources" or "title"
     std::size_t count = 0;  // articles holding it
 };
 
@@ -52,8 +53,10 @@ public:
 
     // Completions for a search box: people, organizations and places whose names start with
     // `prefix` (any word of the name; an alias completes to its canonical name: "united st" ->
-    // "U.S."), then headline words, most frequent first.
-    std::vector<Suggestion> suggest(const std::string& prefix, std::size_t limit);
+    // "U.S."), then headline words, most frequent first. With `field` (a query name: "person",
+    // "org", "place", "source" or "title"), that field's values only; another field throws
+    // std::invalid_argument.
+    std::vector<Suggestion> suggest(const std::string& prefix, std::size_t limit, const std::string& field = "");
 
     IndexStats stats();
 

@@ -336,7 +336,55 @@ TEST_CASE("the server end to end on samples/") {
         CHECK(suggest["suggestions"][0]["value"] == "Pete Hegseth");
         CHECK(suggest["suggestions"][0]["field"] == "people");
         CHECK(get_json(server, "/api/suggest?prefix=", 200)["suggestions"].empty());
+        // After a field prefix, that field's values only.
+        json places = get_json(server, "/api/suggest?prefix=ja&field=place", 200)["suggestions"];
+        REQUIRE(!places.empty());
+        for (const json& p : places) CHECK(p["field"] == "places");
+        CHECK(places[0]["value"] == "Japan");
+        for (const json& t : get_json(server, "/api/suggest?prefix=ja&field=title", 200)["suggestions"]) CHECK(t["field"] == "title");
+        CHECK(get_json(server, "/api/suggest?prefix=heg&field=place", 200)["suggestions"].empty());
+        get_json(server, "/api/suggest?prefix=a&field=body", 400);
         get_json(server, "/api/suggest?prefix=a&limit=500", 400);
+    }
+
+    SUBCASE("any-of and excluded filter values") {
+        auto total = [&](const std::string& params) { return get_json(server, "/api/search?q=said&limit=1&" + params, 200)["total"].get<int>(); };
+        int all = total("");
+        int saudi = total("place=Saudi+Arabia");
+        int washington = total("place=Washington");
+        int both = total("place=Saudi+Arabia&place=Washington");
+        REQUIRE(saudi > 0);
+        REQUIRE(washington > 0);
+        REQUIRE(saudi + washington - both < all);
+        CHECK(total("any_place=Saudi+Arabia&any_place=Washington") == saudi + washington - both);
+        CHECK(total("not_place=Saudi+Arabia") == all - saudi);
+        CHECK(total("not_place=Saudi+Arabia&not_place=Washington") == all - (saudi + washington - both));
+        CHECK(total("any_place=Saudi+Arabia&any_place=Washington&not_place=Washington") == saudi - both);
+        // Alternatives of two fields: each field must hold.
+        int reuters = total("source=Reuters");
+        CHECK(total("any_place=Saudi+Arabia&any_place=Washington&any_source=Reuters") ==
+              total("any_place=Saudi+Arabia&any_place=Washington&source=Reuters"));
+        CHECK(total("any_source=Reuters") == reuters);
+        // Alone, alternatives are something to search for; exclusions are not.
+        CHECK(get_json(server, "/api/search?any_place=Washington", 200)["total"].get<int>() >= washington);
+        get_json(server, "/api/search?not_place=Washington", 400);
+        get_json(server, "/api/search?q=said&any_colour=red", 400);
+        get_json(server, "/api/search?q=said&not_place=", 400);
+        // A bad sort is named as the API names it, not as the command line does.
+        json sort = get_json(server, "/api/search?q=said&sort=random", 400);
+        CHECK(sort["error"]["message"].get<std::string>().rfind("sort must be", 0) == 0);
+    }
+
+    SUBCASE("fields, and the index's dates") {
+        json fields = get_json(server, "/api/fields", 200)["fields"];
+        bool person = false;
+        for (const json& f : fields) person = person || (f["name"] == "person" && f["facet"] == "people");
+        CHECK(person);
+        json health = get_json(server, "/healthz", 200);
+        CHECK(std::regex_match(health["first_date"].get<std::string>(), std::regex(R"(\d{4}-\d{2}-\d{2})")));
+        CHECK(health["first_date"].get<std::string>() < health["last_date"].get<std::string>());
+        json oldest = get_json(server, "/api/search?since=1000&sort=oldest&limit=1", 200);
+        CHECK(oldest["results"][0]["date"].get<std::string>().substr(0, 10) == health["first_date"]);
     }
 
     SUBCASE("errors are JSON with fitting statuses") {
