@@ -1,8 +1,12 @@
-// Dateline search page: talks to /api/search, /api/suggest and /api/article on the same server.
+// Dateline search page: talks to /api/search, /api/suggest, /api/article, /api/fields and
+// /healthz on the same server.
 //
-// The whole search lives in the address bar (q, person, org, place, source, since, until, sort,
-// offset), so a search can be shared and Back/Forward move through earlier ones: every change
-// pushes a new URL, and rendering always starts from the URL.
+// The whole search lives in the address bar (q, filters, since, until, sort, offset, and the
+// open article), so a search or an article can be shared and Back/Forward move through earlier
+// ones: every change pushes a new URL, and rendering always starts from the URL.
+//
+// Filters: NAME=V (must hold), any_NAME=V (one of the field's values must hold) and not_NAME=V
+// (must not), for the filter fields /api/fields reports.
 //
 // Text from the index is only ever inserted with textContent. The one exception is the snippet,
 // which Xapian HTML-escapes and marks with <b>: it is parsed into an inert document and rebuilt
@@ -11,18 +15,14 @@
 
 const PAGE_SIZE = 10;
 const MAX_OFFSET = 10000;
-const FILTERS = ['person', 'org', 'place', 'source'];
-// Facet name in the API -> the filter its values set, and how to name it to people.
-const FACETS = [
-  { name: 'people', filter: 'person', label: 'People' },
-  { name: 'organizations', filter: 'org', label: 'Organizations' },
-  { name: 'places', filter: 'place', label: 'Places' },
-  { name: 'sources', filter: 'source', label: 'Sources' },
-  { name: 'years', filter: null, label: 'Years' },
-];
-const FILTER_LABELS = { person: 'Person', org: 'Organization', place: 'Place', source: 'Source' };
-const SUGGESTION_FILTERS = { people: 'person', organizations: 'org', places: 'place' };
-const SUGGESTION_LABELS = { people: 'person', organizations: 'organization', places: 'place', title: 'headline word' };
+const FACET_SHOWN = 5;      // values shown before "Show more"
+const FACET_FETCHED = 20;   // values asked for per facet
+// How the page names the fields the API reports; a field it does not know is shown by its name.
+const LABELS = {
+  person: ['Person', 'People'], org: ['Organization', 'Organizations'], place: ['Place', 'Places'],
+  source: ['Source', 'Sources'], year: ['Year', 'Years'],
+};
+const MODES = { all: '', any: 'any_', not: 'not_' };
 
 const $ = (id) => document.getElementById(id);
 
@@ -38,6 +38,45 @@ function element(tag, props = {}, children = []) {
   return el;
 }
 
+const plural = (n, one, many) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const articles = (n) => plural(n, 'article', 'articles');
+const sameValue = (a, b) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+const fieldLabel = (name, many = false) => (LABELS[name] || [name, name])[many ? 1 : 0];
+
+// ---- What the server reports about itself ---------------------------------------------------
+
+// [{name: "person", facet: "people"}, ...]: the filters a search takes and their facets.
+let fields = [];
+let indexInfo = {};
+
+async function loadServerInfo() {
+  const get = async (path) => {
+    try {
+      const response = await fetch(path);
+      return response.ok ? response.json() : {};
+    } catch {
+      return {};  // the page still searches; it only lacks some help
+    }
+  };
+  const [about, health] = await Promise.all([get('api/fields'), get('healthz')]);
+  fields = (about.fields || []).map((f) => ({ name: f.name, facet: f.facet }));
+  indexInfo = health;
+  showIndexSpan();
+}
+
+const filterNames = () => fields.map((f) => f.name);
+const fieldOfFacet = (facet) => fields.find((f) => f.facet === facet);
+
+function showIndexSpan() {
+  const first = indexInfo.first_date;
+  const last = indexInfo.last_date;
+  if (!first || !last) return;
+  // The syntax hint's example dates come from the index itself.
+  const month = last.slice(0, 7);
+  $('syntax-hint').textContent = `Words, "exact phrases", OR, NOT, field:word (person, org, place, source, title), date:${month}-01..${last}`;
+  $('intro-span').textContent = `${articles(indexInfo.documents || 0)}, dated ${first} to ${last}.`;
+}
+
 // ---- The search as held in the URL -------------------------------------------------------
 
 function stateFromUrl() {
@@ -48,18 +87,23 @@ function stateFromUrl() {
     until: params.get('until') || '',
     sort: params.get('sort') || 'relevance',
     offset: Math.min(Math.max(parseInt(params.get('offset') || '0', 10) || 0, 0), MAX_OFFSET),
-    filters: [],
+    article: params.get('article') || '',
+    filters: [],  // [{name, value, mode: 'all' | 'any' | 'not'}]
   };
-  for (const name of FILTERS) {
-    for (const value of params.getAll(name)) if (value) state.filters.push([name, value]);
+  for (const [key, value] of params) {
+    if (!value) continue;
+    for (const [mode, prefix] of Object.entries(MODES)) {
+      const name = key.slice(prefix.length);
+      if (key.startsWith(prefix) && filterNames().includes(name)) state.filters.push({ name, value, mode });
+    }
   }
   return state;
 }
 
-function stateParams(state) {
+function searchParams(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const [name, value] of state.filters) params.append(name, value);
+  for (const f of state.filters) params.append(MODES[f.mode] + f.name, f.value);
   if (state.since) params.set('since', state.since);
   if (state.until) params.set('until', state.until);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
@@ -67,30 +111,55 @@ function stateParams(state) {
   return params;
 }
 
-function hasSomethingToSearch(state) {
-  return state.q.trim() !== '' || state.filters.length > 0 || state.since !== '' || state.until !== '';
+function stateParams(state) {
+  const params = searchParams(state);
+  if (state.article) params.set('article', state.article);
+  return params;
 }
 
-// Every user action goes through here: a new history entry, then a render from the URL.
-function navigate(change) {
+const urlOf = (state) => {
+  const query = stateParams(state).toString();
+  return query ? `?${query}` : location.pathname;
+};
+
+function hasSomethingToSearch(state) {
+  return state.q.trim() !== '' || state.filters.some((f) => f.mode !== 'not') || state.since !== '' || state.until !== '';
+}
+
+// Every user action goes through here: a history entry (none when nothing changed, or a
+// replaced one when asked), then a render from the URL. `focus` moves focus and view to the
+// "Results" heading once the new results are in.
+let focusResultsAfterRender = false;
+
+function navigate(change, { replace = false, focus = false } = {}) {
   const state = stateFromUrl();
   change(state);
-  const query = stateParams(state).toString();
-  history.pushState(null, '', query ? `?${query}` : location.pathname);
+  const url = urlOf(state);
+  const current = location.search || location.pathname;
+  if (url !== current) {
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
+  focusResultsAfterRender = focus;
   render();
 }
 
 // ---- Rendering a search ------------------------------------------------------------------
 
 let searchGeneration = 0;
+let renderedSearch = null;  // the search parameters the results on screen are for
 
 async function render() {
   const state = stateFromUrl();
+  renderArticle(state);
+  const key = searchParams(state).toString();
+  if (key === renderedSearch) return;  // only the article changed
   $('q').value = state.q;
   $('sort').value = state.sort;
   renderChips(state);
   closeSuggestions();
   if (!hasSomethingToSearch(state)) {
+    renderedSearch = key;
     showIntro();
     return;
   }
@@ -98,59 +167,139 @@ async function render() {
   const generation = ++searchGeneration;
   $('status').textContent = 'Searching…';
   document.body.setAttribute('aria-busy', 'true');
-  const params = stateParams(state);
+  const params = searchParams(state);
   params.set('limit', String(PAGE_SIZE));
-  let reply;
-  try {
-    const response = await fetch(`api/search?${params}`, { headers: { Accept: 'application/json' } });
-    reply = { ok: response.ok, status: response.status, body: await response.json() };
-  } catch (error) {
-    reply = { ok: false, status: 0, body: { error: { message: `The server cannot be reached (${error.message}).` } } };
-  }
+  params.set('facet_limit', String(FACET_FETCHED));
+  const [reply, alternatives] = await Promise.all([getJson(`api/search?${params}`), alternativeCounts(state)]);
   if (generation !== searchGeneration) return;  // a newer search has started meanwhile
   document.body.removeAttribute('aria-busy');
+  renderedSearch = key;
   if (!reply.ok) {
     showError(state, reply);
     return;
   }
+  const body = reply.body;
+  const lastOffset = lastPageOffset(body.total || 0);
+  if (state.offset > lastOffset) {
+    // Past the end (an old link, a hand-made address): the last page instead.
+    renderedSearch = null;
+    navigate((s) => { s.offset = lastOffset; }, { replace: true, focus: focusResultsAfterRender });
+    return;
+  }
+  Object.assign(body.facets || {}, alternatives);
   $('error').hidden = true;
-  renderResults(state, reply.body);
-  renderTimeline(state, reply.body.histogram);
-  renderFacets(state, reply.body.facets || {});
-  renderPager(state, reply.body);
+  $('filters-toggle').hidden = false;
+  document.title = `${state.q || describeFilters(state)} — Dateline search`;
+  renderResults(state, body);
+  renderFacets(state, body.facets || {}, body.total || 0);
+  renderDates(state, body.histogram, generation);
+  renderPager(state, body);
+  if (!(body.total > 0)) renderNoResults(state, body, generation);
+  else $('no-results').hidden = true;
+  if (focusResultsAfterRender) {
+    focusResultsAfterRender = false;
+    closeFilterPanel(false);
+    $('results-heading').focus();
+    $('results-heading').scrollIntoView({ block: 'start' });
+  }
+}
+
+// A facet whose values are alternatives (any_NAME) counts what each value would add: its counts
+// come from the same search without that field's alternatives. {facet name: values}
+async function alternativeCounts(state) {
+  const out = {};
+  const names = [...new Set(state.filters.filter((f) => f.mode === 'any').map((f) => f.name))];
+  await Promise.all(names.map(async (name) => {
+    const field = fields.find((f) => f.name === name);
+    const others = { ...state, offset: 0, filters: state.filters.filter((f) => !(f.name === name && f.mode === 'any')) };
+    if (!field || !hasSomethingToSearch(others)) return;
+    const params = searchParams(others);
+    params.set('limit', '1');
+    params.set('facets', field.facet);
+    params.set('facet_limit', String(FACET_FETCHED));
+    const reply = await getJson(`api/search?${params}`);
+    if (reply.ok && reply.body.facets) out[field.facet] = reply.body.facets[field.facet] || [];
+  }));
+  return out;
+}
+
+async function getJson(path) {
+  try {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    return { ok: response.ok, status: response.status, body: await response.json() };
+  } catch (error) {
+    return { ok: false, status: 0, body: { error: { message: `The server cannot be reached (${error.message}).` } } };
+  }
+}
+
+function describeFilters(state) {
+  const parts = state.filters.filter((f) => f.mode !== 'not').map((f) => f.value);
+  if (state.since || state.until) parts.push(dateRangeLabel(state));
+  return parts.join(', ') || 'Search';
+}
+
+function clearResults() {
+  $('result-list').replaceChildren();
+  $('refine').hidden = true;
+  $('filters-toggle').hidden = true;
+  $('pager').hidden = true;
+  $('no-results').hidden = true;
+  $('results-heading').hidden = true;
 }
 
 function showIntro() {
   searchGeneration++;
+  clearResults();
   $('intro').hidden = false;
   $('status').textContent = '';
   $('error').hidden = true;
-  $('result-list').replaceChildren();
-  $('facets').hidden = true;
-  $('timeline-section').hidden = true;
-  $('pager').hidden = true;
+  document.title = 'Dateline — news archive search';
   document.body.removeAttribute('aria-busy');
 }
 
+// The API gives the position of a query error in bytes of UTF-8; the caret counts characters.
+function characterOffset(text, bytes) {
+  const encoder = new TextEncoder();
+  let used = 0;
+  let chars = 0;
+  for (const ch of text) {
+    if (used >= bytes) break;
+    used += encoder.encode(ch).length;
+    chars += ch.length;
+  }
+  return chars;
+}
+
 function showError(state, reply) {
+  clearResults();
   const box = $('error');
   const error = (reply.body && reply.body.error) || {};
   box.replaceChildren(element('p', { text: error.message || `The search failed (HTTP ${reply.status}).` }));
   if (typeof error.position === 'number' && state.q) {
     // Point at the problem in the query, as the terminal does.
-    const caret = ' '.repeat(Math.min(error.position, state.q.length)) + '^';
-    box.append(element('pre', { text: `${state.q}\n${caret}` }));
+    const at = characterOffset(state.q, error.position);
+    box.append(element('pre', { class: 'caret' }, [
+      document.createTextNode(`${state.q}\n${' '.repeat(at)}`), element('span', { class: 'caret-mark', text: '^' }),
+    ]));
   }
   box.hidden = false;
   $('status').textContent = '';
-  $('result-list').replaceChildren();
-  $('facets').hidden = true;
-  $('timeline-section').hidden = true;
-  $('pager').hidden = true;
+  document.title = 'Query error — Dateline search';
 }
 
 function formatDate(iso) {
   return iso ? iso.slice(0, 10) : 'undated';
+}
+
+function lastPageOffset(total) {
+  const reachable = Math.min(total, MAX_OFFSET + PAGE_SIZE);
+  return Math.max(0, Math.floor((reachable - 1) / PAGE_SIZE) * PAGE_SIZE);
+}
+
+function articleUrl(id) {
+  const state = stateFromUrl();
+  state.article = id;
+  return urlOf(state);
 }
 
 function renderResults(state, body) {
@@ -158,9 +307,8 @@ function renderResults(state, body) {
   const counted = body.total_exact === false ? 'about ' : '';
   const first = total ? state.offset + 1 : 0;
   const last = state.offset + (body.results || []).length;
-  $('status').textContent = total
-    ? `${counted}${total.toLocaleString()} ${total === 1 ? 'article' : 'articles'}; showing ${first}–${last}`
-    : 'No articles match. Try fewer words or remove a filter.';
+  $('status').textContent = total ? `${counted}${articles(total)}; showing ${first}–${last}` : 'No articles match.';
+  $('results-heading').hidden = false;
   const list = $('result-list');
   list.replaceChildren();
   for (const result of body.results || []) {
@@ -168,8 +316,14 @@ function renderResults(state, body) {
       element('time', { datetime: result.date || '', text: formatDate(result.date) }),
     ]);
     if (result.source) meta.append(element('span', { class: 'source', text: result.source }));
-    const open = element('button', { type: 'button', text: result.title || '(no headline)', onclick: () => openArticle(result.id) });
-    const item = element('li', {}, [meta, element('h3', { class: 'headline' }, [open])]);
+    const link = element('a', { href: articleUrl(result.id), text: result.title || '(no headline)' });
+    link.addEventListener('click', (event) => {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  // a new tab
+      event.preventDefault();
+      openedHere = true;
+      navigate((s) => { s.article = result.id; });
+    });
+    const item = element('li', {}, [meta, element('h3', { class: 'headline' }, [link])]);
     const snippet = element('p', { class: 'snippet' });
     appendSnippet(snippet, result.snippet || '');
     item.append(snippet);
@@ -191,6 +345,65 @@ function appendSnippet(target, html) {
   }
 }
 
+// ---- No results: where to go from here ----------------------------------------------------
+
+function queryWords(q) {
+  const words = [];
+  for (const match of q.matchAll(/"([^"]*)"?|(\S+)/g)) {
+    const word = (match[1] !== undefined ? match[1] : match[2]).trim();
+    if (!word || /^(AND|OR|NOT|NEAR|XOR)$/.test(word) || /^[-+]/.test(word)) continue;
+    words.push(word.replace(/^\w+:/, '').replace(/[()]/g, ''));
+  }
+  return words.filter(Boolean);
+}
+
+async function renderNoResults(state, body, generation) {
+  const box = $('no-results-body');
+  box.replaceChildren();
+  $('no-results').hidden = false;
+  if (body.suggestion) {
+    const fixed = String(body.suggestion);
+    const link = element('a', { href: urlOf({ ...state, q: fixed, offset: 0, article: '' }), text: fixed });
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      navigate((s) => { s.q = fixed; s.offset = 0; }, { focus: true });
+    });
+    box.append(element('p', { class: 'did-you-mean' }, [document.createTextNode('Did you mean '), link, document.createTextNode('?')]));
+  }
+  if (state.filters.length || state.since || state.until) {
+    const list = element('ul', { class: 'remove-list' });
+    for (const chip of chipsOf(state)) {
+      list.append(element('li', {}, [element('button', { type: 'button', text: `Remove ${chip.label}`, onclick: chip.remove })]));
+    }
+    box.append(element('p', { text: 'Without a filter there may be more:' }), list);
+  }
+  const words = [...new Set(queryWords(state.q))].slice(0, 8);
+  if (words.length > 1 || (words.length === 1 && (state.filters.length || state.since || state.until))) {
+    const counts = await Promise.all(words.map(async (word) => {
+      const reply = await getJson(`api/search?${new URLSearchParams({ q: /\s/.test(word) ? `"${word}"` : word, limit: '1', facets: 'none' })}`);
+      return { word, total: reply.ok ? reply.body.total : null };
+    }));
+    if (generation !== searchGeneration) return;
+    const list = element('ul', { class: 'word-counts' });
+    for (const { word, total } of counts) {
+      if (total === null) continue;
+      const item = element('li');
+      if (total > 0) {
+        const link = element('a', { href: urlOf({ ...state, q: word, offset: 0, article: '' }), text: word });
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          navigate((s) => { s.q = word; s.offset = 0; }, { focus: true });
+        });
+        item.append(link, document.createTextNode(`: ${articles(total)} in the whole archive`));
+      } else {
+        item.append(document.createTextNode(`${word}: in no article`));
+      }
+      list.append(item);
+    }
+    box.append(element('p', { text: 'Each word alone:' }), list);
+  }
+}
+
 // ---- Filters: chips and facets ------------------------------------------------------------
 
 function dateRangeLabel(state) {
@@ -198,132 +411,384 @@ function dateRangeLabel(state) {
   return state.since ? `from ${state.since}` : `until ${state.until}`;
 }
 
+function filterLabel(f) {
+  const mode = f.mode === 'not' ? 'not ' : f.mode === 'any' ? 'any of ' : '';
+  return `${fieldLabel(f.name)}: ${mode}${f.value}`;
+}
+
+// Each active filter with its label and what removes it.
+function chipsOf(state) {
+  const chips = state.filters.map((f, index) => ({
+    label: filterLabel(f),
+    remove: () => navigate((s) => {
+      s.filters.splice(index, 1);
+      s.offset = 0;
+    }, { focus: true }),
+  }));
+  if (state.since || state.until) {
+    chips.push({
+      label: `Date: ${dateRangeLabel(state)}`,
+      remove: () => navigate((s) => {
+        s.since = '';
+        s.until = '';
+        s.offset = 0;
+      }, { focus: true }),
+    });
+  }
+  return chips;
+}
+
 function renderChips(state) {
   const chips = $('chips');
   chips.replaceChildren();
-  const add = (label, remove) => {
-    const button = element('button', { type: 'button', 'aria-label': `Remove filter ${label}`, text: '×', onclick: remove });
-    chips.append(element('li', { class: 'chip' }, [element('span', { text: label }), button]));
-  };
-  state.filters.forEach(([name, value], index) => {
-    add(`${FILTER_LABELS[name]}: ${value}`, () => navigate((s) => {
-      s.filters.splice(index, 1);
-      s.offset = 0;
-    }));
-  });
-  if (state.since || state.until) {
-    add(`Date: ${dateRangeLabel(state)}`, () => navigate((s) => {
-      s.since = '';
-      s.until = '';
-      s.offset = 0;
-    }));
+  for (const chip of chipsOf(state)) {
+    const button = element('button', { type: 'button', 'aria-label': `Remove filter ${chip.label}`, text: '×', onclick: chip.remove });
+    chips.append(element('li', { class: 'chip' }, [element('span', { text: chip.label }), button]));
   }
   $('chips-bar').hidden = chips.childElementCount === 0;
+  $('clear-all').hidden = chips.childElementCount < 2;
+  const n = chips.childElementCount;
+  $('filters-toggle').textContent = n ? `Filters (${n})` : 'Filters';
 }
 
-function sameValue(a, b) {
-  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+// Facet values keep the order they were first shown in while the query stays the same, so a
+// second click never lands on another value.
+let facetOrder = { query: null, values: {} };
+// Facets whose "Show more" was opened, and what was typed in their search boxes.
+const facetExpanded = new Set();
+
+function orderedValues(state, facet, values) {
+  if (facetOrder.query !== state.q) facetOrder = { query: state.q, values: {} };
+  const known = facetOrder.values[facet] || [];
+  const position = new Map(known.map((v, i) => [v.toLocaleLowerCase(), i]));
+  const sorted = [...values].sort((a, b) => {
+    const pa = position.get(a.value.toLocaleLowerCase());
+    const pb = position.get(b.value.toLocaleLowerCase());
+    if (pa !== undefined && pb !== undefined) return pa - pb;
+    if (pa !== undefined) return -1;
+    if (pb !== undefined) return 1;
+    return b.count - a.count || a.value.localeCompare(b.value);
+  });
+  facetOrder.values[facet] = [...known, ...sorted.map((v) => v.value).filter((v) => !position.has(v.toLocaleLowerCase()))];
+  return sorted;
 }
 
-function renderFacets(state, facets) {
-  const aside = $('facets');
-  aside.replaceChildren();
-  for (const facet of FACETS) {
-    const values = facets[facet.name] || [];
-    if (!values.length) continue;
-    const headingId = `facet-${facet.name}`;
+function modeOf(state, name) {
+  return state.filters.some((f) => f.name === name && f.mode === 'any') ? 'any' : 'all';
+}
+
+function renderFacets(state, facets, total) {
+  const box = $('facets');
+  box.replaceChildren();
+  for (const [facetName, rawValues] of Object.entries(facets)) {
+    const field = fieldOfFacet(facetName);
+    if (!field || !rawValues.length) continue;
+    const isYear = field.name === 'year';
+    const mode = modeOf(state, field.name);
+    const active = (value) => state.filters.find((f) => f.name === field.name && f.mode !== 'not' && sameValue(f.value, value));
+    // Active values stay listed even when the results no longer count them.
+    const values = orderedValues(state, facetName, rawValues);
+    for (const f of state.filters) {
+      if (f.name === field.name && f.mode !== 'not' && !values.some((v) => sameValue(v.value, f.value))) values.unshift({ value: f.value, count: 0 });
+    }
+    const headingId = `facet-${facetName}`;
     const list = element('ul');
-    for (const { value, count } of values) {
-      const active = facet.filter
-        ? state.filters.some(([name, v]) => name === facet.filter && sameValue(v, value))
-        : state.since === value && state.until === value;
+    const expanded = facetExpanded.has(facetName);
+    values.forEach(({ value, count }, index) => {
+      const on = isYear ? state.since === value && state.until === value : Boolean(active(value));
+      const narrows = count < total;
       const button = element('button', {
         type: 'button',
-        'aria-pressed': String(active),
-        onclick: () => navigate((s) => toggleFacet(s, facet, value, active)),
-      }, [element('span', { text: value }), element('span', { class: 'count', text: count.toLocaleString() })]);
-      list.append(element('li', {}, [button]));
+        class: 'facet-value',
+        'aria-pressed': String(on),
+        onclick: () => navigate((s) => toggleFacet(s, field.name, value, on, isYear), { focus: true }),
+      }, facetValueContent(value, count, narrows || on ? '' : ', in every result'));
+      if (!narrows && !on) {
+        button.classList.add('not-narrowing');
+        button.title = 'In every result: choosing it does not narrow them';
+      }
+      const item = element('li', {}, [button]);
+      if (!isYear) {
+        item.append(element('button', {
+          type: 'button',
+          class: 'exclude',
+          'aria-label': `Exclude ${value}`,
+          title: `Exclude ${value}`,
+          text: '−',
+          onclick: () => navigate((s) => excludeValue(s, field.name, value), { focus: true }),
+        }));
+      }
+      if (index >= FACET_SHOWN && !expanded && !on) item.hidden = true;
+      list.append(item);
+    });
+    const section = element('section', { class: 'facet', 'aria-labelledby': headingId }, [
+      element('h3', { id: headingId, text: fieldLabel(field.name, true) }),
+    ]);
+    if (!isYear) {
+      const anyOf = element('button', {
+        type: 'button',
+        class: 'mode',
+        'aria-pressed': String(mode === 'any'),
+        text: mode === 'any' ? 'Matching any chosen' : 'Matching all chosen',
+        title: 'Switch between articles with all the chosen values and articles with any of them',
+        onclick: () => navigate((s) => switchMode(s, field.name), { focus: true }),
+      });
+      if (state.filters.filter((f) => f.name === field.name && f.mode !== 'not').length) section.append(anyOf);
     }
-    aside.append(element('section', { 'aria-labelledby': headingId }, [element('h2', { id: headingId, text: facet.label }), list]));
+    section.append(list);
+    if (values.length > FACET_SHOWN) {
+      section.append(element('button', {
+        type: 'button',
+        class: 'link-button more',
+        'aria-expanded': String(expanded),
+        text: expanded ? 'Show fewer' : `Show more (${values.length - FACET_SHOWN})`,
+        onclick: (event) => {
+          if (expanded) facetExpanded.delete(facetName);
+          else facetExpanded.add(facetName);
+          renderFacets(stateFromUrl(), facets, total);
+          const again = $(headingId)?.closest('section')?.querySelector('.more');
+          if (again) again.focus();
+          event.preventDefault();
+        },
+      }));
+    }
+    if (!isYear) section.append(facetSearch(field, facetName));
+    box.append(section);
   }
-  aside.hidden = aside.childElementCount === 0;
+  $('refine').hidden = false;
 }
 
-function toggleFacet(state, facet, value, active) {
+// A facet value reads as "Iran, 8 articles": the words between the value and its count are
+// there for screen readers only.
+function facetValueContent(value, count, note) {
+  return [
+    element('span', { class: 'value' }, [document.createTextNode(value), element('span', { class: 'unseen', text: ',' })]),
+    element('span', { class: 'count' }, [
+      document.createTextNode(count.toLocaleString()),
+      element('span', { class: 'visually-hidden', text: ` ${count === 1 ? 'article' : 'articles'}${note}` }),
+    ]),
+  ];
+}
+
+// A box that finds a facet's values in the whole index (through /api/suggest), beyond the
+// values the current results count.
+function facetSearch(field, facetName) {
+  const id = `facet-search-${facetName}`;
+  const input = element('input', { type: 'search', id, autocomplete: 'off', spellcheck: 'false', placeholder: `Find ${fieldLabel(field.name, true).toLowerCase()}` });
+  const found = element('ul', { class: 'facet-found', 'aria-live': 'polite' });
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const prefix = input.value.trim();
+      found.replaceChildren();
+      if (prefix.length < 2) return;
+      const reply = await getJson(`api/suggest?${new URLSearchParams({ prefix, field: field.name, limit: '8' })}`);
+      if (!reply.ok || input.value.trim() !== prefix) return;
+      for (const s of reply.body.suggestions || []) {
+        found.append(element('li', {}, [element('button', {
+          type: 'button',
+          class: 'facet-value',
+          onclick: () => navigate((st) => toggleFacet(st, field.name, s.value, false, false), { focus: true }),
+        }, facetValueContent(s.value, s.count, ' in the archive'))]));
+      }
+      if (!found.childElementCount) found.append(element('li', { class: 'hint', text: 'None found' }));
+    }, 150);
+  });
+  return element('div', { class: 'facet-search' }, [
+    element('label', { for: id, class: 'visually-hidden', text: `Find ${fieldLabel(field.name, true).toLowerCase()}` }),
+    input, found,
+  ]);
+}
+
+function toggleFacet(state, name, value, on, isYear) {
   state.offset = 0;
-  if (!facet.filter) {  // a year narrows the dates
-    state.since = active ? '' : value;
-    state.until = active ? '' : value;
-  } else if (active) {
-    state.filters = state.filters.filter(([name, v]) => !(name === facet.filter && sameValue(v, value)));
-  } else {
-    state.filters.push([facet.filter, value]);
+  if (isYear) {  // a year narrows the dates
+    state.since = on ? '' : value;
+    state.until = on ? '' : value;
+    return;
+  }
+  state.filters = state.filters.filter((f) => !(f.name === name && sameValue(f.value, value)));
+  if (!on) state.filters.push({ name, value, mode: modeOf(state, name) });
+}
+
+function excludeValue(state, name, value) {
+  state.offset = 0;
+  state.filters = state.filters.filter((f) => !(f.name === name && sameValue(f.value, value)));
+  state.filters.push({ name, value, mode: 'not' });
+}
+
+function switchMode(state, name) {
+  const next = modeOf(state, name) === 'any' ? 'all' : 'any';
+  state.offset = 0;
+  for (const f of state.filters) if (f.name === name && f.mode !== 'not') f.mode = next;
+}
+
+// ---- Dates: inputs, presets and the timeline ----------------------------------------------
+
+const isoDay = (d) => d.toISOString().slice(0, 10);
+
+function presets() {
+  const today = new Date();
+  const daysAgo = (n) => isoDay(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - n)));
+  const year = today.getUTCFullYear();
+  const list = [
+    ['Last 7 days', daysAgo(6), isoDay(today)],
+    ['Last 30 days', daysAgo(29), isoDay(today)],
+    ['This year', String(year), String(year)],
+    ['This decade', String(year - (year % 10)), String(year)],
+  ];
+  // The archive's own newest stretch, for archives of the past.
+  if (indexInfo.last_date && indexInfo.last_date < daysAgo(30)) {
+    const last = indexInfo.last_date;
+    list.push([`Newest month (${last.slice(0, 7)})`, last.slice(0, 7), last.slice(0, 7)]);
+  }
+  return list;
+}
+
+function renderPresets() {
+  const box = $('presets');
+  if (box.childElementCount) return;
+  for (const [label, since, until] of presets()) {
+    box.append(element('button', {
+      type: 'button',
+      class: 'preset',
+      text: label,
+      onclick: () => narrowTo(since, until),
+    }));
   }
 }
 
-// ---- Timeline -----------------------------------------------------------------------------
+// Full dates for the date inputs: a year or month bound becomes its first or last day.
+function boundDay(value, end) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    if (!end) return `${value}-01`;
+    const [y, m] = value.split('-').map(Number);
+    return isoDay(new Date(Date.UTC(y, m, 0)));
+  }
+  if (/^\d{4}$/.test(value)) return end ? `${value}-12-31` : `${value}-01-01`;
+  return '';
+}
 
-// The buckets with the empty ones between them filled in, so that gaps in time show as gaps
-// (unless that would make too many bars to see).
-const MAX_BARS = 400;
+function renderDates(state, histogram, generation) {
+  renderPresets();
+  $('date-from').value = boundDay(state.since, false);
+  $('date-to').value = boundDay(state.until, true);
+  if (!state.since && !state.until) {
+    renderTimeline(state, histogram);
+    return;
+  }
+  // The whole span stays in view with the chosen range marked: its histogram comes from the
+  // same search without the dates.
+  const params = searchParams({ ...state, since: '', until: '', offset: 0 });
+  params.set('limit', '1');
+  params.set('facets', 'none');
+  getJson(`api/search?${params}`).then((reply) => {
+    if (generation !== searchGeneration) return;
+    renderTimeline(state, reply.ok ? reply.body.histogram : histogram);
+  });
+}
 
+// Buckets with the empty ones between them filled in, so that gaps in time show as gaps; each
+// {label, since, until, count}.
 function continuousBuckets(histogram) {
   const buckets = histogram.buckets || [];
-  if (buckets.length < 2) return buckets;
+  if (!buckets.length) return [];
   const counts = new Map(buckets.map((b) => [b.value, b.count]));
   const first = buckets[0].value;
   const last = buckets[buckets.length - 1].value;
-  const values = [];
+  const out = [];
+  const push = (value) => out.push({ label: value, since: value, until: value, count: counts.get(value) || 0 });
   if (histogram.unit === 'year') {
-    for (let y = Number(first); y <= Number(last) && values.length <= MAX_BARS; y++) values.push(String(y));
+    for (let y = Number(first); y <= Number(last); y++) push(String(y));
   } else if (histogram.unit === 'month') {
     let [y, m] = first.split('-').map(Number);
-    for (let value = first; value <= last && values.length <= MAX_BARS;) {
-      values.push(value);
+    for (let value = first; value <= last;) {
+      push(value);
       if (++m > 12) { m = 1; y++; }
       value = `${y}-${String(m).padStart(2, '0')}`;
     }
   } else {
     const day = new Date(`${first}T00:00:00Z`);
-    for (let value = first; value <= last && values.length <= MAX_BARS;) {
-      values.push(value);
+    for (let value = first; value <= last;) {
+      push(value);
       day.setUTCDate(day.getUTCDate() + 1);
-      value = day.toISOString().slice(0, 10);
+      value = isoDay(day);
     }
   }
-  if (values.length > MAX_BARS) return buckets;
-  return values.map((value) => ({ value, count: counts.get(value) || 0 }));
+  return out;
 }
 
-let timelineDrag = null;  // {start, end} bucket indexes while a span is being dragged
+// Merges neighbouring buckets until they fit: days into weeks (from Monday), then months into
+// years, days or weeks into months.
+function groupBuckets(buckets, unit, maxBars) {
+  const group = (keyOf, labelOf) => {
+    const out = [];
+    for (const b of buckets) {
+      const key = keyOf(b.since);
+      const lastBucket = out[out.length - 1];
+      if (lastBucket && lastBucket.key === key) {
+        lastBucket.count += b.count;
+        lastBucket.until = b.until;
+      } else {
+        out.push({ key, label: labelOf(b.since), since: b.since, until: b.until, count: b.count });
+      }
+    }
+    return out;
+  };
+  if (buckets.length <= maxBars) return { buckets, unit };
+  if (unit === 'day') {
+    const monday = (value) => {
+      const d = new Date(`${value}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return isoDay(d);
+    };
+    const weeks = group(monday, (value) => `week of ${monday(value)}`);
+    if (weeks.length <= maxBars) return { buckets: weeks, unit: 'week' };
+    buckets = group((v) => v.slice(0, 7), (v) => v.slice(0, 7)).map((b) => ({ ...b, since: b.key, until: b.key }));
+    unit = 'month';
+    if (buckets.length <= maxBars) return { buckets, unit };
+  }
+  const years = group((v) => v.slice(0, 4), (v) => v.slice(0, 4)).map((b) => ({ ...b, since: b.key, until: b.key }));
+  return { buckets: years, unit: 'year' };
+}
+
+let timelineDrag = null;  // {start, end} bucket indexes while a span is being chosen
 
 function renderTimeline(state, histogram) {
   const section = $('timeline-section');
   const timeline = $('timeline');
   timeline.replaceChildren();
-  const buckets = histogram ? continuousBuckets(histogram) : [];
-  if (buckets.length === 0) {
+  const all = histogram ? continuousBuckets(histogram) : [];
+  // A bar needs 4 px and a gap of 2 to be seen and hit: at most that many bars fit.
+  const width = Math.max(timeline.clientWidth || Math.min(window.innerWidth - 48, 320), 120);
+  const { buckets, unit } = groupBuckets(all, histogram ? histogram.unit : 'day', Math.floor(width / 6));
+  if (buckets.length < 2) {
     section.hidden = true;
     return;
   }
-  const unit = histogram.unit;
-  $('timeline-heading').textContent = `Timeline (per ${unit})`;
   const max = Math.max(...buckets.map((b) => b.count), 1);
-  const active = buckets.length === 1 || Boolean(state.since || state.until);
+  const chosen = (b) => (state.since || state.until) && (!state.since || boundDay(b.until, true) >= boundDay(state.since, false)) &&
+    (!state.until || boundDay(b.since, false) <= boundDay(state.until, true));
   buckets.forEach((bucket, index) => {
     const bar = element('span', { class: 'bar' });
-    bar.style.height = `${Math.max((bucket.count / max) * 100, bucket.count ? 3 : 1)}%`;
-    const label = `${bucket.value}: ${bucket.count.toLocaleString()} ${bucket.count === 1 ? 'article' : 'articles'}`;
+    bar.style.height = `${Math.max((bucket.count / max) * 100, bucket.count ? 4 : 1)}%`;
+    const label = `${bucket.label}: ${articles(bucket.count)}`;
     const button = element('button', {
       type: 'button',
-      class: `${bucket.count ? '' : 'empty'}${active ? ' active' : ''}`,
+      class: `${bucket.count ? '' : 'empty'}${chosen(bucket) ? ' active' : ''}`,
       'aria-label': label,
+      'aria-pressed': String(Boolean(chosen(bucket))),
       title: label,
-      tabindex: index === 0 ? '0' : '-1',
+      tabindex: '-1',
     }, [bar]);
     button.dataset.index = String(index);
     timeline.append(button);
   });
+  const firstChosen = buckets.findIndex(chosen);
+  timeline.children[Math.max(firstChosen, 0)].tabIndex = 0;
+  const choose = (a, b) => narrowTo(buckets[Math.min(a, b)].since, buckets[Math.max(a, b)].until);
   timeline.onpointerdown = (event) => {
     const index = barIndex(event);
     if (index === null || event.button !== 0) return;
@@ -344,7 +809,7 @@ function renderTimeline(state, histogram) {
     if (!timelineDrag) return;
     const { start, end } = timelineDrag;
     timelineDrag = null;
-    narrowTo(buckets[Math.min(start, end)].value, buckets[Math.max(start, end)].value);
+    choose(start, end);
   };
   timeline.onpointercancel = () => {
     timelineDrag = null;
@@ -360,17 +825,34 @@ function renderTimeline(state, histogram) {
     else if (event.key === 'End') next = buckets.length - 1;
     else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      narrowTo(buckets[index].value, buckets[index].value);
+      const span = timelineDrag || { start: index, end: index };
+      timelineDrag = null;
+      choose(span.start, span.end);
+      return;
+    } else if (event.key === 'Escape' && timelineDrag) {
+      timelineDrag = null;
+      markDrag();
       return;
     } else return;
     event.preventDefault();
+    // Shift+arrows widen a span from where the selection began.
+    if (event.shiftKey) {
+      if (!timelineDrag) timelineDrag = { start: index, end: index };
+      timelineDrag.end = next;
+    } else {
+      timelineDrag = null;
+    }
+    markDrag();
     const bars = timeline.children;
     bars[index].tabIndex = -1;
     bars[next].tabIndex = 0;
     bars[next].focus();
   };
-  $('timeline-first').textContent = buckets[0].value;
-  $('timeline-last').textContent = buckets[buckets.length - 1].value;
+  $('timeline-first').textContent = buckets[0].label.replace(/^week of /, '');
+  $('timeline-last').textContent = buckets[buckets.length - 1].label.replace(/^week of /, '');
+  $('timeline-unit').textContent = `per ${unit}`;
+  $('timeline-max').textContent = `${max.toLocaleString()}`;
+  $('timeline-max').title = `The tallest bar: ${articles(max)}`;
   section.hidden = false;
 }
 
@@ -401,7 +883,7 @@ function narrowTo(since, until) {
     s.since = since;
     s.until = until;
     s.offset = 0;
-  });
+  }, { focus: true });
 }
 
 // ---- Paging -------------------------------------------------------------------------------
@@ -412,8 +894,8 @@ function renderPager(state, body) {
   pager.hidden = total <= PAGE_SIZE;
   if (pager.hidden) return;
   const page = Math.floor(state.offset / PAGE_SIZE) + 1;
-  const pages = Math.ceil(Math.min(total, MAX_OFFSET + PAGE_SIZE) / PAGE_SIZE);
-  $('page-info').textContent = `Page ${page} of ${pages.toLocaleString()}`;
+  const pages = lastPageOffset(total) / PAGE_SIZE + 1;
+  $('page-info').textContent = `Page ${page.toLocaleString()} of ${pages.toLocaleString()}`;
   $('prev').disabled = state.offset === 0;
   $('next').disabled = page >= pages;
 }
@@ -421,8 +903,23 @@ function renderPager(state, body) {
 function turnPage(direction) {
   navigate((s) => {
     s.offset = Math.min(Math.max(s.offset + direction * PAGE_SIZE, 0), MAX_OFFSET);
-  });
-  $('results').focus();
+  }, { focus: true });
+}
+
+// ---- The phone's filter panel -------------------------------------------------------------
+
+function openFilterPanel() {
+  document.body.classList.add('filters-open');
+  $('filters-toggle').setAttribute('aria-expanded', 'true');
+  $('refine-heading').setAttribute('tabindex', '-1');
+  $('refine-heading').focus();
+}
+
+function closeFilterPanel(returnFocus = true) {
+  if (!document.body.classList.contains('filters-open')) return;
+  document.body.classList.remove('filters-open');
+  $('filters-toggle').setAttribute('aria-expanded', 'false');
+  if (returnFocus) $('filters-toggle').focus();
 }
 
 // ---- Completion ---------------------------------------------------------------------------
@@ -431,11 +928,28 @@ let suggestTimer = 0;
 let suggestGeneration = 0;
 let suggestions = [];
 let activeSuggestion = -1;
+let suggestContext = null;
 
-// The word being typed: completions are for it, not for the whole query.
-function currentWord(text) {
-  const match = /([^\s"():]+)$/.exec(text);
-  return match ? match[1] : '';
+// What is being typed at the end of the text: inside an open quote (the quoted words), after a
+// field prefix (place:jap), or a plain word. `start` is where the part a choice replaces begins.
+function typingContext(text) {
+  const quotes = (text.match(/"/g) || []).length;
+  if (quotes % 2 === 1) {
+    const open = text.lastIndexOf('"');
+    const prefixed = /(\w+):$/.exec(text.slice(0, open));
+    return {
+      quoted: true,
+      field: prefixed ? prefixed[1] : '',
+      start: prefixed ? open - prefixed[0].length : open,
+      words: text.slice(open + 1),
+    };
+  }
+  const match = /(?:(\w+):)?([^\s"():]*)$/.exec(text);
+  return { quoted: false, field: match[1] || '', start: match.index, words: match[2] };
+}
+
+function completableField(name) {
+  return name === '' || name === 'title' || ['person', 'org', 'place', 'source'].includes(name) && filterNames().includes(name);
 }
 
 function scheduleSuggestions() {
@@ -444,22 +958,34 @@ function scheduleSuggestions() {
 }
 
 async function fetchSuggestions() {
-  const word = currentWord($('q').value);
+  const input = $('q');
+  const context = typingContext(input.value.slice(0, input.selectionStart ?? input.value.length));
   const generation = ++suggestGeneration;
-  if (word.length < 2) {
+  const prefix = context.words.trim();
+  if (prefix.length < 2 || !completableField(context.field)) {
     closeSuggestions();
     return;
   }
-  try {
-    const response = await fetch(`api/suggest?${new URLSearchParams({ prefix: word, limit: '8' })}`);
-    if (!response.ok) return;
-    const body = await response.json();
-    if (generation !== suggestGeneration || document.activeElement !== $('q')) return;
-    showSuggestions(body.suggestions || []);
-  } catch {
-    closeSuggestions();  // completion is a convenience; searching still works without it
+  const ask = async (p) => {
+    const params = { prefix: p, limit: '8' };
+    if (context.field) params.field = context.field;
+    const reply = await getJson(`api/suggest?${new URLSearchParams(params)}`);
+    return reply.ok ? reply.body.suggestions || [] : [];
+  };
+  let list = await ask(prefix);
+  context.replaced = 'all';
+  // In a quote of several words nothing may start with all of them: complete the last one.
+  const lastWord = /(\S+)$/.exec(prefix);
+  if (!list.length && context.quoted && lastWord && lastWord[1] !== prefix && lastWord[1].length >= 2) {
+    list = await ask(lastWord[1]);
+    context.replaced = 'last';
   }
+  if (generation !== suggestGeneration || document.activeElement !== input) return;
+  suggestContext = context;
+  showSuggestions(list);
 }
+
+const SUGGESTION_KINDS = { people: 'person', organizations: 'organization', places: 'place', sources: 'source', title: 'headline word' };
 
 function showSuggestions(list) {
   suggestions = list;
@@ -471,7 +997,7 @@ function showSuggestions(list) {
       id: `suggestion-${index}`,
       role: 'option',
       'aria-selected': 'false',
-    }, [element('span', { text: s.value }), element('span', { class: 'kind', text: SUGGESTION_LABELS[s.field] || s.field })]);
+    }, [element('span', { text: s.value }), element('span', { class: 'kind', text: SUGGESTION_KINDS[s.field] || s.field })]);
     // mousedown, not click: it comes before the input loses focus.
     option.addEventListener('mousedown', (event) => {
       event.preventDefault();
@@ -508,28 +1034,38 @@ function highlightSuggestion(index) {
   }
 }
 
-// A person, organization or place becomes a filter; a headline word completes the word typed.
+// Named things (people, organizations, places, sources) become filters, with what was typed for
+// them taken out of the query; inside a quote the quote is completed and closed; a headline word
+// completes the word typed (keeping its title: prefix).
 function chooseSuggestion(index) {
   const s = suggestions[index];
+  const context = suggestContext;
   const input = $('q');
-  const word = currentWord(input.value);
-  const before = input.value.slice(0, input.value.length - word.length);
+  const typed = input.value.slice(0, input.selectionStart ?? input.value.length);
+  const after = input.value.slice(typed.length);
+  const before = typed.slice(0, context.start);
   closeSuggestions();
-  const filter = SUGGESTION_FILTERS[s.field];
-  if (filter) {
-    const q = before.trim();
-    navigate((state) => {
-      state.q = q;
-      state.offset = 0;
-      if (!state.filters.some(([name, v]) => name === filter && sameValue(v, s.value))) state.filters.push([filter, s.value]);
-    });
+  const filter = fields.find((f) => f.facet === s.field);
+  let q;
+  let addFilter = null;
+  if (context.quoted && !context.field && context.replaced === 'last') {
+    q = `${typed.replace(/\S+$/, '')}${s.value}"${after}`;
+  } else if (filter && !(context.quoted && !context.field)) {
+    q = `${before}${after}`;
+    addFilter = filter.name;
+  } else if (context.quoted) {
+    q = `${before}${context.field ? `${context.field}:` : ''}"${s.value}"${after}`;
   } else {
-    const q = `${before}${s.value}`;
-    navigate((state) => {
-      state.q = q;
-      state.offset = 0;
-    });
+    q = `${before}${context.field ? `${context.field}:` : ''}${s.value}${after}`;
   }
+  q = q.replace(/\s+/g, ' ').trim();
+  navigate((state) => {
+    state.q = q;
+    state.offset = 0;
+    if (addFilter && !state.filters.some((f) => f.name === addFilter && f.mode !== 'not' && sameValue(f.value, s.value))) {
+      state.filters.push({ name: addFilter, value: s.value, mode: modeOf(state, addFilter) });
+    }
+  });
 }
 
 function onQueryKey(event) {
@@ -551,54 +1087,133 @@ function onQueryKey(event) {
 
 // ---- One article --------------------------------------------------------------------------
 
-async function openArticle(id) {
+let shownArticle = '';
+let articleGeneration = 0;
+
+function renderArticle(state) {
   const dialog = $('article-view');
+  if (!state.article) {
+    shownArticle = '';
+    if (dialog.open) dialog.close();
+    return;
+  }
+  if (state.article === shownArticle && dialog.open) return;
+  shownArticle = state.article;
+  loadArticle(state.article, state.q);
+}
+
+// Closing the article goes back when the article was opened from these results (so the next
+// Back does not reopen it), and otherwise drops it from the address.
+let openedHere = false;
+
+function closeArticle() {
+  if (openedHere) {
+    openedHere = false;
+    history.back();
+  } else {
+    navigate((s) => { s.article = ''; }, { replace: true });
+  }
+}
+
+async function loadArticle(id, q) {
+  const dialog = $('article-view');
+  const generation = ++articleGeneration;
   $('article-title').textContent = 'Loading…';
   $('article-meta').replaceChildren();
   $('article-fields').replaceChildren();
   $('article-body').replaceChildren();
+  $('article-share').href = `${location.pathname}?${new URLSearchParams({ article: id })}`;
   if (!dialog.open) dialog.showModal();
-  try {
-    const response = await fetch(`api/article/${encodeURIComponent(id)}`);
-    const body = await response.json();
-    if (!response.ok) throw new Error((body.error && body.error.message) || `HTTP ${response.status}`);
-    showArticle(body);
-  } catch (error) {
-    $('article-title').textContent = `The article cannot be shown: ${error.message}`;
+  const reply = await getJson(`api/article/${encodeURIComponent(id)}`);
+  if (generation !== articleGeneration) return;
+  if (!reply.ok) {
+    const message = (reply.body.error && reply.body.error.message) || `HTTP ${reply.status}`;
+    $('article-title').textContent = `The article cannot be shown: ${message}`;
+    return;
   }
+  showArticle(reply.body, q);
 }
 
-function showArticle(article) {
-  $('article-title').textContent = article.title || '(no headline)';
+// The words of the query, for marking in the article (stems match their longer forms).
+function highlightPattern(q) {
+  const words = queryWords(q).flatMap((w) => w.split(/\s+/)).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter((w) => w.length > 1);
+  if (!words.length) return null;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})[\\p{L}\\p{N}]*`, 'giu');
+}
+
+function appendMarked(target, text, pattern) {
+  if (!pattern) {
+    target.append(document.createTextNode(text));
+    return;
+  }
+  let at = 0;
+  for (const match of text.matchAll(pattern)) {
+    target.append(document.createTextNode(text.slice(at, match.index)), element('mark', { text: match[0] }));
+    at = match.index + match[0].length;
+  }
+  target.append(document.createTextNode(text.slice(at)));
+}
+
+function showArticle(article, q) {
+  const pattern = highlightPattern(q);
+  const title = $('article-title');
+  title.replaceChildren();
+  appendMarked(title, article.title || '(no headline)', pattern);
+  document.title = `${article.title || 'Article'} — Dateline`;
   const meta = $('article-meta');
   meta.append(element('time', { datetime: article.date || '', text: formatDate(article.date) }));
   if (article.source) meta.append(element('span', { class: 'source', text: article.source }));
-  const fields = $('article-fields');
+  const list = $('article-fields');
   const add = (label, value) => {
     const text = Array.isArray(value) ? value.join(', ') : value;
-    if (text) fields.append(element('dt', { text: label }), element('dd', { text }));
+    if (text) list.append(element('dt', { text: label }), element('dd', { text }));
   };
+  // Names search for themselves: a link to the filter, opening in this page.
+  const addLinks = (label, name, values) => {
+    if (!values || !values.length || !filterNames().includes(name)) return add(label, values);
+    const dd = element('dd');
+    values.forEach((value, i) => {
+      if (i) dd.append(document.createTextNode(', '));
+      const link = element('a', { href: `?${new URLSearchParams({ [name]: value })}`, text: value });
+      link.addEventListener('click', (event) => {
+        if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        openedHere = false;
+        navigate((s) => {
+          Object.assign(s, { q: '', since: '', until: '', offset: 0, article: '', filters: [{ name, value, mode: 'all' }] });
+        }, { focus: true });
+      });
+      dd.append(link);
+    });
+    list.append(element('dt', { text: label }), dd);
+  };
+  add('Source', article.source);
+  add('Date', article.date ? article.date.replace('T', ' ').replace('Z', ' UTC') : '');
   add('By', article.authors);
   add('Dateline', article.dateline);
   add('Section', article.section);
-  add('People', article.people);
-  add('Organizations', article.organizations);
-  add('Places', article.places);
+  addLinks('People', 'person', article.people);
+  addLinks('Organizations', 'org', article.organizations);
+  addLinks('Places', 'place', article.places);
   add('Keywords', article.keywords);
   if (article.url && /^https?:\/\//i.test(article.url)) {
-    fields.append(element('dt', { text: 'Link' }), element('dd', {}, [
+    list.append(element('dt', { text: 'Original' }), element('dd', {}, [
       element('a', { href: article.url, rel: 'noopener noreferrer', target: '_blank', text: article.url }),
     ]));
   }
   const body = $('article-body');
   for (const paragraph of String(article.body || '').split(/\n\s*\n/)) {
-    if (paragraph.trim()) body.append(element('p', { text: paragraph.trim() }));
+    if (!paragraph.trim()) continue;
+    const p = element('p');
+    appendMarked(p, paragraph.trim(), pattern);
+    body.append(p);
   }
 }
 
 // ---- Wiring -------------------------------------------------------------------------------
 
-document.addEventListener('DOMContentLoaded', () => {
+document.addEventListener('DOMContentLoaded', async () => {
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const q = $('q').value;
@@ -607,25 +1222,63 @@ document.addEventListener('DOMContentLoaded', () => {
       s.q = q;
       s.sort = sort;
       s.offset = 0;
+      s.article = '';
     });
   });
+  // Arrowing through the menu fires a change per step: the order replaces the entry.
   $('sort').addEventListener('change', () => {
     const sort = $('sort').value;
     if (hasSomethingToSearch(stateFromUrl())) navigate((s) => {
       s.sort = sort;
       s.offset = 0;
-    });
+    }, { replace: true });
+  });
+  $('date-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    narrowTo($('date-from').value, $('date-to').value);
   });
   $('q').addEventListener('input', scheduleSuggestions);
   $('q').addEventListener('keydown', onQueryKey);
   $('q').addEventListener('blur', () => setTimeout(closeSuggestions, 100));
   $('prev').addEventListener('click', () => turnPage(-1));
   $('next').addEventListener('click', () => turnPage(1));
+  $('clear-all').addEventListener('click', () => navigate((s) => {
+    s.filters = [];
+    s.since = '';
+    s.until = '';
+    s.offset = 0;
+  }, { focus: true }));
+  $('filters-toggle').addEventListener('click', () => {
+    if (document.body.classList.contains('filters-open')) closeFilterPanel();
+    else openFilterPanel();
+  });
+  $('refine-close').addEventListener('click', () => {
+    closeFilterPanel(false);
+    $('results-heading').focus();
+  });
+  $('article-close').addEventListener('click', closeArticle);
+  $('article-view').addEventListener('cancel', (event) => {
+    event.preventDefault();  // Escape: closed through the address, like the button
+    closeArticle();
+  });
   $('home').addEventListener('click', (event) => {
     event.preventDefault();
     history.pushState(null, '', location.pathname);
     render();
   });
-  window.addEventListener('popstate', render);
+  window.addEventListener('popstate', () => {
+    openedHere = false;
+    render();
+  });
+  // The timeline is sized to its width: a new width may need other bars.
+  let lastWidth = window.innerWidth;
+  window.addEventListener('resize', () => {
+    if (window.innerWidth === lastWidth) return;
+    lastWidth = window.innerWidth;
+    renderedSearch = null;
+    render();
+  });
+  await loadServerInfo();
+  $('filters-toggle').hidden = true;
   render();
 });

@@ -1,17 +1,30 @@
-// The search page in a real browser (Debian's Chromium driven by playwright-core): a search, a
-// facet that filters and shows its chip, Back to the unfiltered results, completion from the
-// keyboard, and the timeline. The server and its index are set up by ./run, which passes
-// DATELINE_URL. Any console error (a Content-Security-Policy violation among them) fails the test.
+// The search page in a real browser (Debian's Chromium driven by playwright-core), at a desktop
+// size (1366x900) and a phone size (390x844): searching, facets (all, any-of, exclude, show more,
+// stable order, clear all), completion after a field prefix and in an open quote, focus after
+// filtering and paging, article addresses (open, Back, share), the date control and timeline,
+// clamped paging, the error caret with accented text, the no-results state, the phone's filter
+// panel, and axe-core on the start page, a results page, an article and an error state. The server
+// and its index are set up by ./run, which passes DATELINE_URL (and DATELINE_REUTERS_URL when the
+// Reuters corpus is at hand: Enter-to-results is then timed there and printed). With
+// DATELINE_SCREENSHOTS naming a folder, screenshots of the main states are saved in it. Any
+// console error (a Content-Security-Policy violation among them) fails the test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const base = process.env.DATELINE_URL;
+const reutersBase = process.env.DATELINE_REUTERS_URL || '';
+const screenshots = process.env.DATELINE_SCREENSHOTS || '';
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 assert.ok(base, 'DATELINE_URL must name the running server');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
 
 let context;
 let page;
@@ -25,14 +38,12 @@ before(async () => {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1200, height: 900 },
+    viewport: DESKTOP,
   });
   page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(10000);
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  watch(page);
+  if (screenshots) mkdirSync(screenshots, { recursive: true });
 });
 
 after(async () => {
@@ -40,9 +51,16 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+function watch(p) {
+  p.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  p.on('pageerror', (error) => consoleErrors.push(String(error)));
+}
+
 // What the page should show, asked of the API directly: the samples grow, the test need not.
-async function api(path) {
-  const response = await fetch(`${base}${path}`);
+async function api(path, origin = base) {
+  const response = await fetch(`${origin}${path}`);
   assert.equal(response.status, 200, path);
   return response.json();
 }
@@ -50,6 +68,7 @@ const articles = (n) => new RegExp(`^${n} ${n === 1 ? 'article' : 'articles'}\\b
 
 const statusText = () => page.locator('#status').innerText();
 const resultCount = () => page.locator('#result-list > li').count();
+const facet = (label) => page.locator('#facets section', { has: page.locator('h3', { hasText: label }) });
 
 async function waitForStatus(pattern) {
   try {
@@ -60,27 +79,77 @@ async function waitForStatus(pattern) {
   }
 }
 
-test('search, filter by a facet, go back', async () => {
-  const all = await api('/api/search?q=said');
-  const reutersCount = all.facets.sources.find((f) => f.value === 'Reuters').count;
-  assert.ok(all.total > 10 && reutersCount < all.total, 'the samples should give a second page and a narrower facet');
+async function search(path, total) {
+  await page.goto(`${base}/${path}`);
+  await waitForStatus(articles(total));
+}
 
+// The focus is on the "Results" heading, and the heading is in view.
+async function assertFocusOnResults() {
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'results-heading');
+  const box = await page.locator('#results-heading').boundingBox();
+  const height = page.viewportSize().height;
+  assert.ok(box && box.y >= -1 && box.y < height, `the Results heading is at y=${box && box.y}, out of view`);
+}
+
+// axe-core with the WCAG 2.x A and AA rules; serious and critical violations fail.
+async function assertAccessible(label) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `axe-core on ${label}: ${JSON.stringify(serious, null, 1)}`);
+}
+
+async function shoot(name) {
+  if (screenshots) await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}
+
+// ---- Desktop -------------------------------------------------------------------------------
+
+test('the start page names the archive and is accessible', async () => {
+  const health = await api('/healthz');
   await page.goto(base);
   assert.equal(await page.locator('#intro').isVisible(), true);
+  assert.match(await page.locator('#intro-span').innerText(), new RegExp(`${health.first_date} to ${health.last_date}`));
+  // The syntax hint's example dates come from the index.
+  assert.match(await page.locator('#syntax-hint').innerText(), new RegExp(`date:${health.last_date.slice(0, 7)}-01\\.\\.${health.last_date}`));
+  await assertAccessible('the start page');
+  await shoot('desktop-start');
+});
 
+test('search, filter by a facet, focus on the results, go back', async () => {
+  const all = await api('/api/search?q=said');
+  const reutersCount = all.facets.sources.find((f) => f.value === 'Reuters').count;
+  assert.ok(all.total > 20 && reutersCount < all.total, 'the samples should give three pages and a narrower facet');
+
+  await page.goto(base);
   await page.locator('#q').fill('said');
   await page.locator('#q').press('Enter');
   await waitForStatus(articles(all.total));
   assert.equal(await resultCount(), 10);
   assert.match(page.url(), /\?q=said$/);
+  assert.match(await page.title(), /^said — /);
+  // Submitting the same search again adds no history entry.
+  const entries = await page.evaluate(() => history.length);
+  await page.locator('#q').press('Enter');
+  await waitForStatus(articles(all.total));
+  assert.equal(await page.evaluate(() => history.length), entries);
   // Snippets keep Xapian's highlighting and nothing else.
   assert.ok(await page.locator('#result-list .snippet b').count() > 0);
   assert.equal(await page.locator('#result-list .snippet *:not(b)').count(), 0);
+  assert.equal(await page.locator('h2', { hasText: /^Results$/ }).count(), 1);
+  await assertAccessible('a results page');
+  await shoot('desktop-results');
   const unfiltered = await statusText();
 
-  const reuters = page.locator('#facets section', { hasText: 'Sources' }).getByRole('button', { name: /Reuters/ });
+  // Facet buttons read as "Reuters, 2 articles".
+  const reuters = facet('Sources').getByRole('button', { name: new RegExp(`^Reuters, ${reutersCount} articles?`) });
   await reuters.click();
   await waitForStatus(articles(reutersCount));
+  await assertFocusOnResults();
   assert.equal(await resultCount(), reutersCount);
   assert.match(page.url(), /source=Reuters/);
   const chip = page.locator('#chips .chip');
@@ -104,14 +173,69 @@ test('search, filter by a facet, go back', async () => {
   await page.locator('#next').click();
   await waitForStatus(/showing 11–/);
   assert.match(page.url(), /offset=10/);
+  await assertFocusOnResults();
 });
 
-test('completion works from the keyboard and adds a filter', async () => {
+test('facets: any of several values, exclude, stable order, show more, search within, clear all', async () => {
+  const base1 = await api('/api/search?q=said&facet_limit=20');
+  const places = base1.facets.places;
+  const [a, b] = places;
+  const only = (await api(`/api/search?q=said&place=${encodeURIComponent(a.value)}`)).total;
+  const either = (await api(`/api/search?q=said&any_place=${encodeURIComponent(a.value)}&any_place=${encodeURIComponent(b.value)}`)).total;
+  const bothAll = (await api(`/api/search?q=said&place=${encodeURIComponent(a.value)}&place=${encodeURIComponent(b.value)}`)).total;
+  assert.ok(either > only && either > bothAll, 'two places that are not always named together');
+
+  await search('?q=said', base1.total);
+  const order = async () => facet('Places').locator('.facet-value .value').allInnerTexts().then((list) => list.map((v) => v.replace(/,$/, '')));
+  const before = await order();
+  await facet('Places').getByRole('button', { name: new RegExp(`^${a.value},`) }).click();
+  await waitForStatus(articles(only));
+  // The value clicked and those before it keep their places.
+  const afterClick = await order();
+  assert.deepEqual(afterClick.slice(0, before.indexOf(a.value) + 1), before.slice(0, before.indexOf(a.value) + 1));
+  // Any of the chosen places.
+  await facet('Places').getByRole('button', { name: /Matching all chosen/ }).click();
+  await waitForStatus(articles(only));
+  assert.match(page.url(), /any_place=/);
+  const bButton = facet('Places').getByRole('button', { name: new RegExp(`^${b.value},`) });
+  if (!(await bButton.isVisible())) await facet('Places').getByRole('button', { name: /Show more/ }).click();
+  await bButton.click();
+  await waitForStatus(articles(either));
+  assert.equal((page.url().match(/any_place=/g) || []).length, 2);
+  await assertFocusOnResults();
+
+  // Exclude a source.
+  const source = base1.facets.sources[0];
+  const withoutSource = (await api(`/api/search?q=said&any_place=${encodeURIComponent(a.value)}&any_place=${encodeURIComponent(b.value)}&not_source=${encodeURIComponent(source.value)}`)).total;
+  await facet('Sources').getByRole('button', { name: `Exclude ${source.value}` }).click();
+  await waitForStatus(articles(withoutSource));
+  assert.match(page.url(), /not_source=/);
+  assert.match(await page.locator('#chips').innerText(), new RegExp(`Source: not ${source.value}`));
+
+  // Clear all.
+  await page.locator('#clear-all').click();
+  await waitForStatus(articles(base1.total));
+  assert.equal(await page.locator('#chips .chip').count(), 0);
+
+  // Show more, and search within a facet (in the whole index).
+  const people = facet('People');
+  const hidden = await people.locator('li[hidden]').count();
+  assert.ok(hidden > 0, 'more people than shown at first');
+  await people.getByRole('button', { name: /Show more/ }).click();
+  assert.equal(await people.locator('li[hidden]').count(), 0);
+  await people.getByRole('searchbox').fill('heg');
+  const found = people.locator('.facet-found button', { hasText: 'Pete Hegseth' });
+  await found.waitFor();
+  await found.click();
+  await waitForStatus(/article/);
+  assert.match(page.url(), /person=Pete\+Hegseth/);
+});
+
+test('completion: a plain name, after a field prefix, and inside an open quote', async () => {
   await page.goto(base);
   await page.locator('#q').click();
   await page.keyboard.type('heg');
-  const option = page.locator('#suggestions [role=option]', { hasText: 'Pete Hegseth' });
-  await option.waitFor();
+  await page.locator('#suggestions [role=option]', { hasText: 'Pete Hegseth' }).waitFor();
   assert.equal(await page.locator('#q').getAttribute('aria-expanded'), 'true');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.locator('#suggestions [aria-selected=true]').count(), 1);
@@ -119,41 +243,238 @@ test('completion works from the keyboard and adds a filter', async () => {
   await waitForStatus(/^1 article\b/);
   assert.match(await page.locator('#chips .chip').innerText(), /Person: Pete Hegseth/);
   assert.match(page.url(), /person=Pete\+Hegseth/);
+
+  // place:jap offers places only, and choosing one makes a place filter with the prefix gone.
+  await page.goto(base);
+  await page.locator('#q').click();
+  await page.keyboard.type('rates place:jap');
+  const japan = page.locator('#suggestions [role=option]', { hasText: 'Japan' }).first();
+  await japan.waitFor();
+  for (const kind of await page.locator('#suggestions .kind').allInnerTexts()) assert.equal(kind, 'place');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await waitForStatus(/^\d+ articles?\b/);
+  assert.equal(await page.locator('#q').inputValue(), 'rates');
+  assert.match(page.url(), /place=Japan/);
+  assert.equal(await page.locator('#error').isVisible(), false);
+
+  // Inside an open quote the quote is completed and closed.
+  await page.goto(base);
+  await page.locator('#q').click();
+  await page.keyboard.type('"bank of jap');
+  await page.locator('#suggestions [role=option]').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await waitForStatus(/^\d+ articles?\b/);
+  const q = await page.locator('#q').inputValue();
+  assert.equal((q.match(/"/g) || []).length, 2, `the quote is closed: ${q}`);
+  assert.match(q, /^"bank of japan"$/i);
+  assert.equal(await page.locator('#error').isVisible(), false);
 });
 
-test('a timeline bar narrows the dates; an article opens', async () => {
-  const all = await api('/api/search?q=said');
-  const bucket = all.histogram.buckets.find((b) => b.count > 0 && b.count < all.total);
-  await page.goto(`${base}/?q=said`);
-  await waitForStatus(articles(all.total));
-  await page.locator(`#timeline button[aria-label^="${bucket.value}:"]`).click();
-  await waitForStatus(articles(bucket.count));
-  assert.match(page.url(), new RegExp(`since=${bucket.value}&until=${bucket.value}`));
-  assert.match(await page.locator('#chips .chip').innerText(), new RegExp(`Date: ${bucket.value}`));
-
-  await page.locator('#result-list .headline button').first().click();
+test('an article has an address: open, Back, share', async () => {
+  const all = await api('/api/search?q=opec');
+  const first = all.results[0];
+  await search('?q=opec', all.total);
+  const link = page.locator('#result-list .headline a').first();
+  assert.match(await link.getAttribute('href'), new RegExp(`article=${encodeURIComponent(first.id)}`));
+  await link.click();
   await page.locator('#article-view[open]').waitFor();
   await page.waitForFunction(() => document.getElementById('article-body').childElementCount > 0);
+  assert.match(page.url(), /article=/);
+  assert.match(await page.title(), /— Dateline$/);
+  assert.ok(await page.locator('#article-view mark').count() > 0, 'the search words are marked');
+  assert.match(await page.locator('#article-fields').innerText(), /Source/);
+  await assertAccessible('an article');
+  await shoot('desktop-article');
+
+  await page.goBack();
+  await page.waitForFunction(() => !document.getElementById('article-view').open);
+  assert.doesNotMatch(page.url(), /article=/);
+  await waitForStatus(articles(all.total));
+
+  // The shared address opens the article by itself, in a new tab.
+  const share = `${base}/?article=${encodeURIComponent(first.id)}`;
+  const tab = await context.newPage();
+  watch(tab);
+  await tab.goto(share);
+  await tab.locator('#article-view[open]').waitFor();
+  await tab.waitForFunction((title) => document.getElementById('article-title').textContent === title, first.title);
+  // Its names search for themselves.
+  const place = tab.locator('#article-fields a', { hasText: first.places[0] }).first();
+  if (first.places.length) {
+    await place.click();
+    await tab.waitForFunction(() => !document.getElementById('article-view').open);
+    assert.match(tab.url(), /place=/);
+  }
+  await tab.close();
+
+  // Escape closes the article and leaves the results.
+  await link.click();
+  await page.locator('#article-view[open]').waitFor();
   await page.keyboard.press('Escape');
-  assert.equal(await page.locator('#article-view[open]').count(), 0);
+  await page.waitForFunction(() => !document.getElementById('article-view').open);
+  assert.doesNotMatch(page.url(), /article=/);
 });
 
-test('a query error points at the problem', async () => {
-  await page.goto(`${base}/?q=${encodeURIComponent('nato "ukraine')}`);
+test('dates: from/to inputs, presets, the timeline with the range marked, from the keyboard', async () => {
+  const all = await api('/api/search?q=said');
+  const buckets = all.histogram.buckets;
+  assert.equal(all.histogram.unit, 'year');
+  const year = buckets.find((b) => b.count > 0 && b.count < all.total);
+  await search('?q=said', all.total);
+  assert.ok(await page.locator('#presets button').count() >= 3);
+  assert.match(await page.locator('#timeline-max').innerText(), /^\d+$/);  // counts on the axis
+
+  await page.locator('#date-from').fill(`${year.value}-01-01`);
+  await page.locator('#date-to').fill(`${year.value}-12-31`);
+  await page.locator('#date-form button[type=submit]').click();
+  await waitForStatus(articles(year.count));
+  assert.match(page.url(), new RegExp(`since=${year.value}-01-01&until=${year.value}-12-31`));
+  await assertFocusOnResults();
+  // The whole span stays in view, the chosen year marked.
+  await page.waitForFunction((n) => document.querySelectorAll('#timeline button').length === n,
+    Number(buckets[buckets.length - 1].value) - Number(buckets[0].value) + 1);
+  assert.equal(await page.locator('#timeline button[aria-pressed=true]').count(), 1);
+  assert.match(await page.locator('#timeline button[aria-pressed=true]').getAttribute('aria-label'), new RegExp(`^${year.value}:`));
+
+  // Shift+arrows widen a span from the keyboard; Enter chooses it.
+  const firstIndex = Number(await page.locator('#timeline button[aria-pressed=true]').getAttribute('data-index'));
+  const values = await page.locator('#timeline button').evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-label').split(':')[0]));
+  const lastIndex = Math.min(firstIndex + 2, values.length - 1);
+  await page.locator('#timeline button[aria-pressed=true]').focus();
+  for (let i = firstIndex; i < lastIndex; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Enter');
+  const span = await api(`/api/search?q=said&since=${values[firstIndex]}&until=${values[lastIndex]}`);
+  await waitForStatus(articles(span.total));
+  assert.match(page.url(), new RegExp(`since=${values[firstIndex]}&until=${values[lastIndex]}`));
+  assert.equal(await page.locator('#timeline button[aria-pressed=true]').count(), lastIndex - firstIndex + 1);
+});
+
+test('paging past the end shows the last page', async () => {
+  const all = await api('/api/search?q=said');
+  const lastOffset = Math.floor((all.total - 1) / 10) * 10;
+  await page.goto(`${base}/?q=said&offset=9990`);
+  await waitForStatus(new RegExp(`showing ${lastOffset + 1}–${all.total}$`));
+  assert.match(page.url(), new RegExp(`offset=${lastOffset}$`));
+  assert.equal(await page.locator('#page-info').innerText(), `Page ${lastOffset / 10 + 1} of ${lastOffset / 10 + 1}`);
+  assert.equal(await page.locator('#next').isDisabled(), true);
+});
+
+test('a query error points at the problem, counting characters', async () => {
+  const q = 'München Zürich "x';
+  await page.goto(`${base}/?q=${encodeURIComponent(q)}`);
   await page.locator('#error').waitFor();
   assert.match(await page.locator('#error').innerText(), /never closed/);
+  const [shown, caret] = (await page.locator('#error pre').innerText()).split('\n');
+  assert.equal(shown, q);
+  assert.equal(caret.indexOf('^'), q.indexOf('"'));
+  assert.match(await page.title(), /error/i);
+  await assertAccessible('an error');
+  await shoot('desktop-error');
   // The browser reports the 400 itself; that one is expected.
   const expected = consoleErrors.findIndex((e) => /status of 400/.test(e));
   if (expected >= 0) consoleErrors.splice(expected, 1);
 });
 
-test('on a phone-sized screen the page still works', async () => {
+test('no results: each word counted, each filter removable', async () => {
+  await page.goto(`${base}/?q=said+zzzqqqx&source=Reuters`);
+  await page.locator('#no-results .word-counts').waitFor();
+  const text = await page.locator('#no-results').innerText();
+  assert.match(text, /said: \d+ articles in the whole archive/);
+  assert.match(text, /zzzqqqx: in no article/);
+  const remove = page.getByRole('button', { name: 'Remove Source: Reuters' });
+  await remove.click();
+  await page.waitForFunction(() => !/source=/.test(location.search));
+  assert.equal(await page.locator('#no-results').isVisible(), true);
+});
+
+// ---- Phone ---------------------------------------------------------------------------------
+
+test('on a phone: no sideways scrolling, a filter panel, focus on the results after filtering', async () => {
+  await page.setViewportSize(PHONE);
   const all = await api('/api/search?q=said');
-  await page.setViewportSize({ width: 380, height: 800 });
-  await page.goto(`${base}/?q=said`);
-  await waitForStatus(articles(all.total));
+  await search('?q=said', all.total);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= 380, `the page is ${width}px wide on a 380px screen`);
+  assert.ok(width <= PHONE.width, `the page is ${width}px wide on a ${PHONE.width}px screen`);
+  const toggle = page.locator('#filters-toggle');
+  assert.equal(await toggle.isVisible(), true);
+  assert.equal(await page.locator('#facets').isVisible(), false);
+  // The control sits by the count, near the top.
+  const box = await toggle.boundingBox();
+  assert.ok(box.y < 300, `Filters is ${box.y}px down`);
+  await assertAccessible('a results page on a phone');
+  await shoot('phone-results');
+
+  await toggle.click();
+  assert.equal(await page.locator('#facets').isVisible(), true);
+  // The timeline fits the width.
+  const fits = await page.evaluate(() => {
+    const t = document.getElementById('timeline');
+    return t.scrollWidth <= t.clientWidth && document.documentElement.scrollWidth <= window.innerWidth;
+  });
+  assert.ok(fits, 'the timeline fits the phone');
+  await shoot('phone-filters');
+
+  const reutersCount = all.facets.sources.find((f) => f.value === 'Reuters').count;
+  await facet('Sources').getByRole('button', { name: /^Reuters,/ }).click();
+  await waitForStatus(articles(reutersCount));
+  assert.equal(await page.locator('#facets').isVisible(), false);
+  await assertFocusOnResults();
+  assert.equal(await toggle.innerText(), 'Filters (1)');
+
+  // Completion after a prefix, and an article, on the phone too.
+  await page.goto(base);
+  await page.locator('#q').click();
+  await page.keyboard.type('place:jap');
+  await page.locator('#suggestions [role=option]', { hasText: 'Japan' }).first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await waitForStatus(/^\d+ articles?\b/);
+  assert.match(page.url(), /place=Japan/);
+  await page.locator('#result-list .headline a').first().click();
+  await page.locator('#article-view[open]').waitFor();
+  await page.waitForFunction(() => document.getElementById('article-body').childElementCount > 0);
+  const dialogWidth = await page.evaluate(() => document.getElementById('article-view').getBoundingClientRect().width);
+  assert.ok(dialogWidth <= PHONE.width, 'the article fits the phone');
+  await shoot('phone-article');
+  await page.goBack();
+  await page.waitForFunction(() => !document.getElementById('article-view').open);
+
+  await page.goto(`${base}/?q=said&offset=9990`);
+  await waitForStatus(/showing \d+–\d+$/);
+  assert.doesNotMatch(page.url(), /offset=9990/);
+  await page.setViewportSize(DESKTOP);
+});
+
+// ---- Speed on a real archive ----------------------------------------------------------------
+
+test('Enter to results on the Reuters index', { skip: reutersBase ? false : 'the Reuters corpus is not at hand (../shared)' }, async () => {
+  await page.setViewportSize(DESKTOP);
+  await page.goto(reutersBase);
+  const times = [];
+  for (const q of ['oil opec', 'bank of japan', 'crude prices', 'wheat exports', 'dollar yen', 'coffee quota', 'gold', 'trade deficit']) {
+    await page.locator('#q').fill(q);
+    // Timed in the page: from the Enter key to the status naming the results.
+    await page.evaluate(() => {
+      window.enterAt = 0;
+      window.shownAt = 0;
+      document.getElementById('q').addEventListener('keydown', (e) => { if (e.key === 'Enter') window.enterAt = performance.now(); }, { once: true });
+      new MutationObserver((changes, observer) => {
+        if (/articles?; showing/.test(document.getElementById('status').textContent)) {
+          window.shownAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });
+    });
+    await page.locator('#q').press('Enter');
+    await page.waitForFunction(() => window.shownAt > 0);
+    times.push(await page.evaluate(() => window.shownAt - window.enterAt));
+  }
+  times.sort((x, y) => x - y);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`Enter to results on the Reuters index: median ${median.toFixed(1)} ms, slowest ${times[times.length - 1].toFixed(1)} ms (${times.length} searches)`);
+  assert.ok(median <= 100, `Enter to results takes ${median.toFixed(1)} ms`);
 });
 
 test('no console errors', () => {
