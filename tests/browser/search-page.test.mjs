@@ -351,6 +351,34 @@ test('dates: from/to inputs, presets, the timeline with the range marked, from t
   assert.equal(await page.locator('#timeline button[aria-pressed=true]').count(), lastIndex - firstIndex + 1);
 });
 
+// Two months of days do not fit 4 px bars in the sidebar or on a phone: weeks are shown.
+async function assertTimelineInWeeks() {
+  const q = 'date:2024-01-01..2024-03-31';
+  const all = await api(`/api/search?q=${encodeURIComponent(q)}`);
+  assert.equal(all.histogram.unit, 'day');
+  await search(`?q=${encodeURIComponent(q)}`, all.total);
+  if (!(await page.locator('#timeline').isVisible())) await page.locator('#filters-toggle').click();
+  const bars = await page.locator('#timeline button').evaluateAll((list) => list.map((b) => ({
+    label: b.getAttribute('aria-label'), width: b.getBoundingClientRect().width,
+  })));
+  assert.ok(bars.length > 1 && bars.every((b) => /^week of \d{4}-\d{2}-\d{2}: /.test(b.label)), JSON.stringify(bars.slice(0, 3)));
+  assert.ok(bars.every((b) => b.width >= 4), 'every bar is at least 4 px wide');
+  const fits = await page.evaluate(() => {
+    const t = document.getElementById('timeline');
+    return t.scrollWidth <= t.clientWidth && document.documentElement.scrollWidth <= window.innerWidth;
+  });
+  assert.ok(fits, 'the timeline fits');
+  // A week narrows the dates to its days.
+  const week = page.locator('#timeline button:not(.empty)').first();
+  const monday = (await week.getAttribute('aria-label')).slice('week of '.length, 'week of '.length + 10);
+  await week.click();
+  await page.waitForFunction((day) => new URLSearchParams(location.search).get('since') === day, monday);
+}
+
+test('the timeline shows weeks when days do not fit', async () => {
+  await assertTimelineInWeeks();
+});
+
 test('paging past the end shows the last page', async () => {
   const all = await api('/api/search?q=said');
   const lastOffset = Math.floor((all.total - 1) / 10) * 10;
@@ -444,6 +472,8 @@ test('on a phone: no sideways scrolling, a filter panel, focus on the results af
   await page.goto(`${base}/?q=said&offset=9990`);
   await waitForStatus(/showing \d+–\d+$/);
   assert.doesNotMatch(page.url(), /offset=9990/);
+
+  await assertTimelineInWeeks();
   await page.setViewportSize(DESKTOP);
 });
 
