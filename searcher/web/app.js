@@ -240,6 +240,7 @@ function describeFilters(state) {
 
 function clearResults() {
   $('result-list').replaceChildren();
+  $('did-you-mean').hidden = true;
   $('refine').hidden = true;
   $('filters-toggle').hidden = true;
   $('pager').hidden = true;
@@ -311,12 +312,18 @@ function renderResults(state, body) {
   $('results-heading').hidden = false;
   const list = $('result-list');
   list.replaceChildren();
+  const didYouMean = total ? didYouMeanLine(state, body) : null;
+  $('did-you-mean').replaceChildren(...(didYouMean ? [didYouMean] : []));
+  $('did-you-mean').hidden = !didYouMean;
   for (const result of body.results || []) {
     const meta = element('p', { class: 'meta' }, [
       element('time', { datetime: result.date || '', text: formatDate(result.date) }),
     ]);
     if (result.source) meta.append(element('span', { class: 'source', text: result.source }));
-    const link = element('a', { href: articleUrl(result.id), text: result.title || '(no headline)' });
+    const link = element('a', { href: articleUrl(result.id) });
+    // A headline with the search words marked, when the searcher gives one (<b> kept only).
+    if (result.title_html) appendSnippet(link, result.title_html);
+    else link.textContent = result.title || '(no headline)';
     link.addEventListener('click', (event) => {
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  // a new tab
       event.preventDefault();
@@ -357,19 +364,25 @@ function queryWords(q) {
   return words.filter(Boolean);
 }
 
+// "Did you mean ...?" when the searcher offers a spelling ({"suggestion": {"query": ...}}), as a
+// link to that search; null when it offers none.
+function didYouMeanLine(state, body) {
+  const fixed = body.suggestion && typeof body.suggestion.query === 'string' ? body.suggestion.query : '';
+  if (!fixed || fixed === state.q) return null;
+  const link = element('a', { href: urlOf({ ...state, q: fixed, offset: 0, article: '' }), text: fixed });
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    navigate((s) => { s.q = fixed; s.offset = 0; }, { focus: true });
+  });
+  return element('p', { class: 'did-you-mean' }, [document.createTextNode('Did you mean '), link, document.createTextNode('?')]);
+}
+
 async function renderNoResults(state, body, generation) {
   const box = $('no-results-body');
   box.replaceChildren();
   $('no-results').hidden = false;
-  if (body.suggestion) {
-    const fixed = String(body.suggestion);
-    const link = element('a', { href: urlOf({ ...state, q: fixed, offset: 0, article: '' }), text: fixed });
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      navigate((s) => { s.q = fixed; s.offset = 0; }, { focus: true });
-    });
-    box.append(element('p', { class: 'did-you-mean' }, [document.createTextNode('Did you mean '), link, document.createTextNode('?')]));
-  }
+  const didYouMean = didYouMeanLine(state, body);
+  if (didYouMean) box.append(didYouMean);
   if (state.filters.length || state.since || state.until) {
     const list = element('ul', { class: 'remove-list' });
     for (const chip of chipsOf(state)) {

@@ -417,6 +417,20 @@ test('no results: each word counted, each filter removable', async () => {
   assert.equal(await page.locator('#no-results').isVisible(), true);
 });
 
+test('a misspelt search offers the spelling the index knows', async (t) => {
+  const reply = await (await fetch(`${base}/api/search?q=opecc+producerss`)).json();
+  if (!(reply.suggestion && reply.suggestion.query)) {
+    t.skip('this searcher offers no spelling suggestion');
+    return;
+  }
+  await page.goto(`${base}/?q=opecc+producerss`);
+  const link = page.locator('.did-you-mean a');
+  await link.waitFor();
+  assert.equal(await link.innerText(), reply.suggestion.query);
+  await link.click();
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, reply.suggestion.query);
+});
+
 // ---- Phone ---------------------------------------------------------------------------------
 
 test('on a phone: no sideways scrolling, a filter panel, focus on the results after filtering', async () => {
