@@ -311,7 +311,9 @@ int serve_http(const SearchCommand& command) {
         std::cerr << "dateline-search: " << e.what() << "\n";
         return 2;
     }
-    unsigned threads = command.threads ? command.threads : std::max(2u, std::thread::hardware_concurrency());
+    // At least 8: a browser opens up to 6 connections to a server, and each kept-alive one holds
+    // a worker, so fewer would leave a lone reader of the page waiting for a worker to free up.
+    unsigned threads = command.threads ? command.threads : std::max(8u, std::thread::hardware_concurrency());
     std::filesystem::path web_root = command.web_root.empty() ? default_web_root() : std::filesystem::path(command.web_root);
     if (web_root.empty() || !std::filesystem::is_regular_file(web_root / "index.html")) {
         std::cerr << "dateline-search: warning: no search page found" << (web_root.empty() ? "" : " in " + web_root.string())

@@ -54,7 +54,7 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     add("limit,n", po::value<std::size_t>(&c.request.limit)->default_value(10), "results to show");
     add("offset", po::value<std::size_t>(&c.request.offset)->default_value(0), "results to skip (paging)");
     add("serve", po::value<std::string>(&c.serve), "serve the search page and HTTP JSON API on [ADDR:]PORT (default address 127.0.0.1)");
-    add("threads", po::value<unsigned>(&c.threads)->default_value(0), "with --serve: worker threads (0: one per core)");
+    add("threads", po::value<unsigned>(&c.threads)->default_value(0), "with --serve: worker threads (0: one per core, at least 8)");
     add("web-root", po::value<std::string>(&c.web_root), "with --serve: folder of the search page (default: the installed one)");
     add("quiet,q", po::bool_switch(&c.quiet), "with --serve: no access log");
     p.all.add(p.visible);

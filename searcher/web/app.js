@@ -800,13 +800,20 @@ function renderTimeline(state, histogram) {
     timeline.append(button);
   });
   const firstChosen = buckets.findIndex(chosen);
+  const lastChosen = firstChosen < 0 ? -1 : buckets.length - 1 - [...buckets].reverse().findIndex(chosen);
   timeline.children[Math.max(firstChosen, 0)].tabIndex = 0;
+  // The ends of the chosen range are its handles: a drag or Shift+arrow from one moves that end.
+  if (firstChosen >= 0) {
+    timeline.children[firstChosen].classList.add('edge-start');
+    timeline.children[lastChosen].classList.add('edge-end');
+  }
+  const anchorFor = (index) => (index === firstChosen ? lastChosen : index === lastChosen ? firstChosen : index);
   const choose = (a, b) => narrowTo(buckets[Math.min(a, b)].since, buckets[Math.max(a, b)].until);
   timeline.onpointerdown = (event) => {
     const index = barIndex(event);
     if (index === null || event.button !== 0) return;
     event.preventDefault();
-    timelineDrag = { start: index, end: index };
+    timelineDrag = { start: anchorFor(index), end: index };
     timeline.setPointerCapture(event.pointerId);
     markDrag();
   };
@@ -850,7 +857,7 @@ function renderTimeline(state, histogram) {
     event.preventDefault();
     // Shift+arrows widen a span from where the selection began.
     if (event.shiftKey) {
-      if (!timelineDrag) timelineDrag = { start: index, end: index };
+      if (!timelineDrag) timelineDrag = { start: anchorFor(index), end: index };
       timelineDrag.end = next;
     } else {
       timelineDrag = null;

@@ -137,6 +137,15 @@ test('search, filter by a facet, focus on the results, go back', async () => {
   await page.locator('#q').press('Enter');
   await waitForStatus(articles(all.total));
   assert.equal(await page.evaluate(() => history.length), entries);
+  // Nor does going through the orders in the sort menu.
+  await page.locator('#sort').selectOption('newest');
+  await page.waitForFunction(() => /sort=newest/.test(location.search));
+  await page.locator('#sort').selectOption('oldest');
+  await page.waitForFunction(() => /sort=oldest/.test(location.search));
+  await page.locator('#sort').selectOption('relevance');
+  await page.waitForFunction(() => !/sort=/.test(location.search));
+  await waitForStatus(articles(all.total));
+  assert.equal(await page.evaluate(() => history.length), entries);
   // Snippets keep Xapian's highlighting and nothing else.
   assert.ok(await page.locator('#result-list .snippet b').count() > 0);
   assert.equal(await page.locator('#result-list .snippet *:not(b)').count(), 0);
@@ -333,9 +342,9 @@ test('dates: from/to inputs, presets, the timeline with the range marked, from t
   assert.match(page.url(), new RegExp(`since=${year.value}-01-01&until=${year.value}-12-31`));
   await assertFocusOnResults();
   // The whole span stays in view, the chosen year marked.
-  await page.waitForFunction((n) => document.querySelectorAll('#timeline button').length === n,
+  await page.waitForFunction((n) => document.querySelectorAll('#timeline button').length === n &&
+    document.querySelectorAll('#timeline button[aria-pressed=true]').length === 1,
     Number(buckets[buckets.length - 1].value) - Number(buckets[0].value) + 1);
-  assert.equal(await page.locator('#timeline button[aria-pressed=true]').count(), 1);
   assert.match(await page.locator('#timeline button[aria-pressed=true]').getAttribute('aria-label'), new RegExp(`^${year.value}:`));
 
   // Shift+arrows widen a span from the keyboard; Enter chooses it.
@@ -348,7 +357,22 @@ test('dates: from/to inputs, presets, the timeline with the range marked, from t
   const span = await api(`/api/search?q=said&since=${values[firstIndex]}&until=${values[lastIndex]}`);
   await waitForStatus(articles(span.total));
   assert.match(page.url(), new RegExp(`since=${values[firstIndex]}&until=${values[lastIndex]}`));
-  assert.equal(await page.locator('#timeline button[aria-pressed=true]').count(), lastIndex - firstIndex + 1);
+  // The whole span's timeline comes with a second answer.
+  await page.waitForFunction((n) => document.querySelectorAll('#timeline button[aria-pressed=true]').length === n, lastIndex - firstIndex + 1);
+
+  // The range's end is a handle: dragging it back with the mouse shortens the range.
+  const end = await page.locator(`#timeline button[data-index="${lastIndex}"]`).boundingBox();
+  const target = await page.locator(`#timeline button[data-index="${firstIndex + 1}"]`).boundingBox();
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height - 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height - 2, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction((v) => new URLSearchParams(location.search).get('until') === v, values[firstIndex + 1]);
+  assert.equal(new URL(page.url()).searchParams.get('since'), values[firstIndex]);
+  // In dark mode too the page is accessible.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await assertAccessible('a results page in dark mode');
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 // Two months of days do not fit 4 px bars in the sidebar or on a phone: weeks are shown.
