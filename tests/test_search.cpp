@@ -8,6 +8,7 @@
 #include "document_builder.h"
 #include "index_writer.h"
 #include "index_error.h"
+#include "response_cache.h"
 #include "searcher.h"
 
 namespace fs = std::filesystem;
@@ -361,4 +362,45 @@ TEST_CASE("the time limit answers a slow query in time, marked approximate") {
         CHECK(generous.total_exact);
     }
     fs::remove_all(dir);
+
+TEST_CASE("any-of and excluded filter values; field completions; the index's dates") {
+    Fixture fx;
+    Searcher s(fx.db());
+    ResponseCache cache(16);
+    s.use_cache(&cache);  // the same pairs in each list must not share a cached answer
+    SearchRequest req;
+    req.any_filters = {{"person", "Pete Hegseth"}, {"person", "Vladimir Putin"}};
+    CHECK(s.search(req).total == 2);  // a1, a2
+    req.any_filters.push_back({"place", "Russia"});  // each field given must hold
+    CHECK(s.search(req).total == 1);  // a2
+    req = {};
+    req.filters = {{"person", "Donald Trump"}};
+    req.exclude = {{"place", "Russia"}};
+    CHECK(s.search(req).total == 1);  // a1
+    req.exclude = {};
+    req.any_filters = {{"person", "Donald Trump"}};
+    CHECK(s.search(req).total == 2);
+    req = {};
+    req.query = "nato";
+    req.exclude = {{"person", "Mark Rutte"}, {"place", "Nowhere"}};
+    CHECK(s.search(req).total == 1);  // a5
+    req.exclude = {{"nonsense", "x"}};
+    CHECK_THROWS_AS(s.search(req), QueryError);
+    req = {};
+    req.filters = {{"person", "Donald Trump"}};
+    CHECK(s.search(req).total == 2);
+    req.filters.swap(req.exclude);
+    CHECK(s.search(req).total == 3);
+    req.exclude.swap(req.any_filters);
+    CHECK(s.search(req).total == 2);
+
+    for (const Suggestion& p : s.suggest("b", 5, "place")) CHECK(p.field == "places");
+    CHECK(s.suggest("b", 5, "place").size() == 2);  // Brussels, Brazil
+    CHECK(s.suggest("ru", 5, "place").front().value == "Russia");
+    CHECK(s.suggest("ru", 5, "person").front().value == "Mark Rutte");
+    CHECK(s.suggest("ru", 5, "title").front().field == "title");
+    CHECK(s.suggest("oth", 5, "source").front().value == "Other Wire");
+    CHECK_THROWS_AS(s.suggest("a", 5, "body"), std::invalid_argument);
+    CHECK(s.stats().first_date == "2024-05-01");
+    CHECK(s.stats().last_date == "2025-02-14");
 }
