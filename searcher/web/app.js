@@ -309,6 +309,7 @@ function renderResults(state, body) {
   const first = total ? state.offset + 1 : 0;
   const last = state.offset + (body.results || []).length;
   $('status').textContent = total ? `${counted}${articles(total)}; showing ${first}–${last}` : 'No articles match.';
+  $('refine-close').textContent = total ? `Show ${counted}${articles(total)}` : 'Show results';
   $('results-heading').hidden = false;
   const list = $('result-list');
   list.replaceChildren();
