@@ -20,7 +20,7 @@ const FACET_FETCHED = 20;   // values asked for per facet
 // How the page names the fields the API reports; a field it does not know is shown by its name.
 const LABELS = {
   person: ['Person', 'People'], org: ['Organization', 'Organizations'], place: ['Place', 'Places'],
-  source: ['Source', 'Sources'], year: ['Year', 'Years'],
+  source: ['Source', 'Sources'], kind: ['Kind', 'Kinds'], year: ['Year', 'Years'],
 };
 const MODES = { all: '', any: 'any_', not: 'not_' };
 
@@ -495,7 +495,8 @@ function renderFacets(state, facets, total) {
   const box = $('facets');
   box.replaceChildren();
   for (const [facetName, rawValues] of Object.entries(facets)) {
-    const field = fieldOfFacet(facetName);
+    // Years are not a filter but a span of dates (since/until).
+    const field = fieldOfFacet(facetName) || (facetName === 'years' ? { name: 'year', facet: 'years' } : null);
     if (!field || !rawValues.length) continue;
     const isYear = field.name === 'year';
     const mode = modeOf(state, field.name);
