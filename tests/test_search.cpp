@@ -362,6 +362,7 @@ TEST_CASE("the time limit answers a slow query in time, marked approximate") {
         CHECK(generous.total_exact);
     }
     fs::remove_all(dir);
+}
 
 TEST_CASE("any-of and excluded filter values; field completions; the index's dates") {
     Fixture fx;
