@@ -308,7 +308,9 @@ function renderResults(state, body) {
   const counted = body.total_exact === false ? 'about ' : '';
   const first = total ? state.offset + 1 : 0;
   const last = state.offset + (body.results || []).length;
-  $('status').textContent = total ? `${counted}${articles(total)}; showing ${first}–${last}` : 'No articles match.';
+  // The searcher falls back to articles with some of the words when none has them all.
+  const some = body.matched === 'some' ? 'No article has all the words; these have some. ' : '';
+  $('status').textContent = total ? `${some}${counted}${articles(total)}; showing ${first}–${last}` : 'No articles match.';
   $('refine-close').textContent = total ? `Show ${counted}${articles(total)}` : 'Show results';
   $('results-heading').hidden = false;
   const list = $('result-list');

@@ -430,12 +430,21 @@ test('a query error points at the problem, counting characters', async () => {
 });
 
 test('no results: each word counted, each filter removable', async () => {
-  await page.goto(`${base}/?q=said+zzzqqqx&source=Reuters`);
+  // AND: all the words, with no fallback to articles holding some of them.
+  await page.goto(`${base}/?q=said+AND+zzzqqqx&source=Reuters`);
   await page.locator('#no-results .word-counts').waitFor();
   const text = await page.locator('#no-results').innerText();
   assert.match(text, /said: \d+ articles in the whole archive/);
   assert.match(text, /zzzqqqx: in no article/);
   const remove = page.getByRole('button', { name: 'Remove Source: Reuters' });
+  // Without AND, the articles with some of the words are shown, and said to be so.
+  const some = await api('/api/search?q=said+zzzqqqx&source=Reuters');
+  if (some.matched === 'some') {
+    await page.goto(`${base}/?q=said+zzzqqqx&source=Reuters`);
+    await waitForStatus(new RegExp(`^No article has all the words; these have some\\. ${some.total} articles?`));
+    await page.goto(`${base}/?q=said+AND+zzzqqqx&source=Reuters`);
+    await page.locator('#no-results .word-counts').waitFor();
+  }
   await remove.click();
   await page.waitForFunction(() => !/source=/.test(location.search));
   assert.equal(await page.locator('#no-results').isVisible(), true);
