@@ -1,13 +1,13 @@
 // Encodings of files that declare none: plain text and CSV in each legacy encoding an archive
 // holds, encoded with iconv here from UTF-8 texts, must read back as the same UTF-8.
 #include <doctest/doctest.h>
-#include <iconv.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "charset.h"
 #include "csv_reader.h"
+#include "test_encode.h"
 #include "test_paths.h"
 #include "text_reader.h"
 
@@ -15,21 +15,7 @@ using namespace dateline;
 
 namespace {
 
-// `utf8` in `encoding`; empty when iconv cannot encode every character.
-std::string encode(const std::string& utf8, const char* encoding) {
-    iconv_t cd = iconv_open(encoding, "UTF-8");
-    REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
-    std::string out(utf8.size() * 4 + 8, '\0');
-    char* src = const_cast<char*>(utf8.data());
-    std::size_t src_left = utf8.size();
-    char* dst = out.data();
-    std::size_t dst_left = out.size();
-    std::size_t rc = iconv(cd, &src, &src_left, &dst, &dst_left);
-    iconv_close(cd);
-    if (rc == static_cast<std::size_t>(-1)) return {};
-    out.resize(out.size() - dst_left);
-    return out;
-}
+using dateline::testing::encode;
 
 struct Story {
     const char* language;

@@ -34,10 +34,7 @@ json search_json(const fs::path& db, const std::string& args) {
 
 std::size_t documents(const fs::path& db) { return Xapian::Database(db.string()).get_doccount(); }
 
-void write(const fs::path& p, const std::string& data) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-}
+using dateline::testing::write;
 
 std::map<std::string, std::size_t> facet_map(const json& facets, const std::string& name) {
     std::map<std::string, std::size_t> out;

@@ -13,10 +13,8 @@ namespace fs = std::filesystem;
 using namespace dateline;
 
 namespace {
-void write(const fs::path& p, const std::string& data) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-}
+using dateline::testing::write;
+
 std::vector<std::string> names(const Discovery& d) {
     std::vector<std::string> out;
     for (const DiscoveredFile& f : d.files) out.push_back(fs::path(f.path).filename().string());

@@ -31,10 +31,7 @@ namespace {
 const std::string kIndex = DATELINE_INDEX_BIN;
 const std::string kSearch = DATELINE_SEARCH_BIN;
 
-void write(const fs::path& p, const std::string& data) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-}
+using dateline::testing::write;
 
 std::string article_text(int n) {
     static const char* words[] = {"ministers", "talks", "harvest", "exports", "bank", "rates", "strike", "ports",

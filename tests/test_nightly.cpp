@@ -35,10 +35,7 @@ namespace {
 const std::string kIndex = DATELINE_INDEX_BIN;
 const std::string kSearch = DATELINE_SEARCH_BIN;
 
-void write(const fs::path& p, const std::string& data) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-}
+using dateline::testing::write;
 
 const std::string kStory =
     "Zanzibarite ferries return to Port Ellery\n2024-03-03\n\nThe quaymaster of Port Ellery said on Sunday that "

@@ -49,6 +49,12 @@ inline std::string read_file(const std::filesystem::path& p) {
     return s.str();
 }
 
+// Writes `data` to `p`, making its folders first.
+inline void write(const std::filesystem::path& p, const std::string& data) {
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << data;
+}
+
 }  // namespace dateline::testing
 
 // Skips the rest of the current test case, with a message, when ../shared is absent.

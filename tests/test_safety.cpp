@@ -21,10 +21,7 @@ namespace {
 
 const std::string kIndex = DATELINE_INDEX_BIN;
 
-void write(const fs::path& p, const std::string& data) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-}
+using dateline::testing::write;
 
 std::string story(int n) {
     return "Harbour story number " + std::to_string(n) + " from Port Ellery\n2024-03-" + std::to_string(1 + n % 28) +

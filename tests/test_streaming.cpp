@@ -3,12 +3,12 @@
 // record and is named, an edit rewrites only the stories it touched, gzip streams the same, and
 // plain text in legacy encodings and UTF-16 reads as UTF-8. The 1 GB case is in scripts/bench.
 #include <doctest/doctest.h>
-#include <iconv.h>
 #include <xapian.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "test_encode.h"
 #include "test_paths.h"
 #include "test_paths_bin.h"
 
@@ -36,7 +36,7 @@ std::string export_lines(bool with_bad_line) {
     return data;
 }
 
-void write(const fs::path& p, const std::string& data) { std::ofstream(p, std::ios::binary) << data; }
+using dateline::testing::write;
 
 Xapian::doccount documents(const fs::path& db) { return Xapian::Database(db.string()).get_doccount(); }
 
@@ -44,19 +44,7 @@ dateline::testing::RunResult index(const fs::path& db, const std::string& paths,
     return run(kIndex + " --db " + quote(db.string()) + " " + options + " " + paths, true);
 }
 
-std::string encode(const std::string& utf8, const char* encoding) {
-    iconv_t cd = iconv_open(encoding, "UTF-8");
-    REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
-    std::string out(utf8.size() * 4 + 8, '\0');
-    char* src = const_cast<char*>(utf8.data());
-    std::size_t src_left = utf8.size();
-    char* dst = out.data();
-    std::size_t dst_left = out.size();
-    REQUIRE(iconv(cd, &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1));
-    iconv_close(cd);
-    out.resize(out.size() - dst_left);
-    return out;
-}
+using dateline::testing::encode;
 
 }  // namespace
 
