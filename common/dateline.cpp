@@ -19,7 +19,7 @@ enum class Case { none, upper, capitalized, lower };
 // The case of a word's letters: all capitals; a capital first, then small letters; a small
 // letter first; none when it has no letters ("1996-08-30").
 Case case_of(std::string_view w) {
-    bool any_upper = false, any_lower = false, first_upper = false, seen_letter = false;
+    bool any_lower = false, first_upper = false, seen_letter = false;
     for (Xapian::Utf8Iterator it(w.data(), w.size()); it != Xapian::Utf8Iterator(); ++it) {
         auto cat = Xapian::Unicode::get_category(*it);
         bool upper = cat == Xapian::Unicode::UPPERCASE_LETTER || cat == Xapian::Unicode::TITLECASE_LETTER;
@@ -27,7 +27,6 @@ Case case_of(std::string_view w) {
         if (!upper && !lower) continue;
         if (!seen_letter) first_upper = upper;
         seen_letter = true;
-        any_upper |= upper;
         any_lower |= lower;
     }
     if (!seen_letter) return Case::none;

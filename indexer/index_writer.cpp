@@ -130,7 +130,7 @@ void set_bit(std::vector<bool>& bits, Xapian::docid id) {
 
 IndexWriter::OpenFile& IndexWriter::open_file(const std::string& path) {
     if (open_ && open_->path == path) return *open_;
-    open_.emplace();
+    open_ = OpenFile{};
     open_->path = path;
     open_->own_term = path_term(path);
     // In an index that started empty, only files written earlier in this run have documents.

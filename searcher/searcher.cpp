@@ -310,9 +310,10 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
             if (s.value.empty()) s.value = value;
             found.push_back(std::move(s));
         }
-        for (auto& [name, count] : alias_completions(f, prefix, *aliases_, db_)) {
+        for (const auto& completion : alias_completions(f, prefix, *aliases_, db_)) {
+            const std::string& name = completion.first;
             bool seen = std::any_of(found.begin(), found.end(), [&](const Suggestion& s) { return text::same_folded(s.value, name); });
-            if (!seen) found.push_back({name, std::string(f.facet), count});
+            if (!seen) found.push_back({name, std::string(f.facet), completion.second});
         }
         out.insert(out.end(), found.begin(), found.end());
     }
