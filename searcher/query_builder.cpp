@@ -211,7 +211,13 @@ std::optional<PartialQuery> QueryBuilder::partial(const SearchRequest& request) 
     OrWithoutStopwords mode(parser_, stopper_);
     PartialQuery partial;
     parser_.set_stemmer(stemmer(""));
-    Xapian::Query words = parser_.parse_query(prepare_query(request.query), kParseFlags);
+    Xapian::Query words;
+    try {
+        words = parser_.parse_query(prepare_query(request.query), kParseFlags);
+    } catch (const Xapian::QueryParserError&) {
+        // Read with OR, a query the exact search took can still fail to parse: no fallback then.
+        return std::nullopt;
+    }
     if (words.get_type() == Xapian::Query::OP_OR) partial.words = words.get_num_subqueries();
     else if (!words.empty()) partial.words = 1;
     if (partial.words < 2) return std::nullopt;
