@@ -528,6 +528,24 @@ void based_place(const Gazetteer& gazetteer, const Token& token, std::vector<Men
     out.push_back(std::move(m));
 }
 
+// The longest name the word lists know that starts at word b, on b's line, over words that
+// `takes` accepts; a possessive ends it. The name and its length in words; null and 0 when none.
+template <typename Takes>
+std::pair<const entity_data::KnownName*, std::size_t> longest_known(const Gazetteer& gazetteer, const std::vector<Token>& tokens,
+                                                                    std::size_t b, Takes takes) {
+    std::string key;
+    std::pair<const entity_data::KnownName*, std::size_t> best{nullptr, 0};
+    for (std::size_t k = b; k < tokens.size() && k - b < gazetteer.longest_phrase() && tokens[k].is_word() &&
+                            tokens[k].line == tokens[b].line && takes(k);
+         ++k) {
+        if (k > b) key += ' ';
+        key += tokens[k].key;
+        if (const entity_data::KnownName* known = gazetteer.known(key)) best = {known, k + 1 - b};
+        if (tokens[k].possessive || !gazetteer.starts_known(key)) break;
+    }
+    return best;
+}
+
 // A place or organization the word lists know that the tagger left unlabelled ("EC" in a
 // headline in capitals, which CoNLL's few such headlines did not teach it). A lone common word
 // is no name ("US" in "TELL US", "Chad" starting a sentence is still Chad: it is no common
@@ -535,20 +553,7 @@ void based_place(const Gazetteer& gazetteer, const Token& token, std::vector<Men
 std::size_t known_left_out(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const std::vector<Label>& labels,
                            std::size_t b, std::vector<Mention>& out) {
     if (!tokens[b].is_capital()) return b + 1;
-    std::string key;
-    std::size_t length = 0;
-    const entity_data::KnownName* found = nullptr;
-    for (std::size_t k = b; k < tokens.size() && k - b < gazetteer.longest_phrase() && tokens[k].is_word() &&
-                            tokens[k].line == tokens[b].line && labels[k] == Label::O;
-         ++k) {
-        if (k > b) key += ' ';
-        key += tokens[k].key;
-        if (const entity_data::KnownName* known = gazetteer.known(key)) {
-            found = known;
-            length = k + 1 - b;
-        }
-        if (tokens[k].possessive || !gazetteer.starts_known(key)) break;
-    }
+    auto [found, length] = longest_known(gazetteer, tokens, b, [&](std::size_t k) { return labels[k] == Label::O; });
     if (!found) return b + 1;
     bool lone_common_word = length == 1 && tokens[b].text.find('.') == std::string_view::npos &&
                             (gazetteer.word_classes(tokens[b].key) & entity_data::common_word);
@@ -572,20 +577,8 @@ std::size_t known_left_out(const Gazetteer& gazetteer, const std::vector<Token>&
 // Returns the index after it, 0 when there is none.
 std::size_t known_across_spans(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const std::vector<Label>& labels,
                                std::size_t b, std::vector<Mention>& out) {
-    std::string key;
-    std::size_t length = 0;
-    const entity_data::KnownName* found = nullptr;
-    for (std::size_t k = b; k < tokens.size() && k - b < gazetteer.longest_phrase() && tokens[k].is_word() &&
-                            tokens[k].line == tokens[b].line && (labels[k] != Label::O || !tokens[k].is_capital());
-         ++k) {
-        if (k > b) key += ' ';
-        key += tokens[k].key;
-        if (const entity_data::KnownName* known = gazetteer.known(key)) {
-            found = known;
-            length = k + 1 - b;
-        }
-        if (tokens[k].possessive || !gazetteer.starts_known(key)) break;
-    }
+    auto [found, length] = longest_known(gazetteer, tokens, b,
+                                         [&](std::size_t k) { return labels[k] != Label::O || !tokens[k].is_capital(); });
     std::size_t piece = b + 1;
     while (piece < tokens.size() && labels[piece] == inside_label(type_of(labels[b]))) ++piece;
     if (!found || b + length <= piece) return 0;
