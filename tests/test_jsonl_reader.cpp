@@ -93,6 +93,20 @@ TEST_CASE("one bad line loses one record: each is named with its line and skippe
     CHECK(o.warnings[0].first == 1);
 }
 
+TEST_CASE("a number too large for a double is one bad line, not an escaped exception (found by fuzz_jsonl)") {
+    // nlohmann reports "1e999" as out_of_range, not as a parse error.
+    std::string data = "{\"title\": \"One\", \"body\": \"First.\"}\n"
+                       "{\"title\": \"Two\", \"body\": \"Second.\", \"score\": 1e999}\n"
+                       "{\"title\": \"Three\", \"body\": \"Third.\"}\n";
+    Outcome o = read_reporting({"x.jsonl", data});
+    REQUIRE(o.articles.size() == 2);
+    CHECK(o.articles[1].title == "Three");
+    REQUIRE(o.warnings.size() == 1);
+    CHECK(o.warnings[0].first == 2);
+    CHECK(o.warnings[0].second.starts_with("not valid JSON ("));
+    CHECK(o.warnings[0].second.find("1e999") != std::string::npos);
+}
+
 TEST_CASE("a file with no readable line is an error naming the first") {
     CHECK_THROWS_WITH_AS(read_jsonl("{\"a\": \n{{\n"), doctest::Contains("no readable record: 2 bad lines, the first at line 1"),
                          ReadError);

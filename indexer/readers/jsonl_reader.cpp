@@ -53,8 +53,9 @@ const json* largest_record_array(const json& doc, int depth = 0) {
 namespace {
 
 // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..." ->
-// "column 9: syntax error ..."
-std::string parse_problem(const json::parse_error& e) {
+// "column 9: syntax error ...". Also takes the out_of_range error a number too large for a double
+// raises ("1e999"), which nlohmann reports apart from syntax errors.
+std::string parse_problem(const json::exception& e) {
     std::string what = e.what();
     std::size_t at = what.find("column ");
     if (at == std::string::npos) at = what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2;
@@ -141,7 +142,7 @@ void JsonlReader::read(const SourceFile& file, const ReaderOptions& options, con
             json record;
             try {
                 record = json::parse(decoder.decode(line));
-            } catch (const json::parse_error& e) {
+            } catch (const json::exception& e) {
                 skip(lines.line_number(), "not valid JSON (" + parse_problem(e) + "): skipped");
                 continue;
             }
