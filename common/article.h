@@ -28,7 +28,7 @@ struct Article {
     std::string dateline;      // the place line of a wire story ("SALVADOR, Feb 26")
     // What the text is: "story" (prose), "brief" (a story of a few sentences), "table" (results,
     // standings, prices: rows of names and figures) or "list" (items, not sentences). Readers
-    // set it (indexer/readers/story_kind.h); "" when unknown.
+    // set it (indexer/readers/extract/story_kind.h); "" when unknown.
     std::string kind;
     std::optional<UtcTime> published;  // publication time; empty when the source gives none
     std::vector<std::string> people;         // display names, one per person

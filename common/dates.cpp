@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "entity_word_lists.h"
+#include "word_lists.h"
 #include "text.h"
 
 namespace dateline::dates {

@@ -8,7 +8,7 @@
 // Japanese, Hangul Korean, other Han characters Chinese; and a "Russian" text that writes the
 // Ukrainian letters і, ї, є, ґ is Ukrainian.
 //
-// Accuracy on the multilingual files of ../shared is checked by tests/test_languages.cpp
+// Accuracy on the multilingual files of ../shared is checked by tests/searcher/test_languages.cpp
 // (figures in the README, "Languages").
 //
 // Thread-safe: the profiles are loaded once, on first use, and only read afterwards.

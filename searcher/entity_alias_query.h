@@ -1,6 +1,6 @@
 // Entity alias queries: person:, org: and place: find an entity by any of its names.
 //
-// The indexer stores each entity under its canonical name (common/entity_aliases.h), so
+// The indexer stores each entity under its canonical name (common/entities/entity_aliases.h), so
 // `place:usa`, `place:"united states"` and `--place USA` must look for "U.S.", and
 // `org:"united nations"` for "U.N.". The query builder asks this module, for each entity clause of
 // a query and each entity filter, which exact-filter terms also name that entity:

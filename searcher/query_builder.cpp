@@ -5,7 +5,7 @@
 
 #include "dates.h"
 #include "entity_alias_query.h"
-#include "entity_word_lists.h"
+#include "word_lists.h"
 #include "query_syntax.h"
 #include "schema.h"
 #include "stemming.h"

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "article.h"
+#include "schema.h"
 
 namespace dateline {
 
@@ -103,5 +104,18 @@ public:
 private:
     std::size_t position_;
 };
+
+// The exact filters, --person, --org, --place, --source, --kind: the schema's fields that are
+// both filters and facets (the date's own options aside). The command line and the HTTP API
+// take the same.
+std::vector<const schema::Field*> filter_fields();
+// Their names ("person", "org", ...).
+std::vector<std::string> filter_names();
+
+// Parses "relevance" | "newest" | "oldest"; throws std::invalid_argument.
+SortOrder parse_sort(const std::string& name);
+
+// Parses a comma-separated facet list ("people,years"); "none" or "" gives no facets.
+std::vector<std::string> parse_facets(const std::string& list);
 
 }  // namespace dateline

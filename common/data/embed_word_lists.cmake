@@ -1,8 +1,8 @@
 # Writes a C++ source holding the word lists as string literals, so that installed programs need
 # no data directory. Run as: cmake -DOUTPUT=<file.cpp> -DINPUTS=<a.txt;b.txt> -P embed_word_lists.cmake
-# Each list is reachable by its file name without ".txt" through entity_word_list().
+# Each list is reachable by its file name without ".txt" through word_list().
 set(body "// Generated from common/data/*.txt by embed_word_lists.cmake. Do not edit.\n")
-string(APPEND body "#include \"entity_word_lists.h\"\n\nnamespace dateline::entity_data {\n")
+string(APPEND body "#include \"word_lists.h\"\n\nnamespace dateline::entity_data {\n")
 string(APPEND body "const std::vector<WordList>& word_lists() {\n    static const std::vector<WordList> lists{\n")
 foreach(input IN LISTS INPUTS)
   get_filename_component(name "${input}" NAME_WE)

@@ -9,7 +9,7 @@
 //                                     stdin (dateline-index --dry-run --json), articles without
 //                                     a language read as LANGUAGE: for checking them by hand
 //
-// Names are compared case-insensitively and by their canonical names (common/entity_aliases.h:
+// Names are compared case-insensitively and by their canonical names (common/entities/entity_aliases.h:
 // "U.S." found for a gold "United States" is right); a one-word name matches a longer name of
 // the same article whose last word it is (a bare surname is the same person), as the bar
 // says.

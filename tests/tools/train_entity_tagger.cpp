@@ -1,4 +1,4 @@
-// train_entity_tagger: trains the entity tagger (common/entity_tagger.h) on CoNLL-2003 and writes
+// train_entity_tagger: trains the entity tagger (common/entities/entity_tagger.h) on CoNLL-2003 and writes
 // the model the build compiles in, common/data/entity_tagger.txt.
 //
 //   train_entity_tagger [--epochs N] [--seed S] OUTPUT eng.train
@@ -223,7 +223,7 @@ int main(int argc, char** argv) {
         }
         std::FILE* out = std::fopen(files[0].c_str(), "w");
         if (!out) throw std::runtime_error("cannot write " + files[0]);
-        std::fprintf(out, "# The entity tagger's weights (common/entity_tagger.h): an averaged perceptron trained on\n");
+        std::fprintf(out, "# The entity tagger's weights (common/entities/entity_tagger.h): an averaged perceptron trained on\n");
         std::fprintf(out, "# CoNLL-2003 eng.train by tests/tools/train_entity_tagger.cpp (%d epochs, seed %u);\n", epochs, seed);
         std::fprintf(out, "# regenerate with scripts/train-entity-tagger. Features are hashed: no text is stored.\n");
         std::fprintf(out, "labels");

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "dates.h"
-#include "entity_word_lists.h"
+#include "word_lists.h"
 #include "text.h"
 
 namespace dateline::entity_data {

@@ -20,16 +20,6 @@ struct Parsed {
     po::positional_options_description positional;
 };
 
-// The filters --person, --org, --place, --source, --kind: the schema fields that are facets and
-// filters.
-std::vector<const schema::Field*> filter_fields() {
-    std::vector<const schema::Field*> out;
-    for (const schema::Field& f : schema::fields()) {
-        if (!f.facet.empty() && !f.filter_prefix.empty() && f.kind != schema::Kind::date && f.name != "year") out.push_back(&f);
-    }
-    return out;
-}
-
 void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facets, std::string& since, std::string& until,
               std::vector<std::string>* filter_values) {
     auto add = p.visible.add_options();
@@ -63,34 +53,6 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
 }
 
 }  // namespace
-
-std::vector<std::string> filter_names() {
-    std::vector<std::string> names;
-    for (const schema::Field* f : filter_fields()) names.emplace_back(f->name);
-    return names;
-}
-
-SortOrder parse_sort(const std::string& name) {
-    if (name == "relevance") return SortOrder::relevance;
-    if (name == "newest") return SortOrder::newest;
-    if (name == "oldest") return SortOrder::oldest;
-    throw std::invalid_argument("--sort takes relevance, newest or oldest, not '" + name + "'");
-}
-
-std::vector<std::string> parse_facets(const std::string& list) {
-    std::vector<std::string> out;
-    if (list == "none") return out;
-    std::vector<std::string> known = facet_names();
-    for (const std::string& name : text::split_trimmed(list, ',')) {
-        if (std::find(known.begin(), known.end(), name) == known.end()) {
-            std::string all;
-            for (const std::string& k : known) all += (all.empty() ? "" : ", ") + k;
-            throw std::invalid_argument("unknown facet '" + name + "': choose from " + all);
-        }
-        out.push_back(name);
-    }
-    return out;
-}
 
 SearchCommand parse_search_command(int argc, const char* const* argv) {
     SearchCommand c;

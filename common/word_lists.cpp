@@ -1,4 +1,4 @@
-#include "entity_word_lists.h"
+#include "word_lists.h"
 
 #include <stdexcept>
 #include <string>

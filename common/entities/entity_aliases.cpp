@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "entity_gazetteer.h"
-#include "entity_word_lists.h"
+#include "word_lists.h"
 #include "text.h"
 
 namespace dateline {

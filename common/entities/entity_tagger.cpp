@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
-#include "entity_word_lists.h"
+#include "word_lists.h"
 #include "text.h"
 
 namespace dateline::entity_text {

@@ -50,7 +50,7 @@ public:
     explicit Server(const fs::path& db, std::vector<std::string> extra = {}) {
         int err[2];
         REQUIRE(pipe(err) == 0);
-        std::string web = (dateline::testing::source_root() / "searcher" / "web").string();
+        std::string web = (dateline::testing::source_root() / "searcher" / "http" / "web").string();
         std::vector<std::string> args = {kSearch, "--db", db.string(), "--serve", "127.0.0.1:0", "--threads", "4", "--web-root", web};
         args.insert(args.end(), extra.begin(), extra.end());
         pid_ = fork();

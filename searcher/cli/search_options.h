@@ -38,14 +38,4 @@ std::string search_help();
 // exit status to end with (2 or 0); nullopt when there is work to do.
 std::optional<int> read_command_line(int argc, char** argv, SearchCommand& command);
 
-// The names of the exact filters, --person, --org, --place, --source, --kind: the schema's fields
-// that are both filters and facets (the date's own options aside). The HTTP API takes the same.
-std::vector<std::string> filter_names();
-
-// Parses "relevance" | "newest" | "oldest"; throws std::invalid_argument.
-SortOrder parse_sort(const std::string& name);
-
-// Parses a comma-separated facet list ("people,years"); "none" or "" gives no facets.
-std::vector<std::string> parse_facets(const std::string& list);
-
 }  // namespace dateline

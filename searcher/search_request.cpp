@@ -1,0 +1,47 @@
+#include "search_request.h"
+
+#include <algorithm>
+
+#include "facets.h"
+#include "schema.h"
+#include "text.h"
+
+namespace dateline {
+
+std::vector<const schema::Field*> filter_fields() {
+    std::vector<const schema::Field*> out;
+    for (const schema::Field& f : schema::fields()) {
+        if (!f.facet.empty() && !f.filter_prefix.empty() && f.kind != schema::Kind::date && f.name != "year") out.push_back(&f);
+    }
+    return out;
+}
+
+std::vector<std::string> filter_names() {
+    std::vector<std::string> names;
+    for (const schema::Field* f : filter_fields()) names.emplace_back(f->name);
+    return names;
+}
+
+SortOrder parse_sort(const std::string& name) {
+    if (name == "relevance") return SortOrder::relevance;
+    if (name == "newest") return SortOrder::newest;
+    if (name == "oldest") return SortOrder::oldest;
+    throw std::invalid_argument("--sort takes relevance, newest or oldest, not '" + name + "'");
+}
+
+std::vector<std::string> parse_facets(const std::string& list) {
+    std::vector<std::string> out;
+    if (list == "none") return out;
+    std::vector<std::string> known = facet_names();
+    for (const std::string& name : text::split_trimmed(list, ',')) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            std::string all;
+            for (const std::string& k : known) all += (all.empty() ? "" : ", ") + k;
+            throw std::invalid_argument("unknown facet '" + name + "': choose from " + all);
+        }
+        out.push_back(name);
+    }
+    return out;
+}
+
+}  // namespace dateline
