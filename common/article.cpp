@@ -28,4 +28,9 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
     list.push_back(std::move(v));
 }
 
+void add_subject(Article& a, const std::string& subject) {
+    add_unique(a.subjects, subject);
+    add_unique(a.keywords, subject);
+}
+
 }  // namespace dateline

@@ -1,5 +1,8 @@
 // Article: the one model every part of Dateline shares.
 //
+// Each member that is a field has its row in the schema (common/schema.h), which maps it to
+// terms, slots and JSON; the members below the entity lists are the reader's bookkeeping.
+//
 // Readers (indexer/readers) produce Articles from files; the analysis step fills in what the
 // source did not say (entities, language, id); the document builder turns an Article into a
 // Xapian document through the schema (common/schema.h). Nothing here knows about Xapian or about
@@ -34,7 +37,10 @@ struct Article {
     std::vector<std::string> people;         // display names, one per person
     std::vector<std::string> organizations;  // display names, one per organization
     std::vector<std::string> places;         // display names, one per place
-    std::vector<std::string> keywords;       // topics / subjects / categories
+    // The subject categories the source filed the story under, in its own words or codes
+    // (Reuters TOPICS "crude", IPTC "economy, business and finance"). Each is a keyword too.
+    std::vector<std::string> subjects;
+    std::vector<std::string> keywords;       // topics / subjects / categories / tags
     std::string source_path;   // the file the article came from (as given on the command line)
     std::string format;        // the reader that produced it: "text", "reuters", ...
 
@@ -53,5 +59,9 @@ void assign_id(Article& a);
 
 // Appends `value` to `list` unless an equal value (compared case-insensitively) is there already.
 void add_unique(std::vector<std::string>& list, const std::string& value);
+
+// Adds a subject the source filed the story under, to its subjects and to its keywords (a
+// subject is a keyword too, so keyword:crude finds what subject:crude does).
+void add_subject(Article& a, const std::string& subject);
 
 }  // namespace dateline

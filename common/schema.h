@@ -1,26 +1,72 @@
-// The schema: the one table of Dateline's fields.
+// The schema: the one table of Dateline's fields, and the plain description of what an index holds.
 //
-// Every field has its name in queries and JSON, its Xapian term prefixes, its value slot and its
-// weight. The indexer builds documents from this table, the searcher builds its QueryParser,
-// filters and facets from it, and both programs' --help list fields from it. No term prefix or
-// value slot is written anywhere else in Dateline.
+// WHAT A DATELINE INDEX HOLDS
 //
-// Prefixes follow Omega's conventions where they exist (Q id, S title, A author, U url, H host,
-// L language, K keyword, D/M/Y dates) so that xapian-delve and Omega users recognise the index;
-// Dateline's own fields use X... prefixes. Exact-filter prefixes of Dateline's own end in ':' so
-// they can never be mistaken for a free-text term with the same letters.
+// A Dateline index is a Xapian database (glass backend). Each document is one article. The
+// document holds four things:
 //
-// Free text is indexed stemmed only (Xapian's STEM_ALL_Z: "talks" and "talk" are one term, "Z"
-// before the prefix), as search engines for prose usually do: measured on Reuters-21578 it is
-// a third faster to index and a sixth smaller than Omega's stemmed-plus-unstemmed terms, and a
-// news archive is searched by word, not by inflection.
+// 1. Terms. Here "_" stands for the value, and "stem" means Xapian's Snowball stem for the
+//    article's language, with accents folded:
+//      Z<stem>              a word of the title or the body, stemmed (STEM_ALL_Z). The title's words
+//                           count 5 per occurrence and the body's 1. Words are positional. A gap of
+//                           100 positions separates fields, so no phrase spans two of them.
+//      ZS<stem>             a word of the title, also under the title's own prefix (title:word)
+//      ZA<stem>, ZXSOURCE<stem>, ZXSECTION<stem>, ZXPERSON<stem>, ZXORG<stem>, ZXPLACE<stem>,
+//      ZXKEYWORD<stem>      a word of an author, source, section, person, organization, place or
+//                           keyword (author:word, person:word...). A one-word name has no
+//                           positions, because no phrase can use them.
+//      Q_                   the article's id (unique: a story is replaced, never doubled)
+//      XAUTHOR:_ XSOURCE:_ XSECTION:_ XPERSON:_ XORG:_ XPLACE:_ XKIND:_ XSUBJECT:_ K_ U_ L_
+//                           exact filters: the whole value lower-cased with spaces collapsed
+//                           (K keyword, U url, L language code). Over 240 bytes, the value is
+//                           cut and followed by '#' and a hash of the whole.
+//      XPATH:_              one term per file holding the story, with the path exactly as given.
+//                           The index writer adds it; a story no file holds any more is removed.
+//      D<YYYYMMDD> M<YYYYMM> Y<YYYY>
+//                           the publication date's day, month and year (Omega's date terms)
+//      plus unsigned forms of "c++"/"c#"-like words, and CJK text indexed unstemmed
+//      (indexer/document_builder.cpp says why)
+// 2. Value slots:
+//      0  the publication time, "YYYYMMDDhhmmss" UTC, which sorts as a string
+//      1  people, 2 organizations, 3 places, 4 source, 7 kind, 8 subjects: the display names,
+//         joined by '\x1f' (encode_list), which the facets count
+//      5  the year, "YYYY", which the years facet counts
+//      6  the fingerprint: a hash of the document data and the schema version, so a changed
+//         file's unchanged stories are not written again
+// 3. Document data: the article as JSON (common/article_json.h). Its keys are the JSON names of
+//    the table below that have an Article member: id, title, date (ISO 8601 UTC, or null), source,
+//    authors, section, url, language, dateline, kind, path, format, people, organizations,
+//    places, subjects, keywords, body.
+// 4. Metadata keys:
+//      dateline.schema_version   kVersion below. Both programs refuse any other version and ask
+//                                for a rebuild.
+//      dateline.last_commit      the ISO 8601 UTC time of the last commit
+//      dateline.file:<hash>      one record per file read: its path, size, mtime, content hash,
+//                                article ids, or why it failed (indexer/index_writer.h)
 //
-// Exact-filter terms hold the value lower-cased (so --person "pete hegseth" and "Pete Hegseth"
-// are the same filter); value slots hold display names, which is what facets show.
+// THE TABLE
+//
+// Each row below names a field once, with everything the rest of Dateline needs: its name in
+// queries and options ("person"), its JSON key ("people"), its labels on the page, its Article
+// member, prefixes, slot, weight, facet name and flags. Several things are derived from the
+// table: the document builder, the query parser's prefixes, the exact filters of the command line
+// and the HTTP API, the default facets, the completions, both programs' --help, article and result
+// JSON, and the page's filters and facets (GET /api/schema). Code names a field by its FieldId,
+// never by a string, so renaming a field fails the build. To add a field: give it an id, a row
+// and an Article member, have the readers fill it, and test it. If the index changes, bump kVersion.
+//
+// Prefixes follow Omega's conventions where Omega has them (Q id, S title, A author, U url,
+// K keyword, L language, D/M/Y dates), so that xapian-delve and Omega users recognise the index.
+// Dateline's own fields use X... prefixes, and their exact-filter prefixes end in ':' so that a
+// filter term can never be mistaken for a free-text term with the same letters.
+//
+// Free text is indexed stemmed only, as Xapian's STEM_ALL_Z does ("talks" and "talk" are one
+// term). Measured on Reuters-21578, this indexes a third faster and is a sixth smaller than
+// Omega's stemmed-plus-unstemmed terms. A news archive is searched by word, not by inflection.
 #pragma once
 
 #include <array>
-#include <optional>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,56 +75,84 @@
 
 namespace dateline::schema {
 
-// Bump when a change makes older indexes unreadable or wrong for this code (new prefixes,
-// different slot contents). The index stores it in metadata key "dateline.schema_version"; both
-// programs refuse an index with another version, with a message saying to rebuild it.
-inline constexpr int kVersion = 2;  // 2: the kind field; per-language stems, accents folded, CJK n-grams
+// Bump this when a change makes older indexes unreadable, or wrong for this code (new prefixes,
+// different slot contents).
+inline constexpr int kVersion = 3;  // 3: subjects; 2: kind, per-language stems, accents folded, CJK n-grams
 inline constexpr std::string_view kVersionKey = "dateline.schema_version";
-// Metadata key of the ISO 8601 UTC time of the index's last commit (written by the indexer,
-// shown by dateline-index --status and the server's /healthz).
 inline constexpr std::string_view kLastCommitKey = "dateline.last_commit";
+
+// Every field, in the order of the table (the order of options, parameters and help).
+enum class FieldId {
+    id, title, body, author, source, section, person, org, place, kind, subject, keyword, url, language, path, date, year,
+    dateline, format,
+};
 
 enum class Kind {
     text,      // free text only: positional, searchable as name:word
     filter,    // exact filter only: one boolean term per value
     both,      // free text and exact filter
     date,      // the publication date: D/M/Y terms, a sortable value
+    stored,    // kept in the document data only: shown, never searched
 };
 
-// Reads the values of one field from an article. Empty vector: the field is absent.
-using Getter = std::vector<std::string> (*)(const Article&);
+// What a field takes part in besides indexing, as bits of Field::flags.
+enum Flag : unsigned {
+    kFilter = 1u << 0,        // an exact filter: --NAME, NAME= / any_NAME= / not_NAME= over HTTP, the page's chips
+    kDefaultFacet = 1u << 1,  // counted when no facets are asked for (it has a facet name)
+    kSuggest = 1u << 2,       // its names are offered by completions when no field is asked for
+    kResult = 1u << 3,        // in each result of the search JSON (the article JSON has every field)
+    kHelp = 1u << 4,          // listed under "Fields" in dateline-search --help
+    kByWriter = 1u << 5,      // the index writer adds its terms, not the document builder (path)
+};
+
+// Where an Article keeps a field: one string, or a list of strings. Neither for the date (its own
+// type) or the year (derived from the date).
+struct Member {
+    std::string Article::*one = nullptr;
+    std::vector<std::string> Article::*many = nullptr;
+};
 
 struct Field {
-    std::string_view name;           // name in queries ("person:") and filters (--person)
-    std::string_view json_name;      // key in JSON output ("people")
+    FieldId id;
+    std::string_view name;           // name in queries ("person:"), options (--person) and parameters
+    std::string_view json_name;      // key in JSON ("people")
+    std::string_view label;          // the page's name for one value ("Person")
+    std::string_view plural;         // the page's heading for its facet ("People")
+    Member member;
     std::string_view text_prefix;    // free-text term prefix ("" = unprefixed, body text)
     std::string_view filter_prefix;  // exact-filter term prefix, "" when none
     int slot;                        // value slot, -1 when none
     int weight;                      // wdf per occurrence for free text (title above body)
-    // Prose (title, body): a prefixed field's words are indexed unprefixed too, so plain
-    // queries find headlines. Otherwise a field of names (people, places, sources...),
-    // searched only through its prefix ("person:hegseth"); plain words find names in the
-    // article's text itself.
+    // Prose (title, body): the words of a prefixed field are also indexed unprefixed, so plain
+    // queries find headlines. Otherwise the field holds names (people, places, sources...) and is
+    // searched only through its prefix ("person:hegseth"). Plain words still find those names in
+    // the article's own text.
     bool prose;
     Kind kind;
-    std::string_view facet;          // facet name for --facets ("sources"), "" when not a facet
-    Getter get;
+    std::string_view facet;          // facet name ("sources"), "" when not a facet
+    unsigned flags;                  // Flag bits
     std::string_view help;           // one line for --help
+
+    constexpr bool has(Flag f) const { return (flags & f) != 0; }
+    constexpr bool searchable_text() const { return kind == Kind::text || kind == Kind::both; }
+    // Its names can be completed (/api/suggest?field=NAME): a filter of names with a facet slot,
+    // whose display forms completions show.
+    constexpr bool completable() const { return has(kFilter) && kind == Kind::both && slot >= 0; }
+    // Can be named in a query ("person:hegseth", "date:2025-02", "year:1987").
+    constexpr bool queryable() const { return kind != Kind::stored && (kind != Kind::filter || !filter_prefix.empty()); }
 };
 
-// Value slots. The facet slots hold a multi-valued list (see encode_list) so that an article
-// naming three people counts once for each.
+// Value slots.
 inline constexpr int kSlotPublished = 0;   // "YYYYMMDDhhmmss" UTC: sorts as a string
 inline constexpr int kSlotPeople = 1;
 inline constexpr int kSlotOrganizations = 2;
 inline constexpr int kSlotPlaces = 3;
 inline constexpr int kSlotSource = 4;
 inline constexpr int kSlotYear = 5;        // "YYYY"
-// The document's fingerprint (a hash of its data, which holds every field, and of the schema
-// version), so that the unchanged stories of a changed file are not written again. Indexes
-// written before it existed simply rewrite each story once.
+// Indexes written before the fingerprint existed rewrite each story once.
 inline constexpr int kSlotFingerprint = 6;
 inline constexpr int kSlotKind = 7;        // "story", "brief", "table" or "list"
+inline constexpr int kSlotSubjects = 8;
 
 // Prefixes of date terms (Omega's): D20250214, M202502, Y2025.
 inline constexpr std::string_view kDayPrefix = "D";
@@ -90,10 +164,24 @@ inline constexpr std::string_view kStemPrefix = "Z";
 // Gap in term positions between fields, so a phrase can never match across two fields.
 inline constexpr unsigned kFieldPositionGap = 100;
 
+// The table, in FieldId order.
 const std::vector<Field>& fields();
 
-// The field with this query/filter name ("person") or JSON name ("people"); nullptr if none.
+// The row of a field the code names.
+const Field& field(FieldId id);
+
+// The field a user named, by query/option name ("person") or JSON name ("people"); nullptr if none.
 const Field* find(std::string_view name);
+
+// The rows with a flag, in table order: the exact filters (kFilter), the default facets
+// (kDefaultFacet)...
+std::vector<const Field*> with(Flag flag);
+
+// A field's values in an article (empty: absent). The date and the year have none here: the
+// document builder and the JSON treat the date by itself.
+std::vector<std::string> values(const Field& field, const Article& a);
+// Sets a field's values in an article: a one-string field takes the first value.
+void set_values(const Field& field, Article& a, std::vector<std::string> values);
 
 // The term an exact filter on `field` with `value` looks for (lower-cased, spaces collapsed).
 std::string filter_term(const Field& field, std::string_view value);
@@ -103,6 +191,7 @@ std::string exact_term(const Field& field, std::string_view value);
 
 // Multi-valued slot contents: values joined by '\x1f' (unit separator), which never occurs in
 // cleaned text.
+inline constexpr char kListSeparator = '\x1f';
 std::string encode_list(const std::vector<std::string>& values);
 std::vector<std::string> decode_list(std::string_view encoded);
 

@@ -269,6 +269,15 @@ bool looks_binary(std::string_view data) {
     return control * 20 > head.size() && control > 8;
 }
 
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
 std::vector<std::string> split_trimmed(std::string_view in, char sep) {
     std::vector<std::string> out;
     std::size_t start = 0;

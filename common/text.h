@@ -75,6 +75,8 @@ bool looks_binary(std::string_view data);
 
 // Splits on `sep`, trimming each piece and dropping empty ones.
 std::vector<std::string> split_trimmed(std::string_view in, char sep);
+// The parts with `sep` between them: join({"a", "b"}, ", ") == "a, b".
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
 // True when a and b are equal once case-folded (Unicode-aware); cheap when both are ASCII.
 bool same_folded(std::string_view a, std::string_view b);

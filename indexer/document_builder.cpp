@@ -25,7 +25,7 @@ const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
 }
 
 std::string DocumentBuilder::id_term(const Article& a) {
-    return schema::filter_term(*schema::find("id"), a.id);
+    return schema::filter_term(schema::field(schema::FieldId::id), a.id);
 }
 
 namespace {
@@ -91,11 +91,9 @@ bool has_cjk(std::string_view s) {
 }
 
 bool has_cjk(const Article& a) {
-    for (const std::string* s : {&a.title, &a.body, &a.source, &a.section}) {
-        if (has_cjk(*s)) return true;
-    }
-    for (const auto* list : {&a.authors, &a.people, &a.organizations, &a.places, &a.keywords}) {
-        for (const std::string& s : *list) {
+    for (const schema::Field& f : schema::fields()) {
+        if (!f.searchable_text()) continue;
+        for (const std::string& s : schema::values(f, a)) {
             if (has_cjk(s)) return true;
         }
     }
@@ -139,9 +137,10 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
             doc.add_boolean_term(std::string(schema::kDayPrefix) + compact.substr(0, 8));
             continue;
         }
-        std::vector<std::string> values = field.get(a);
+        if (field.kind == schema::Kind::stored || field.has(schema::kByWriter)) continue;
+        std::vector<std::string> values = schema::values(field, a);
         if (values.empty()) continue;
-        bool text = field.kind == schema::Kind::text || field.kind == schema::Kind::both;
+        bool text = field.searchable_text();
         bool filter = field.kind == schema::Kind::filter || field.kind == schema::Kind::both;
         if (text) {
             auto weight = static_cast<Xapian::termcount>(field.weight);

@@ -15,7 +15,7 @@
 namespace dateline {
 namespace {
 
-const schema::Field& path_field() { return *schema::find("path"); }
+const schema::Field& path_field() { return schema::field(schema::FieldId::path); }
 std::string path_term(const std::string& path) { return schema::exact_term(path_field(), path); }
 
 // True when the document still belongs to some file (has a path term).

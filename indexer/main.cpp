@@ -42,6 +42,7 @@ void print_help(const po::options_description& visible) {
                  "story.meta.json, story_meta.json; 12_raw.txt with 12_meta.json) gives its headline, date and more.\n"
                  "\nFields written for each article:\n";
     for (const schema::Field& f : schema::fields()) {
+        if (f.kind == schema::Kind::stored) continue;
         std::cout << "  " << f.name << std::string(f.name.size() < 10 ? 10 - f.name.size() : 1, ' ') << f.help << "\n";
     }
     std::cout << "\nThe index folder must be new (its parent existing), empty, or an index: a folder holding\n"

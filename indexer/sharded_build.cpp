@@ -57,8 +57,8 @@ void add_counts(RunSummary& into, const RunSummary& from) {
 // Returns how many copies were removed.
 std::size_t merge_duplicate_stories(const std::string& path) {
     Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
-    const std::string id_prefix(schema::find("id")->filter_prefix);
-    const std::string path_prefix(schema::find("path")->filter_prefix);
+    const std::string id_prefix(schema::field(schema::FieldId::id).filter_prefix);
+    const std::string path_prefix(schema::field(schema::FieldId::path).filter_prefix);
     std::size_t removed = 0;
     for (auto t = db.allterms_begin(id_prefix); t != db.allterms_end(id_prefix); ++t) {
         if (t.get_termfreq() < 2) continue;

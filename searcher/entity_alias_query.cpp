@@ -22,10 +22,12 @@ void add_once(std::vector<std::string>& terms, std::string term) {
 }  // namespace
 
 std::optional<EntityKind> entity_kind(const schema::Field& field) {
-    if (field.name == "person") return EntityKind::person;
-    if (field.name == "org") return EntityKind::organization;
-    if (field.name == "place") return EntityKind::place;
-    return std::nullopt;
+    switch (field.id) {
+        case schema::FieldId::person: return EntityKind::person;
+        case schema::FieldId::org: return EntityKind::organization;
+        case schema::FieldId::place: return EntityKind::place;
+        default: return std::nullopt;
+    }
 }
 
 std::vector<EntityClause> find_entity_clauses(std::string_view query) {

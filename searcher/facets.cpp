@@ -20,11 +20,13 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         std::string value = doc.get_value(static_cast<Xapian::valueno>(schema::kSlotPublished));
         if (value.size() >= 8) ++per_day_[value.substr(0, 8)];
     }
+    // The slot's list is split here rather than by schema::decode_list, which would build a
+    // vector for every matching document.
     for (SlotCounts& s : slots_) {
         std::string list = doc.get_value(s.slot);
         std::size_t start = 0;
         while (start < list.size()) {
-            std::size_t end = list.find('\x1f', start);
+            std::size_t end = list.find(schema::kListSeparator, start);
             if (end == std::string::npos) end = list.size();
             if (end > start) ++s.counts[list.substr(start, end - start)];
             start = end + 1;

@@ -115,8 +115,7 @@ QueryBuilder::QueryBuilder(std::shared_ptr<const EntityAliases> aliases) : alias
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (schema.h)
     parser_.set_default_op(Xapian::Query::OP_AND);
     for (const schema::Field& f : schema::fields()) {
-        bool text = f.kind == schema::Kind::text || f.kind == schema::Kind::both;
-        if (text) {
+        if (f.searchable_text()) {
             // body: has the empty prefix: it names the article's plain text.
             parser_.add_prefix(std::string(f.name), std::string(f.text_prefix));
         } else if (f.kind == schema::Kind::filter && !f.filter_prefix.empty()) {
@@ -156,7 +155,7 @@ const Xapian::Stem& QueryBuilder::stemmer_named(const std::string& name) {
 
 void QueryBuilder::set_index_languages(const std::vector<std::string>& languages) {
     branches_.clear();
-    const schema::Field& language_field = *schema::find("language");
+    const schema::Field& language_field = schema::field(schema::FieldId::language);
     for (const std::string& code : languages) {
         std::string name = stemming::stemmer_name(code);
         if (name == stemming::kDefaultStemmer) continue;

@@ -148,8 +148,7 @@ bool signed_word(std::string_view q, const Token& t) {
 // The names the QueryParser knows as field prefixes (query_builder.cpp registers them).
 bool is_query_field(std::string_view name) {
     for (const schema::Field& f : schema::fields()) {
-        if (f.name != name) continue;
-        return f.kind != schema::Kind::filter || !f.filter_prefix.empty();
+        if (f.name == name) return f.queryable();
     }
     return false;
 }

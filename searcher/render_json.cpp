@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "dates.h"
+#include "article_json.h"
 
 namespace dateline {
 
@@ -21,24 +21,11 @@ nlohmann::json response_json(const SearchResponse& response) {
     j["took_ms"] = std::round(response.took_ms * 1000) / 1000;
     nlohmann::json results = nlohmann::json::array();
     for (const SearchResult& r : response.results) {
-        const Article& a = r.article;
-        results.push_back({
-            {"id", a.id},
-            {"title", a.title},
-            {"title_html", r.title_html},
-            {"date", a.published ? nlohmann::json(dates::to_iso8601(*a.published)) : nlohmann::json(nullptr)},
-            {"source", a.source},
-            {"url", a.url},
-            {"path", a.source_path},
-            {"snippet", r.snippet},
-            {"people", a.people},
-            {"organizations", a.organizations},
-            {"places", a.places},
-            {"keywords", a.keywords},
-            {"kind", a.kind},
-            {"authors", a.authors},
-            {"score", std::round(r.score * 1000) / 1000},
-        });
+        nlohmann::json result = to_json(r.article, schema::kResult);
+        result["title_html"] = r.title_html;
+        result["snippet"] = r.snippet;
+        result["score"] = std::round(r.score * 1000) / 1000;
+        results.push_back(std::move(result));
     }
     j["results"] = std::move(results);
     if (response.suggestion) {

@@ -1,8 +1,9 @@
 // The JSON form of a search response, the same for `dateline-search --json` and the HTTP API.
 //
 //   {"format_version":1, "query":…, "total":N, "total_exact":true, "took_ms":…,
-//    "results":[{"id","title","date","source","url","path","snippet","people":[…],
-//                "organizations":[…],"places":[…],"keywords":[…],"authors":[…],"score"}],
+//    "results":[{the article JSON of the schema's kResult fields: "id","title","date","source",
+//                "url","path","people":[…],"organizations":[…],"places":[…],"kind",
+//                "subjects":[…],"keywords":[…],"authors":[…]; and "title_html","snippet","score"}],
 //    "facets":{"people":[{"value":…,"count":N}], …},
 //    "histogram":{"unit":"month","buckets":[{"value":"2025-02","count":N}]}   (when asked)}
 //

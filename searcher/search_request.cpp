@@ -8,19 +8,13 @@
 
 namespace dateline {
 
-std::vector<const schema::Field*> filter_fields() {
-    std::vector<const schema::Field*> out;
-    for (const schema::Field& f : schema::fields()) {
-        if (!f.facet.empty() && !f.filter_prefix.empty() && f.kind != schema::Kind::date && f.name != "year") out.push_back(&f);
-    }
-    return out;
-}
-
-std::vector<std::string> filter_names() {
+std::vector<std::string> default_facets() {
     std::vector<std::string> names;
-    for (const schema::Field* f : filter_fields()) names.emplace_back(f->name);
+    for (const schema::Field* f : schema::with(schema::kDefaultFacet)) names.emplace_back(f->facet);
     return names;
 }
+
+std::vector<const schema::Field*> filter_fields() { return schema::with(schema::kFilter); }
 
 SortOrder parse_sort(const std::string& name) {
     if (name == "relevance") return SortOrder::relevance;

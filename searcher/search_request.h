@@ -21,6 +21,9 @@ namespace dateline {
 
 enum class SortOrder { relevance, newest, oldest };
 
+// The facets counted when none are asked for: the schema's kDefaultFacet rows ("people", ...).
+std::vector<std::string> default_facets();
+
 struct SearchRequest {
     std::string query;  // Dateline query syntax; may be empty when filters are given
     // Exact filters: (field name, value), e.g. ("person", "Pete Hegseth"). Several filters on the
@@ -36,7 +39,7 @@ struct SearchRequest {
     SortOrder sort = SortOrder::relevance;
     std::size_t limit = 10;
     std::size_t offset = 0;
-    std::vector<std::string> facets{"people", "organizations", "places", "sources", "years"};
+    std::vector<std::string> facets = default_facets();
     std::size_t facet_limit = 10;
     bool histogram = false;        // count matches per year, month or day (the web page's timeline)
     std::size_t snippet_chars = 240;
@@ -105,12 +108,10 @@ private:
     std::size_t position_;
 };
 
-// The exact filters, --person, --org, --place, --source, --kind: the schema's fields that are
-// both filters and facets (the date's own options aside). The command line and the HTTP API
-// take the same.
+// The exact filters (--person, --org, ... on the command line; person=, any_person=, not_person=
+// over HTTP): the schema's kFilter rows, in table order. The command line and the HTTP API take
+// the same.
 std::vector<const schema::Field*> filter_fields();
-// Their names ("person", "org", ...).
-std::vector<std::string> filter_names();
 
 // Parses "relevance" | "newest" | "oldest"; throws std::invalid_argument.
 SortOrder parse_sort(const std::string& name);

@@ -209,7 +209,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     std::string stem_prefix(schema::kStemPrefix);
     Highlighter body_highlighter(query, {stem_prefix});
-    Highlighter title_highlighter(query, {stem_prefix, stem_prefix + std::string(schema::find("title")->text_prefix)});
+    Highlighter title_highlighter(query, {stem_prefix, stem_prefix + std::string(schema::field(schema::FieldId::title).text_prefix)});
     for (auto& [set, it] : page) {
         Xapian::Document doc = it.get_document();
         SearchResult r;
@@ -256,7 +256,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 }
 
 std::vector<std::string> Searcher::index_languages() {
-    std::string prefix(schema::find("language")->filter_prefix);
+    std::string prefix(schema::field(schema::FieldId::language).filter_prefix);
     std::vector<std::string> out;
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) out.push_back((*t).substr(prefix.size()));
     return out;
@@ -264,7 +264,7 @@ std::vector<std::string> Searcher::index_languages() {
 
 std::optional<Article> Searcher::article(const std::string& id) {
     refresh();
-    std::string term = schema::filter_term(*schema::find("id"), id);
+    std::string term = schema::filter_term(schema::field(schema::FieldId::id), id);
     auto it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
     try {
@@ -275,14 +275,20 @@ std::optional<Article> Searcher::article(const std::string& id) {
 }
 
 std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::size_t limit, const std::string& field) {
-    std::vector<std::string> names{"person", "org", "place"};
-    bool titles = field.empty() || field == "title";
+    // Names come from the schema's kSuggest fields, or from the one field asked for: any filter
+    // field of names (person, org, place, source); "title" asks for headline words only.
+    std::vector<const schema::Field*> names = schema::with(schema::kSuggest);
+    bool titles = field.empty() || field == schema::field(schema::FieldId::title).name;
     if (!field.empty() && !titles) {
         const schema::Field* f = schema::find(field);
-        if (!f || f->name != field || f->filter_prefix.empty() || f->facet.empty() || f->slot < 0 || f->kind == schema::Kind::filter) {
-            throw std::invalid_argument("no completions for the field '" + field + "' (person, org, place, source or title)");
+        if (!f || f->name != field || !f->completable()) {
+            std::string known;
+            for (const schema::Field& c : schema::fields()) {
+                if (c.completable()) known += std::string(c.name) + ", ";
+            }
+            throw std::invalid_argument("no completions for the field '" + field + "' (" + known + "or title)");
         }
-        names = {field};
+        names = {f};
     } else if (titles && !field.empty()) {
         names.clear();
     }
@@ -292,8 +298,8 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
     if (prefix.empty() || limit == 0) return out;
     // Names: their exact-filter terms hold the whole name, lower-cased; the display form is
     // found in the facet slot of one article holding it.
-    for (const std::string& name : names) {
-        const schema::Field& f = *schema::find(name);
+    for (const schema::Field* name_field : names) {
+        const schema::Field& f = *name_field;
         std::string term_prefix(f.filter_prefix);
         std::vector<Suggestion> found;
         for (auto t = db_.allterms_begin(term_prefix); t != db_.allterms_end(term_prefix); ++t) {
@@ -324,7 +330,7 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
     // Headline words fill the rest. The index holds stems ("militari"), so each stem is shown
     // as a headline that holds it writes the word ("military").
     if (titles && out.size() < limit && prefix.find(' ') == std::string::npos) {
-        std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::find("title")->text_prefix);
+        std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::field(schema::FieldId::title).text_prefix);
         std::vector<std::pair<Xapian::doccount, std::string>> stems;
         // Stems are accent-folded (common/stemming.h): "zü" looks for "zu".
         std::string stem_prefix = title_prefix + text::fold_accents(prefix);

@@ -124,7 +124,7 @@ std::optional<SpellingSuggestion> suggest_spelling(const Xapian::Database& db, c
     const std::string prefix(schema::kStemPrefix);
     std::vector<std::string> text_prefixes;
     for (const schema::Field& f : schema::fields()) {
-        if (f.kind == schema::Kind::text || f.kind == schema::Kind::both) text_prefixes.emplace_back(f.text_prefix);
+        if (f.searchable_text()) text_prefixes.emplace_back(f.text_prefix);
     }
     SpellingSuggestion out;
     std::string corrected;

@@ -105,7 +105,7 @@ Article read_item(const xmlNode* item, const FeedContext& feed) {
         if (term.empty()) term = xml::text_of(c);
         add_unique(a.keywords, term);
     }
-    for (const xmlNode* s : xml::children(item, "subject")) add_unique(a.keywords, xml::text_of(s));
+    for (const xmlNode* s : xml::children(item, "subject")) add_subject(a, xml::text_of(s));
 
     // Feeds put a teaser in one field and the story in another, and which is which varies.
     for (std::string_view field : {"encoded", "content", "description", "summary"}) {

@@ -6,8 +6,8 @@
 // the pipeline derives the id from the url, so the same story from a page and a feed is one);
 // pubDate, dc:date, published, updated, issued -> published (RFC 822 dates with localized day and
 // month names, as Italian, Portuguese, Spanish, French and German feeds write them, are read);
-// author, dc:creator, Atom author/name -> authors; category, dc:subject, Atom category term ->
-// keywords; the longest of content:encoded, Atom content, description/summary and
+// author, dc:creator, Atom author/name -> authors; category, Atom category term -> keywords;
+// dc:subject -> subjects (and keywords); the longest of content:encoded, Atom content, description/summary and
 // media:description -> body, HTML turned into text; the item's <source>, else the channel or feed
 // title -> source; language, dc:language, xml:lang -> language. An item without a title is
 // titled with the start of its text.

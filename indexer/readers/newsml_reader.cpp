@@ -75,7 +75,7 @@ void read_g2_subject(const xmlNode* subject, Article& a) {
         add_unique(a.places, name);
         a.curated_places = true;
     } else {
-        add_unique(a.keywords, name);
+        add_subject(a, name);
     }
 }
 

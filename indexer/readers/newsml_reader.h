@@ -7,7 +7,7 @@
 // NITF) or inlineData (text or HTML) -> body; itemMeta/firstCreated, else contentMeta/
 // contentCreated, else itemMeta/versionCreated -> published; contentMeta/creator and by -> authors;
 // typed subjects (cpnat:person, cpnat:organisation, cpnat:geoArea/poi) and located -> curated
-// people, organisations and places; other subjects and keyword -> keywords; contentMeta/language
+// people, organisations and places; other subjects -> subjects (and keywords); keyword -> keywords; contentMeta/language
 // or xml:lang -> language; itemMeta/provider, else contentMeta/creditline -> source; guid -> id; dateline -> dateline.
 //
 // NewsML 1.x mapping, per story (a NewsComponent with a HeadLine and text of its own below it):

@@ -175,7 +175,7 @@ void article_from_nitf(const xmlNode* nitf, Article& a) {
         for (const xmlNode* s : xml::children(t, "tobject.subject")) {
             std::string subject = xml::attribute(s, "tobject.subject.matter");
             if (subject.empty()) subject = xml::attribute(s, "tobject.subject.type");
-            add_unique(a.keywords, subject);
+            if (!subject.empty()) add_subject(a, subject);
         }
     }
 

@@ -7,7 +7,7 @@
 // dateline's <story.date norm>, else <pubdata date.publication> -> published (a date element
 // without norm is read from its text); <doc-id id-string> -> id "nitf-<id-string>";
 // <doc.copyright holder>, <pubdata name> or <distributor> -> source; <key-list><keyword key> and
-// <tobject.subject matter> -> keywords; xml:lang -> language. Inline <person>, <org> and
+// <tobject.subject matter> -> subjects (and keywords); xml:lang -> language. Inline <person>, <org> and
 // <location> (or <city>/<country>/<region>/<state>) in the body are the curated people,
 // organisations and places. <chron> carries no publication date (it marks dates the story talks
 // about) and is left as text. A document with neither headline nor text yields no article.

@@ -228,7 +228,7 @@ void ReutersReader::read(const SourceFile& file, const ReaderOptions&,
         for (const std::string& code : d_list(story, "PEOPLE")) add_unique(a.people, reuters_display_name("people", code));
         for (const std::string& code : d_list(story, "ORGS")) add_unique(a.organizations, reuters_display_name("orgs", code));
         for (const std::string& code : d_list(story, "PLACES")) add_unique(a.places, reuters_display_name("places", code));
-        for (const std::string& code : d_list(story, "TOPICS")) add_unique(a.keywords, code);
+        for (const std::string& code : d_list(story, "TOPICS")) add_subject(a, code);
         // The tags are the collection's curated lists, even when empty: "no people tagged".
         a.curated_people = a.curated_organizations = a.curated_places = true;
         emit(std::move(a));

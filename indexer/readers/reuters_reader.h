@@ -4,7 +4,7 @@
 // publication time, <TITLE>, <DATELINE> and <BODY> the text (UNPROC stories keep their raw text as
 // the body), <PEOPLE>/<ORGS>/<PLACES> the curated entity lists with readable names
 // ("james-baker" -> "James Baker", "opec" -> "OPEC", "west-germany" -> "West Germany"), and <TOPICS>
-// the keywords. The files are SGML, not XML: control-character references (&#3;), stray '&' and
+// the subjects (each a keyword too). The files are SGML, not XML: control-character references (&#3;), stray '&' and
 // '<' in text are expected and handled. A story that never closes (a truncated file) makes the
 // file fail after the complete stories before it have been emitted.
 #pragma once

@@ -21,13 +21,16 @@ struct Parsed {
 };
 
 void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facets, std::string& since, std::string& until,
-              std::vector<std::string>* filter_values) {
+              std::vector<std::vector<std::string>>& filter_values) {
     auto add = p.visible.add_options();
     add("help,h", "show this help and exit");
     add("db", po::value<std::string>(&c.db),
         "index folder (default: $DATELINE_DB, else $XDG_DATA_HOME/dateline/index, else ~/.local/share/dateline/index)");
     add("json", po::bool_switch(&c.json), "print one JSON object (see README) instead of text");
+    // One option per filter field of the schema; filter_values holds one list per field, sized
+    // before the options take pointers into it.
     auto fields = filter_fields();
+    filter_values.assign(fields.size(), {});
     for (std::size_t i = 0; i < fields.size(); ++i) {
         std::string name(fields[i]->name);
         std::string help = "only articles with this " + name + " (exact name, any case; repeatable: all must hold)";
@@ -37,8 +40,10 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
     add("aliases", po::value<std::string>(&c.aliases_file),
         "a file of entity names to unify, the one given to dateline-index --aliases (see README)");
-    add("facets", po::value<std::string>(&facets)->default_value("people,organizations,places,sources,years"),
-        "facets to count, comma-separated, or none");
+    std::string all_facets;
+    for (const std::string& name : facet_names()) all_facets += (all_facets.empty() ? "" : ", ") + name;
+    add("facets", po::value<std::string>(&facets)->default_value(text::join(default_facets(), ",")),
+        ("facets to count, comma-separated (" + all_facets + "), or none").c_str());
     add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");
     add("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance (newest first on ties), newest or oldest");
     add("limit,n", po::value<std::size_t>(&c.request.limit)->default_value(10), "results to show");
@@ -57,7 +62,7 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
 SearchCommand parse_search_command(int argc, const char* const* argv) {
     SearchCommand c;
     std::string sort, facets, since, until;
-    std::vector<std::string> filter_values[16];
+    std::vector<std::vector<std::string>> filter_values;
     Parsed p;
     describe(p, c, sort, facets, since, until, filter_values);
     po::variables_map vm;
@@ -93,14 +98,14 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
 std::string search_help() {
     SearchCommand c;
     std::string sort, facets, since, until;
-    std::vector<std::string> filter_values[16];
+    std::vector<std::vector<std::string>> filter_values;
     Parsed p;
     describe(p, c, sort, facets, since, until, filter_values);
     std::ostringstream out;
     out << "Usage: dateline-search [options] [QUERY...]\n\n"
            "Searches a Dateline index of news articles. Prints the best matches (newest first among\n"
            "equally good ones) with date, source, headline and a highlighted passage, then counts of\n"
-           "the people, organizations, places, sources and years in all matching articles.\n\n"
+           "the " << text::join(default_facets(), ", ") << " in all matching articles.\n\n"
         << p.visible
         << "\nQuery syntax:\n"
            "  nato ukraine            articles with both words (word forms match: 'talks' finds 'talk')\n"
@@ -112,8 +117,8 @@ std::string search_help() {
            "  date:2025-02-01..2025-02-28   published in a range (either end may be left out)\n"
            "  year:1987               published in a year\n"
            "\nFields:\n";
-    for (const schema::Field& f : schema::fields()) {
-        if (f.kind == schema::Kind::filter && f.facet.empty() && f.name != "language" && f.name != "id") continue;
+    for (const schema::Field* field : schema::with(schema::kHelp)) {
+        const schema::Field& f = *field;
         std::string name(f.name);
         out << "  " << name << ":" << std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') << f.help << "\n";
     }

@@ -14,12 +14,9 @@
 namespace dateline {
 namespace {
 
-// The command line's filters (--person, --org, --place, --source, --kind), under the same names:
-// NAME=V (must hold), any_NAME=V (one of these must hold) and not_NAME=V (must not).
-bool is_filter_field(const schema::Field& f) {
-    static const std::vector<std::string> names = filter_names();
-    return std::find(names.begin(), names.end(), f.name) != names.end();
-}
+// The command line's filters (the schema's kFilter rows: --person, --org, ...), under the same
+// names: NAME=V (must hold), any_NAME=V (one of these must hold) and not_NAME=V (must not).
+bool is_filter_field(const schema::Field& f) { return f.has(schema::kFilter); }
 
 constexpr std::string_view kAnyPrefix = "any_";
 constexpr std::string_view kNotPrefix = "not_";
@@ -198,6 +195,25 @@ nlohmann::json fields_json() {
         fields.push_back({{"name", f.name}, {"facet", f.facet}, {"help", f.help}});
     }
     return {{"fields", std::move(fields)}};
+}
+
+nlohmann::json schema_json() {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const schema::Field& f : schema::fields()) {
+        if (f.kind == schema::Kind::stored) continue;
+        fields.push_back({{"name", f.name},
+                          {"json", f.json_name},
+                          {"label", f.label},
+                          {"plural", f.plural},
+                          {"facet", f.facet},
+                          {"filter", f.has(schema::kFilter)},
+                          {"default_facet", f.has(schema::kDefaultFacet)},
+                          {"suggest", f.has(schema::kSuggest)},
+                          {"complete", f.completable()},
+                          {"query", f.queryable()},
+                          {"help", f.help}});
+    }
+    return {{"version", schema::kVersion}, {"fields", std::move(fields)}};
 }
 
 ApiReply error_reply(std::exception_ptr error) {

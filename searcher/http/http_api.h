@@ -6,6 +6,7 @@
 //   GET /api/article/ID   one article with all its fields and its text
 //   GET /api/suggest  completions for the search box
 //   GET /api/fields   the fields a search can filter on, with their facets
+//   GET /api/schema   every field: names, labels, facet, what it takes part in (the page is built from it)
 //   GET /healthz      the index, its article count, its last commit and its dates
 #pragma once
 
@@ -56,6 +57,8 @@ ApiReply suggest_reply(Searcher& searcher, const QueryParams& params);  // prefi
 ApiReply health_reply(Searcher& searcher);
 // The filter fields (from the schema): [{"name": "person", "facet": "people", "help": ...}].
 nlohmann::json fields_json();
+// GET /api/schema: the schema's rows as the page needs them, and the schema version.
+nlohmann::json schema_json();
 
 // The error reply (error_json) for an exception: QueryError -> 400 with the position,
 // std::invalid_argument -> 400, IndexUnusable or a Xapian database error -> 503, anything else

@@ -157,8 +157,9 @@ void add_routes(httplib::Server& svr, SearcherPerThread& searchers, const std::f
         send(res, guarded([&] { return searchers.with([&](Searcher& s) { return health_reply(s); }); }));
     });
     svr.Get("/api/fields", [](const httplib::Request&, httplib::Response& res) { send(res, {200, fields_json()}); });
+    svr.Get("/api/schema", [](const httplib::Request&, httplib::Response& res) { send(res, {200, schema_json()}); });
     svr.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
-        send_error(res, 404, "there is no API endpoint " + req.path + " (see /api/search, /api/article/ID, /api/suggest, /api/fields)");
+        send_error(res, 404, "there is no API endpoint " + req.path + " (see /api/search, /api/article/ID, /api/suggest, /api/fields, /api/schema)");
     });
     svr.Get(".*", [&web_root](const httplib::Request& req, httplib::Response& res) { serve_file(web_root, req, res); });
     auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {

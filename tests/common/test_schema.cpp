@@ -66,3 +66,55 @@ TEST_CASE("multi-valued slots round-trip") {
     CHECK(schema::decode_list("").empty());
     CHECK(schema::decode_list(schema::encode_list({"one"})) == std::vector<std::string>{"one"});
 }
+
+TEST_CASE("rows are in FieldId order, so field(id) is the row the code names") {
+    for (std::size_t i = 0; i < schema::fields().size(); ++i) {
+        const schema::Field& f = schema::fields()[i];
+        CHECK(static_cast<std::size_t>(f.id) == i);
+        CHECK(&schema::field(f.id) == &f);
+    }
+    CHECK(schema::field(schema::FieldId::person).name == "person");
+    CHECK(schema::field(schema::FieldId::subject).json_name == "subjects");
+}
+
+TEST_CASE("flags: the filters, default facets and completions the front ends derive") {
+    auto names = [](schema::Flag flag) {
+        std::vector<std::string_view> out;
+        for (const schema::Field* f : schema::with(flag)) out.push_back(f->name);
+        return out;
+    };
+    CHECK(names(schema::kFilter) == std::vector<std::string_view>{"source", "person", "org", "place", "kind", "subject"});
+    CHECK(names(schema::kDefaultFacet) == std::vector<std::string_view>{"source", "person", "org", "place", "year"});
+    CHECK(names(schema::kSuggest) == std::vector<std::string_view>{"person", "org", "place"});
+    for (const schema::Field* f : schema::with(schema::kFilter)) {
+        CAPTURE(f->name);
+        CHECK(!f->facet.empty());
+        CHECK(f->slot >= 0);
+        CHECK(!f->filter_prefix.empty());
+        CHECK(f->queryable());
+        CHECK(!f->label.empty());
+        CHECK(!f->plural.empty());
+    }
+    CHECK(schema::field(schema::FieldId::person).completable());
+    CHECK(!schema::field(schema::FieldId::subject).completable());
+    CHECK(!schema::field(schema::FieldId::kind).completable());
+    CHECK(!schema::field(schema::FieldId::dateline).queryable());
+    CHECK(schema::field(schema::FieldId::date).queryable());
+}
+
+TEST_CASE("values() and set_values() reach every Article member a row names") {
+    Article a;
+    int n = 0;
+    for (const schema::Field& f : schema::fields()) {
+        if (!f.member.one && !f.member.many) continue;
+        std::string v = "value " + std::to_string(++n);
+        schema::set_values(f, a, {v, "second"});
+        CAPTURE(f.name);
+        std::vector<std::string> expected = f.member.many ? std::vector<std::string>{v, "second"} : std::vector<std::string>{v};
+        CHECK(schema::values(f, a) == expected);
+    }
+    CHECK(a.subjects == std::vector<std::string>{"value 11", "second"});  // subject: the 11th row with a member
+    CHECK(a.title == "value 2");
+    CHECK(a.source_path.rfind("value ", 0) == 0);
+    CHECK(schema::values(schema::field(schema::FieldId::year), a).empty());
+}

@@ -375,6 +375,43 @@ TEST_CASE("the server end to end on samples/") {
         CHECK(sort["error"]["message"].get<std::string>().rfind("sort must be", 0) == 0);
     }
 
+    SUBCASE("every filter field of the schema works alike in the API and on the command line") {
+        json schema = get_json(server, "/api/schema", 200);
+        CHECK(schema["version"] == dateline::schema::kVersion);
+        std::vector<std::string> filters;
+        for (const json& f : schema["fields"]) {
+            if (!f["filter"].get<bool>()) continue;
+            std::string name = f["name"], facet = f["facet"];
+            filters.push_back(name);
+            CAPTURE(name);
+            CHECK(!f["label"].get<std::string>().empty());
+            // The field's most frequent value among the dated articles, and how many hold it.
+            json all = get_json(server, "/api/search?since=1000&limit=1&facet_limit=1&facets=" + facet, 200);
+            REQUIRE(all["facets"][facet].size() == 1);
+            std::string value = all["facets"][facet][0]["value"];
+            std::size_t count = all["facets"][facet][0]["count"];
+            std::string encoded = std::regex_replace(value, std::regex(" "), "+");
+            json api = get_json(server, "/api/search?since=1000&" + name + "=" + encoded, 200);
+            CHECK(api["total"] == count);
+            json upper = get_json(server, "/api/search?since=1000&" + name + "=" + encoded + "&facets=" + facet, 200);
+            CHECK(upper["total"] == count);
+            json any = get_json(server, "/api/search?since=1000&any_" + name + "=" + encoded, 200);
+            CHECK(any["total"] == count);
+            json excluded = get_json(server, "/api/search?since=1000&not_" + name + "=" + encoded, 200);
+            CHECK(excluded["total"].get<std::size_t>() == all["total"].get<std::size_t>() - count);
+            auto r = run(kSearch + " --db " + quote(db.string()) + " --json --since 1000 --" + name + " " + quote(value));
+            REQUIRE(!r.out.empty());
+            CHECK(json::parse(r.out)["total"] == count);
+            json by_field = get_json(server, "/api/search?since=1000&facets=none&q=" + name + "%3A%22" + encoded + "%22", 200);
+            CHECK(by_field["total"].get<std::size_t>() >= count);
+        }
+        // The same filters as the command line's, from the same rows.
+        std::vector<std::string> cli;
+        for (const auto* f : dateline::filter_fields()) cli.emplace_back(f->name);
+        CHECK(filters == cli);
+        CHECK(std::find(filters.begin(), filters.end(), "subject") != filters.end());
+    }
+
     SUBCASE("fields, and the index's dates") {
         json fields = get_json(server, "/api/fields", 200)["fields"];
         bool person = false;

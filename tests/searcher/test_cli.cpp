@@ -8,6 +8,7 @@
 #include <fstream>
 #include <algorithm>
 #include <map>
+#include <set>
 #include <regex>
 
 #include "entity_aliases.h"
@@ -221,7 +222,7 @@ TEST_CASE("Reuters-21578: every story once, exact facets, phrases") {
     CHECK(codes.out.find("skipped, not an article") != std::string::npos);
 
     // Expected counts straight from the SGML, independently of the reader.
-    struct Story { std::vector<std::string> places, orgs, people; std::string text; };
+    struct Story { std::vector<std::string> places, orgs, people, topics; std::string text; };
     std::vector<Story> stories;
     auto d_list = [](const std::string& s, const std::string& tag) {
         std::vector<std::string> out;
@@ -238,7 +239,7 @@ TEST_CASE("Reuters-21578: every story once, exact facets, phrases") {
         std::string data = dateline::testing::read_file(entry.path());
         for (std::size_t p = data.find("<REUTERS"); p != std::string::npos; p = data.find("<REUTERS", p + 1)) {
             std::string s = data.substr(p, data.find("</REUTERS>", p) - p);
-            Story st{d_list(s, "PLACES"), d_list(s, "ORGS"), d_list(s, "PEOPLE"), ""};
+            Story st{d_list(s, "PLACES"), d_list(s, "ORGS"), d_list(s, "PEOPLE"), d_list(s, "TOPICS"), ""};
             auto t = s.find("<TEXT");
             st.text = t == std::string::npos ? "" : s.substr(t);
             stories.push_back(std::move(st));
@@ -288,6 +289,23 @@ TEST_CASE("Reuters-21578: every story once, exact facets, phrases") {
                   [](const Story& s) { return s.people; }, "people");
     expect_facets("--person volcker", [&](const Story& s) { return contains(s.people, "volcker"); },
                   [](const Story& s) { return s.places; }, "places");
+
+    // Subjects: the stories' TOPICS, as written, filtered and counted exactly (a story that
+    // lists a topic twice counts once).
+    std::map<std::string, std::size_t> topics, crude_places;
+    for (const Story& st : stories) {
+        for (const std::string& t : std::set<std::string>(st.topics.begin(), st.topics.end())) ++topics[t];
+        if (contains(st.topics, "crude")) {
+            for (const std::string& p : st.places) ++crude_places[p];
+        }
+    }
+    json subjects = search_json(db, "--facets subjects --facet-limit 1000 --limit 0 --since 1000");
+    CHECK(facet_map(subjects.at("facets"), "subjects") == topics);
+    json crude = search_json(db, "--subject crude --facets places --facet-limit 1000 --limit 3");
+    CHECK(crude.at("total") == topics["crude"]);
+    CHECK(facet_map(crude.at("facets"), "places").size() == crude_places.size());
+    for (const json& r : crude.at("results")) CHECK(std::find(r.at("subjects").begin(), r.at("subjects").end(), "crude") != r.at("subjects").end());
+    CHECK(search_json(db, "'subject:crude' --facets none --limit 0").at("total") == topics["crude"]);
 
     // "bank of japan" as a phrase: the stories holding the three words in a row.
     std::size_t phrase_expected = 0;

@@ -13,7 +13,7 @@ namespace {
 using nlohmann::json;
 
 enum class Field { id, title, body, published, url, source, authors, section, language, dateline,
-                   people, organizations, places, keywords };
+                   people, organizations, places, subjects, keywords };
 
 struct FieldKeys {
     Field field;
@@ -39,6 +39,7 @@ const std::vector<FieldKeys>& default_keys() {
         {Field::people, "people", {"people", "persons"}},
         {Field::organizations, "organizations", {"organizations", "organisations", "orgs"}},
         {Field::places, "places", {"places", "locations"}},
+        {Field::subjects, "subjects", {"subjects", "subject"}},
         {Field::keywords, "keywords", {"keywords", "tags", "topics", "subjects"}},
     };
     return table;
@@ -226,6 +227,9 @@ Article article_from(const json& record, const std::vector<FieldKeys>& table) {
             case Field::people: add_all(a.people, v); a.curated_people = true; break;
             case Field::organizations: add_all(a.organizations, v); a.curated_organizations = true; break;
             case Field::places: add_all(a.places, v); a.curated_places = true; break;
+            case Field::subjects:
+                for (const std::string& s : v) add_subject(a, s);
+                break;
             case Field::keywords: add_keywords(record, f, a); break;
         }
     }
@@ -243,14 +247,5 @@ RecordFields::RecordFields(const ReaderOptions& options)
     : table_(std::make_shared<const Table>(Table{effective_keys(options)})) {}
 
 Article RecordFields::article(const nlohmann::json& record) const { return article_from(record, table_->keys); }
-
-const std::vector<std::string>& record_field_names() {
-    static const std::vector<std::string> names = [] {
-        std::vector<std::string> n;
-        for (const FieldKeys& k : default_keys()) n.emplace_back(k.name);
-        return n;
-    }();
-    return names;
-}
 
 }  // namespace dateline

@@ -16,6 +16,7 @@
 //   section   section, category, label, sectionName, section_name
 //   language  language, lang                     dateline  dateline
 //   people, organizations, places   people/persons, organizations/organisations/orgs, places/locations
+//   subjects  subjects, subject (each is a keyword too)
 //   keywords  keywords, tags, topics, subjects
 // A key missing from the record is looked for in the objects exports wrap articles in:
 // "_source" (Elasticsearch), "fields" (the Guardian's API), "attributes" (JSON:API), "article",
@@ -53,8 +54,5 @@ private:
     struct Table;
     std::shared_ptr<const Table> table_;
 };
-
-// The field names --map accepts ("title", "body", ...), for help text and validation.
-const std::vector<std::string>& record_field_names();
 
 }  // namespace dateline

@@ -30,6 +30,7 @@ void apply_sidecar(const Article& sidecar, Article& a) {
     for (const std::string& p : sidecar.people) add_unique(a.people, p);
     for (const std::string& o : sidecar.organizations) add_unique(a.organizations, o);
     for (const std::string& p : sidecar.places) add_unique(a.places, p);
+    for (const std::string& s : sidecar.subjects) add_unique(a.subjects, s);
     for (const std::string& k : sidecar.keywords) add_unique(a.keywords, k);
     a.curated_people |= sidecar.curated_people;
     a.curated_organizations |= sidecar.curated_organizations;

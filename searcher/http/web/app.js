@@ -1,4 +1,4 @@
-// Dateline search page: talks to /api/search, /api/suggest, /api/article, /api/fields and
+// Dateline search page: talks to /api/search, /api/suggest, /api/article, /api/schema and
 // /healthz on the same server.
 //
 // The whole search lives in the address bar (q, filters, since, until, sort, offset, and the
@@ -6,7 +6,8 @@
 // ones: every change pushes a new URL, and rendering always starts from the URL.
 //
 // Filters: NAME=V (must hold), any_NAME=V (one of the field's values must hold) and not_NAME=V
-// (must not), for the filter fields /api/fields reports.
+// (must not), for the filter fields /api/schema reports. The page knows no field by name: the
+// filters, facets, labels and completions all come from the schema the server sends.
 //
 // Text from the index is only ever inserted with textContent. The one exception is the snippet,
 // which Xapian HTML-escapes and marks with <b>: it is parsed into an inert document and rebuilt
@@ -17,11 +18,6 @@ const PAGE_SIZE = 10;
 const MAX_OFFSET = 10000;
 const FACET_SHOWN = 5;      // values shown before "Show more"
 const FACET_FETCHED = 20;   // values asked for per facet
-// How the page names the fields the API reports; a field it does not know is shown by its name.
-const LABELS = {
-  person: ['Person', 'People'], org: ['Organization', 'Organizations'], place: ['Place', 'Places'],
-  source: ['Source', 'Sources'], kind: ['Kind', 'Kinds'], year: ['Year', 'Years'],
-};
 const MODES = { all: '', any: 'any_', not: 'not_' };
 
 const $ = (id) => document.getElementById(id);
@@ -41,11 +37,17 @@ function element(tag, props = {}, children = []) {
 const plural = (n, one, many) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 const articles = (n) => plural(n, 'article', 'articles');
 const sameValue = (a, b) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
-const fieldLabel = (name, many = false) => (LABELS[name] || [name, name])[many ? 1 : 0];
+const fieldLabel = (name, many = false) => {
+  const f = schemaFields.find((field) => field.name === name);
+  return f ? (many ? f.plural : f.label) : name;
+};
 
 // ---- What the server reports about itself ---------------------------------------------------
 
-// [{name: "person", facet: "people"}, ...]: the filters a search takes and their facets.
+// The schema's fields (GET /api/schema): [{name: "person", json: "people", label: "Person",
+// plural: "People", facet: "people", filter: true, complete: true, ...}, ...].
+let schemaFields = [];
+// Those a search can filter on (NAME=, any_NAME=, not_NAME=).
 let fields = [];
 let indexInfo = {};
 
@@ -58,14 +60,17 @@ async function loadServerInfo() {
       return {};  // the page still searches; it only lacks some help
     }
   };
-  const [about, health] = await Promise.all([get('api/fields'), get('healthz')]);
-  fields = (about.fields || []).map((f) => ({ name: f.name, facet: f.facet }));
+  const [schema, health] = await Promise.all([get('api/schema'), get('healthz')]);
+  schemaFields = schema.fields || [];
+  fields = schemaFields.filter((f) => f.filter);
   indexInfo = health;
   showIndexSpan();
 }
 
 const filterNames = () => fields.map((f) => f.name);
-const fieldOfFacet = (facet) => fields.find((f) => f.facet === facet);
+const fieldOfFacet = (facet) => schemaFields.find((f) => f.facet === facet);
+// Every facet the schema has: the page counts them all, not only the API's default ones.
+const facetNames = () => schemaFields.filter((f) => f.facet).map((f) => f.facet);
 
 function showIndexSpan() {
   const first = indexInfo.first_date;
@@ -169,6 +174,7 @@ async function render() {
   document.body.setAttribute('aria-busy', 'true');
   const params = searchParams(state);
   params.set('limit', String(PAGE_SIZE));
+  if (facetNames().length) params.set('facets', facetNames().join(','));
   params.set('facet_limit', String(FACET_FETCHED));
   const [reply, alternatives] = await Promise.all([getJson(`api/search?${params}`), alternativeCounts(state)]);
   if (generation !== searchGeneration) return;  // a newer search has started meanwhile
@@ -497,10 +503,10 @@ function renderFacets(state, facets, total) {
   const box = $('facets');
   box.replaceChildren();
   for (const [facetName, rawValues] of Object.entries(facets)) {
-    // Years are not a filter but a span of dates (since/until).
-    const field = fieldOfFacet(facetName) || (facetName === 'years' ? { name: 'year', facet: 'years' } : null);
+    // A facet that is not a filter is the years': a span of dates (since/until).
+    const field = fieldOfFacet(facetName);
     if (!field || !rawValues.length) continue;
-    const isYear = field.name === 'year';
+    const isYear = !field.filter;
     const mode = modeOf(state, field.name);
     const active = (value) => state.filters.find((f) => f.name === field.name && f.mode !== 'not' && sameValue(f.value, value));
     // Active values stay listed even when the results no longer count them.
@@ -973,7 +979,7 @@ function typingContext(text) {
 }
 
 function completableField(name) {
-  return name === '' || name === 'title' || ['person', 'org', 'place', 'source'].includes(name) && filterNames().includes(name);
+  return name === '' || name === 'title' || schemaFields.some((f) => f.name === name && f.complete);
 }
 
 function scheduleSuggestions() {
@@ -1009,7 +1015,12 @@ async function fetchSuggestions() {
   showSuggestions(list);
 }
 
-const SUGGESTION_KINDS = { people: 'person', organizations: 'organization', places: 'place', sources: 'source', title: 'headline word' };
+// What a completion is, after it: its field's label ("person"), or "headline word".
+const suggestionKind = (facet) => {
+  if (facet === 'title') return 'headline word';
+  const f = fieldOfFacet(facet);
+  return f ? f.label.toLowerCase() : facet;
+};
 
 function showSuggestions(list) {
   suggestions = list;
@@ -1021,7 +1032,7 @@ function showSuggestions(list) {
       id: `suggestion-${index}`,
       role: 'option',
       'aria-selected': 'false',
-    }, [element('span', { text: s.value }), element('span', { class: 'kind', text: SUGGESTION_KINDS[s.field] || s.field })]);
+    }, [element('span', { text: s.value }), element('span', { class: 'kind', text: suggestionKind(s.field) })]);
     // mousedown, not click: it comes before the input loses focus.
     option.addEventListener('mousedown', (event) => {
       event.preventDefault();
@@ -1217,9 +1228,10 @@ function showArticle(article, q) {
   add('By', article.authors);
   add('Dateline', article.dateline);
   add('Section', article.section);
-  addLinks('People', 'person', article.people);
-  addLinks('Organizations', 'org', article.organizations);
-  addLinks('Places', 'place', article.places);
+  // The filter fields that hold lists of names (people, organizations, places, subjects...).
+  for (const f of fields) {
+    if (Array.isArray(article[f.json])) addLinks(f.plural, f.name, article[f.json]);
+  }
   add('Keywords', article.keywords);
   if (article.url && /^https?:\/\//i.test(article.url)) {
     list.append(element('dt', { text: 'Original' }), element('dd', {}, [
