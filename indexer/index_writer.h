@@ -1,4 +1,6 @@
 // IndexWriter: the only code that writes the Xapian database. It knows Xapian, not formats.
+// A first build on every core writes shards and makes them the index through it too
+// (open_shards, merge_shards; sharded_build.h says when and why).
 //
 // The index keeps, in its metadata, a record of every source file it has read (path, size,
 // modification time, content hash, how many articles it gave, or why it failed), committed in
@@ -17,11 +19,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
+
+#include "index_folder.h"
 
 namespace dateline {
 
@@ -99,9 +104,26 @@ public:
     void close() { db_.close(); }
     const std::string& path() const { return path_; }
 
+    // A first build on every core (sharded_build.h), by the writer of an index that started
+    // empty, which holds the index's lock throughout. open_shards gives `count` writers of empty
+    // scratch databases, in a work folder inside the index folder (index_folder.h) that goes
+    // with this writer however the build ends; each shard is written by one thread and
+    // committed. merge_shards then closes them, compacts them in their order into one database
+    // (document ids follow the shards, so they come out in file order), keeps one document for a
+    // story that two shards hold, and puts that database's files in place of this empty index's:
+    // the folder itself is never moved or removed. A run killed before the last step leaves the
+    // empty index. Afterwards this writer is closed; throws Xapian::Error or
+    // std::filesystem::filesystem_error.
+    std::vector<IndexWriter> open_shards(std::size_t count);
+    struct Merged {
+        Xapian::doccount documents = 0;  // in the index now
+        std::size_t duplicates = 0;      // copies of a story written by two shards, now one document
+    };
+    Merged merge_shards(std::vector<IndexWriter>& shards);
+
     // Commit once this many documents, or this much text, are pending. Measured on the Reuters
     // corpus: ~2,500 stories per commit beat Xapian's default of 10,000 (faster, half the memory);
-    // a first build's fresh shards do best with ~500 (sharded_build.cpp).
+    // a first build's fresh shards do best with ~500 (open_shards).
     std::size_t batch_documents = 2500;
     std::size_t batch_bytes = 8u * 1024 * 1024;
 
@@ -122,6 +144,7 @@ private:
 
     std::string path_;
     Xapian::WritableDatabase db_;
+    std::unique_ptr<WorkFolder> shard_folder_;  // open_shards' work folder
     std::map<std::string, FileRecord> records_;
     bool started_empty_ = false;           // the index held nothing when opened
     // Hashes (text::hash64) of the id terms added this run, while started_empty_: 8 bytes and a
