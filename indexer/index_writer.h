@@ -53,16 +53,24 @@ struct ApplyCounts {
     std::size_t removed = 0;
 };
 
+struct WriterOptions {
+    // Empty an existing Dateline index first (--full); a Xapian database Dateline did not write
+    // is never emptied.
+    bool fresh = false;
+    // Commit once this many documents, or this much text, are pending. Measured on the Reuters
+    // corpus: ~2,500 stories per commit beat Xapian's default of 10,000 (faster, half the
+    // memory); a first build's fresh shards do best with ~500 (open_shards).
+    std::size_t batch_documents = 2500;
+    std::size_t batch_bytes = 8u * 1024 * 1024;
+};
+
 class IndexWriter {
 public:
     // Opens the index at `path`, creating the folder when absent (its parent must exist). Throws
     // IndexUnusable when `path` is not a folder Dateline may write in (index_folder.h), or the
-    // index is locked, unreadable, or of another schema version. `fresh` empties an existing
-    // Dateline index first (--full); a Xapian database Dateline did not write is never emptied.
-    // Work folders a killed run left inside the index are removed once the lock is held.
-    // `scratch`: a temporary shard of a first build, thrown away if the run dies, so it is
-    // written without syncing to disk (Xapian's DB_NO_SYNC).
-    IndexWriter(const std::string& path, bool fresh = false, bool scratch = false);
+    // index is locked, unreadable, or of another schema version. Work folders a killed run left
+    // inside the index are removed once the lock is held.
+    explicit IndexWriter(const std::string& path, const WriterOptions& options = {});
 
     // Records of the files this index has read, by path.
     const std::map<std::string, FileRecord>& records() const { return records_; }
@@ -94,7 +102,8 @@ public:
     // Commits everything pending, with the time of the commit in the metadata.
     void commit();
 
-    // Sets a metadata value (committed with the next commit).
+    // Sets a metadata value (committed with the next commit). Only tests use it, to make an
+    // index of another schema version.
     void set_metadata(const std::string& key, const std::string& value);
 
     Xapian::doccount document_count() const { return db_.get_doccount(); }
@@ -121,13 +130,11 @@ public:
     };
     Merged merge_shards(std::vector<IndexWriter>& shards);
 
-    // Commit once this many documents, or this much text, are pending. Measured on the Reuters
-    // corpus: ~2,500 stories per commit beat Xapian's default of 10,000 (faster, half the memory);
-    // a first build's fresh shards do best with ~500 (open_shards).
-    std::size_t batch_documents = 2500;
-    std::size_t batch_bytes = 8u * 1024 * 1024;
-
 private:
+    // `scratch`: a shard of a first build (open_shards), thrown away if the run dies, so it is
+    // written without syncing to disk (Xapian's DB_NO_SYNC).
+    IndexWriter(const std::string& path, const WriterOptions& options, bool scratch);
+
     // The file add_articles is writing: its path term, and which documents (by docid) it held
     // before and has kept or written since. Bitmaps, not sets: a file of a million stories costs
     // a bit per document of the index, not a tree node per story.
@@ -143,6 +150,7 @@ private:
     void maybe_commit();
 
     std::string path_;
+    WriterOptions options_;
     Xapian::WritableDatabase db_;
     std::unique_ptr<WorkFolder> shard_folder_;  // open_shards' work folder
     std::map<std::string, FileRecord> records_;

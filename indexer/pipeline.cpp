@@ -191,7 +191,11 @@ RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostrea
 
     // The index first: a --db that may not be written is refused before the archive is walked.
     std::optional<IndexWriter> writer;
-    if (!options.dry_run) writer.emplace(options.db, options.full);
+    if (!options.dry_run) {
+        WriterOptions writer_options;
+        writer_options.fresh = options.full;
+        writer.emplace(options.db, writer_options);
+    }
 
     Discovery found = discover(options.paths);
     summary.files_skipped += found.ignored;
