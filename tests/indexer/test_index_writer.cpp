@@ -11,20 +11,17 @@
 #include "index_folder.h"
 #include "index_writer.h"
 #include "schema.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace dateline;
 
 namespace {
 
+// An index folder, not made yet, in a temporary folder.
 struct TempDb {
-    fs::path dir;
-    TempDb() {
-        char tmpl[] = "/tmp/dateline-writer-XXXXXX";
-        dir = mkdtemp(tmpl);
-    }
-    ~TempDb() { fs::remove_all(dir); }
-    std::string path() const { return (dir / "db").string(); }
+    testing::TempDir dir;
+    std::string path() const { return (dir.path / "db").string(); }
 };
 
 std::vector<BuiltArticle> built(const std::vector<std::string>& ids, const std::string& edited = "") {
