@@ -5,7 +5,8 @@
 #include <sstream>
 #include <thread>
 
-#include "index_writer.h"
+#include "file_applier.h"
+#include "run_stop.h"
 
 namespace dateline {
 namespace {
@@ -28,30 +29,11 @@ std::vector<std::pair<std::size_t, std::size_t>> split_by_size(const std::vector
     return ranges;
 }
 
-void add_counts(RunSummary& into, const RunSummary& from) {
-    into.files_new += from.files_new;
-    into.files_changed += from.files_changed;
-    into.files_touched += from.files_touched;
-    into.files_failed += from.files_failed;
-    into.files_skipped += from.files_skipped;
-    into.files_read += from.files_read;
-    into.files_read_in_part += from.files_read_in_part;
-    into.problems += from.problems;
-    into.interrupted = into.interrupted || from.interrupted;
-    into.articles_read += from.articles_read;
-    into.articles_added += from.articles_added;
-    into.articles_replaced += from.articles_replaced;
-    into.articles_unchanged += from.articles_unchanged;
-    into.articles_removed += from.articles_removed;
-}
-
 }  // namespace
 
-ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<FileTask>& tasks, unsigned shards,
-                                     const IndexOptions& options, const EntityExtractor& extractor, Progress& progress,
-                                     RunSummary& summary, std::ostream& out, std::ostream& err) {
-    ShardedBuildResult result;
-    IndexWriter index(db);  // holds the index's lock until the merged index is in place
+void run_sharded_build(IndexWriter& index, const std::vector<FileTask>& tasks, unsigned shards,
+                       const FileProcessor& processor, Progress& progress, RunSummary& summary, std::ostream& out,
+                       std::ostream& err) {
     auto ranges = split_by_size(tasks, shards);
     std::vector<IndexWriter> shard_writers = index.open_shards(ranges.size());
     std::mutex mutex;
@@ -65,28 +47,31 @@ ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<Fi
                 IndexWriter& shard = shard_writers[i];
                 DocumentBuilder builder;
                 RunSummary local;
+                // A file's messages are written together, not mixed with another shard's.
+                std::ostringstream messages;
+                FileApplier applier(&shard, processor.options(), local, out, messages);
                 for (std::size_t t = ranges[i].first; t < ranges[i].second && !stop_requested(); ++t) {
                     std::size_t articles = 0;
                     auto write_batch = [&](FileBatch&& batch) {
                         if (stop_requested()) throw StopReading{};
                         articles += batch.built.size();
-                        apply_batch(batch, &shard, options, local, out);
+                        applier.apply(batch);
                     };
-                    FileResult r = process_file(tasks[t], options, extractor, builder, write_batch);
+                    FileResult r = processor.process(tasks[t], builder, write_batch);
                     articles += r.built.size();
-                    std::ostringstream messages;
-                    apply_result(r, &shard, options, local, out, messages);
+                    applier.apply(r);
                     if (!messages.str().empty()) {
                         std::lock_guard lock(mutex);
                         progress.finish();
                         err << messages.str();
+                        messages.str("");
                     }
                     ++files_done;
                     articles_done += articles;
                 }
                 shard.commit();
                 std::lock_guard lock(mutex);
-                add_counts(summary, local);
+                summary.add_file_counts(local);
             } catch (...) {
                 std::lock_guard lock(mutex);
                 failure = std::current_exception();
@@ -105,13 +90,12 @@ ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<Fi
     for (std::thread& t : threads) t.join();
     progress.finish();
     if (failure) std::rethrow_exception(failure);
-    result.interrupted = stop_requested();
+    summary.interrupted = stop_requested();
 
     IndexWriter::Merged merged = index.merge_shards(shard_writers);
     summary.articles_added -= merged.duplicates;
     summary.articles_replaced += merged.duplicates;
-    result.documents = merged.documents;
-    return result;
+    summary.documents = merged.documents;
 }
 
 }  // namespace dateline

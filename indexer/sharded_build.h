@@ -15,22 +15,20 @@
 #pragma once
 
 #include <ostream>
-#include <string>
 #include <vector>
 
 #include "file_processor.h"
-#include "pipeline.h"
+#include "index_writer.h"
 #include "progress.h"
+#include "run_summary.h"
 
 namespace dateline {
 
-struct ShardedBuildResult {
-    bool interrupted = false;
-    std::size_t documents = 0;
-};
-
-ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<FileTask>& tasks, unsigned shards,
-                                     const IndexOptions& options, const EntityExtractor& extractor, Progress& progress,
-                                     RunSummary& summary, std::ostream& out, std::ostream& err);
+// `index` is the writer of an index that started empty. Adds what the build did to `summary`
+// (interrupted, when a stop was requested, and the documents in the index). Per-file problems
+// go to `err`, a file's lines together.
+void run_sharded_build(IndexWriter& index, const std::vector<FileTask>& tasks, unsigned shards,
+                       const FileProcessor& processor, Progress& progress, RunSummary& summary, std::ostream& out,
+                       std::ostream& err);
 
 }  // namespace dateline
