@@ -15,6 +15,16 @@ namespace dateline::text {
 // than '\n' and '\t' removed ('\r' and form feeds become '\n').
 std::string repair_utf8(std::string_view in);
 
+// The character whose UTF-8 sequence starts at in[i] (i < in.size()). An invalid sequence
+// (a stray continuation byte, a cut or overlong sequence, a surrogate, a value past U+10FFFF)
+// gives U+FFFD with length 1, so a loop over damaged text still moves on, one byte at a time.
+struct Utf8Char {
+    std::uint32_t code_point = 0xFFFD;
+    std::size_t length = 1;  // in bytes
+    bool valid = false;
+};
+Utf8Char decode_utf8(std::string_view in, std::size_t i);
+
 // Converts ISO-8859-1 bytes to UTF-8.
 std::string latin1_to_utf8(std::string_view in);
 

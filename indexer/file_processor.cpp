@@ -10,8 +10,10 @@
 
 namespace dateline {
 
-FileResult process_file(const FileTask& task, const IndexOptions& options, const EntityExtractor& extractor,
-                        DocumentBuilder& builder, const BatchSink& hand_on) {
+FileProcessor::FileProcessor(const IndexOptions& options) : options_(options), extractor_(options.aliases) {}
+
+FileResult FileProcessor::process(const FileTask& task, DocumentBuilder& builder, const BatchSink& hand_on) const {
+    const IndexOptions& options = options_;
     FileResult r;
     r.record.path = task.file.path;
     r.record.size = task.file.size;
@@ -101,7 +103,7 @@ FileResult process_file(const FileTask& task, const IndexOptions& options, const
         if (sidecar) apply_sidecar(*sidecar, a);
         a.source_path = task.file.path;
         if (a.language.empty()) a.language = identify_language(a.title + "\n" + text::truncate_utf8(a.body, 1024));
-        extract_entities(a, extractor, options.extract);
+        extract_entities(a, extractor_, options.extract);
         assign_id(a);
         batch_text += a.title.size() + a.body.size();
         if (options.dry_run) {

@@ -6,7 +6,7 @@
 //
 // Articles are handed on in batches (FileBatch) as the reader emits them: a streamed file (JSON
 // Lines, CSV, of any size) is never held whole. A worker holds at most one batch being filled;
-// the caller bounds the batches waiting to be written (the pipeline: two per file in flight). A
+// the caller bounds the batches waiting to be written (ordered_work.h: two per file in flight). A
 // file read whole (XML, HTML, text; at most kMaxFileBytes) is held whole while it is parsed.
 #pragma once
 
@@ -70,11 +70,23 @@ struct FileResult {
 // is then FileState::interrupted.
 struct StopReading {};
 
-// Receives each full batch of a file, in order, before process_file returns.
+// Receives each full batch of a file, in order, before FileProcessor::process returns.
 using BatchSink = std::function<void(FileBatch&&)>;
 
-// `builder` belongs to the calling thread; `extractor` is shared.
-FileResult process_file(const FileTask& task, const IndexOptions& options, const EntityExtractor& extractor,
-                        DocumentBuilder& builder, const BatchSink& hand_on);
+// One run's way of processing files: its options and its EntityExtractor, made once and shared
+// by every worker (process is const and touches nothing shared but the extractor, which is const).
+class FileProcessor {
+public:
+    explicit FileProcessor(const IndexOptions& options);
+
+    // `builder` belongs to the calling thread.
+    FileResult process(const FileTask& task, DocumentBuilder& builder, const BatchSink& hand_on) const;
+
+    const IndexOptions& options() const { return options_; }
+
+private:
+    const IndexOptions& options_;
+    EntityExtractor extractor_;
+};
 
 }  // namespace dateline

@@ -97,7 +97,7 @@ fs::path check_index_folder(const std::string& db) {
     return dir;
 }
 
-fs::path make_work_folder(const fs::path& index_dir) {
+WorkFolder::WorkFolder(const fs::path& index_dir) {
     std::string tmpl = (index_dir / (std::string(kWorkFolderPrefix) + "XXXXXX")).string();
     std::vector<char> buffer(tmpl.begin(), tmpl.end());
     buffer.push_back('\0');
@@ -105,7 +105,12 @@ fs::path make_work_folder(const fs::path& index_dir) {
         std::error_code ec(errno, std::generic_category());
         throw IndexUnusable("cannot make a work folder in the index " + index_dir.string() + ": " + ec.message());
     }
-    return fs::path(buffer.data());
+    path_ = buffer.data();
+}
+
+WorkFolder::~WorkFolder() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
 }
 
 void remove_stale_work_folders(const fs::path& index_dir) {

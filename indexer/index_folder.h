@@ -6,7 +6,7 @@
 // with IndexUnusable before anything is written, and nothing in it is touched.
 //
 // What Dateline may remove is named here too: the Xapian files of an index it swaps (a first
-// build, sharded_build.h) and its own work folders, created inside the index folder under a
+// build, IndexWriter::merge_shards) and its own work folders, created inside the index folder under a
 // hidden name (kWorkFolderPrefix) so that a run killed half-way leaves nothing beside the index
 // and nothing a folder walk would read as articles.
 //
@@ -33,14 +33,25 @@ bool holds_xapian_database(const std::filesystem::path& dir);
 bool is_xapian_file_name(const std::string& name);
 
 // A fresh work folder inside the index folder `index_dir`, named kWorkFolderPrefix + a unique
-// suffix. Throws IndexUnusable when it cannot be made.
-std::filesystem::path make_work_folder(const std::filesystem::path& index_dir);
+// suffix, removed with everything in it when the object goes. The constructor throws
+// IndexUnusable when it cannot be made.
+class WorkFolder {
+public:
+    explicit WorkFolder(const std::filesystem::path& index_dir);
+    ~WorkFolder();
+    WorkFolder(const WorkFolder&) = delete;
+    WorkFolder& operator=(const WorkFolder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
 
 // Removes work folders that a killed run left inside `index_dir`. Call only while holding the
 // index's write lock: then no other run is using them.
 void remove_stale_work_folders(const std::filesystem::path& index_dir);
 
-// A first build killed while its merged database was being moved in (sharded_build.cpp) leaves
+// A first build killed while its merged database was being moved in (IndexWriter::merge_shards) leaves
 // Xapian tables without their version file beside its work folder: no program can open them,
 // and they are that build's own. Removes them (and the work folder) so the index can be made
 // again, unless another process holds the index's lock. Call before opening the index.

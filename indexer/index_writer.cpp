@@ -64,7 +64,11 @@ bool foreign_database(const std::filesystem::path& folder) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, bool fresh, bool scratch) : path_(path) {
+IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options) : IndexWriter(path, options, false) {}
+
+IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options, bool scratch)
+    : path_(path), options_(options) {
+    const bool fresh = options.fresh;
     std::filesystem::path folder = check_index_folder(path);
     if (fresh && foreign_database(folder)) throw IndexUnusable(not_ours(path));
     try {
@@ -248,7 +252,7 @@ ApplyCounts IndexWriter::remove_file(const std::string& path) {
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) { db_.set_metadata(key, value); }
 
 void IndexWriter::maybe_commit() {
-    if (pending_documents_ >= batch_documents || pending_bytes_ >= batch_bytes) commit();
+    if (pending_documents_ >= options_.batch_documents || pending_bytes_ >= options_.batch_bytes) commit();
 }
 
 void IndexWriter::commit() {

@@ -1,4 +1,6 @@
 // IndexWriter: the only code that writes the Xapian database. It knows Xapian, not formats.
+// A first build on every core writes shards and makes them the index through it too
+// (open_shards, merge_shards; sharded_build.h says when and why).
 //
 // The index keeps, in its metadata, a record of every source file it has read (path, size,
 // modification time, content hash, how many articles it gave, or why it failed), committed in
@@ -17,11 +19,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_set>
 #include <vector>
+
+#include "index_folder.h"
 
 namespace dateline {
 
@@ -48,16 +53,24 @@ struct ApplyCounts {
     std::size_t removed = 0;
 };
 
+struct WriterOptions {
+    // Empty an existing Dateline index first (--full); a Xapian database Dateline did not write
+    // is never emptied.
+    bool fresh = false;
+    // Commit once this many documents, or this much text, are pending. Measured on the Reuters
+    // corpus: ~2,500 stories per commit beat Xapian's default of 10,000 (faster, half the
+    // memory); a first build's fresh shards do best with ~500 (open_shards).
+    std::size_t batch_documents = 2500;
+    std::size_t batch_bytes = 8u * 1024 * 1024;
+};
+
 class IndexWriter {
 public:
     // Opens the index at `path`, creating the folder when absent (its parent must exist). Throws
     // IndexUnusable when `path` is not a folder Dateline may write in (index_folder.h), or the
-    // index is locked, unreadable, or of another schema version. `fresh` empties an existing
-    // Dateline index first (--full); a Xapian database Dateline did not write is never emptied.
-    // Work folders a killed run left inside the index are removed once the lock is held.
-    // `scratch`: a temporary shard of a first build, thrown away if the run dies, so it is
-    // written without syncing to disk (Xapian's DB_NO_SYNC).
-    IndexWriter(const std::string& path, bool fresh = false, bool scratch = false);
+    // index is locked, unreadable, or of another schema version. Work folders a killed run left
+    // inside the index are removed once the lock is held.
+    explicit IndexWriter(const std::string& path, const WriterOptions& options = {});
 
     // Records of the files this index has read, by path.
     const std::map<std::string, FileRecord>& records() const { return records_; }
@@ -89,7 +102,8 @@ public:
     // Commits everything pending, with the time of the commit in the metadata.
     void commit();
 
-    // Sets a metadata value (committed with the next commit).
+    // Sets a metadata value (committed with the next commit). Only tests use it, to make an
+    // index of another schema version.
     void set_metadata(const std::string& key, const std::string& value);
 
     Xapian::doccount document_count() const { return db_.get_doccount(); }
@@ -99,13 +113,28 @@ public:
     void close() { db_.close(); }
     const std::string& path() const { return path_; }
 
-    // Commit once this many documents, or this much text, are pending. Measured on the Reuters
-    // corpus: ~2,500 stories per commit beat Xapian's default of 10,000 (faster, half the memory);
-    // a first build's fresh shards do best with ~500 (sharded_build.cpp).
-    std::size_t batch_documents = 2500;
-    std::size_t batch_bytes = 8u * 1024 * 1024;
+    // A first build on every core (sharded_build.h), by the writer of an index that started
+    // empty, which holds the index's lock throughout. open_shards gives `count` writers of empty
+    // scratch databases, in a work folder inside the index folder (index_folder.h) that goes
+    // with this writer however the build ends; each shard is written by one thread and
+    // committed. merge_shards then closes them, compacts them in their order into one database
+    // (document ids follow the shards, so they come out in file order), keeps one document for a
+    // story that two shards hold, and puts that database's files in place of this empty index's:
+    // the folder itself is never moved or removed. A run killed before the last step leaves the
+    // empty index. Afterwards this writer is closed; throws Xapian::Error or
+    // std::filesystem::filesystem_error.
+    std::vector<IndexWriter> open_shards(std::size_t count);
+    struct Merged {
+        Xapian::doccount documents = 0;  // in the index now
+        std::size_t duplicates = 0;      // copies of a story written by two shards, now one document
+    };
+    Merged merge_shards(std::vector<IndexWriter>& shards);
 
 private:
+    // `scratch`: a shard of a first build (open_shards), thrown away if the run dies, so it is
+    // written without syncing to disk (Xapian's DB_NO_SYNC).
+    IndexWriter(const std::string& path, const WriterOptions& options, bool scratch);
+
     // The file add_articles is writing: its path term, and which documents (by docid) it held
     // before and has kept or written since. Bitmaps, not sets: a file of a million stories costs
     // a bit per document of the index, not a tree node per story.
@@ -121,7 +150,9 @@ private:
     void maybe_commit();
 
     std::string path_;
+    WriterOptions options_;
     Xapian::WritableDatabase db_;
+    std::unique_ptr<WorkFolder> shard_folder_;  // open_shards' work folder
     std::map<std::string, FileRecord> records_;
     bool started_empty_ = false;           // the index held nothing when opened
     // Hashes (text::hash64) of the id terms added this run, while started_empty_: 8 bytes and a

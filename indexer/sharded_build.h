@@ -7,30 +7,28 @@
 // file order, as with a single writer. Measured on the Reuters corpus with two cores: about twice
 // as fast as one writer, and the result is already compacted.
 //
-// The index's own lock is held throughout. The shards and the merged copy are written in a work
-// folder inside the index folder (index_folder.h), and the merged database's files replace the
-// empty one's at the end; the index folder itself is never moved or removed. A run killed before
-// that leaves the empty index (and its work folder, removed by the next run), and the next run
-// starts the build again.
+// The index's own lock is held throughout. This file splits the work and runs the threads; the
+// index's writer makes the shards and then makes them the index (IndexWriter::open_shards,
+// merge_shards: a work folder inside the index folder, the merged database's files put in place
+// of the empty one's). A run killed before that leaves the empty index (and its work folder,
+// removed by the next run), and the next run starts the build again.
 #pragma once
 
 #include <ostream>
-#include <string>
 #include <vector>
 
 #include "file_processor.h"
-#include "pipeline.h"
+#include "index_writer.h"
 #include "progress.h"
+#include "run_summary.h"
 
 namespace dateline {
 
-struct ShardedBuildResult {
-    bool interrupted = false;
-    std::size_t documents = 0;
-};
-
-ShardedBuildResult run_sharded_build(const std::string& db, const std::vector<FileTask>& tasks, unsigned shards,
-                                     const IndexOptions& options, const EntityExtractor& extractor, Progress& progress,
-                                     RunSummary& summary, std::ostream& out, std::ostream& err);
+// `index` is the writer of an index that started empty. Adds what the build did to `summary`
+// (interrupted, when a stop was requested, and the documents in the index). Per-file problems
+// go to `err`, a file's lines together.
+void run_sharded_build(IndexWriter& index, const std::vector<FileTask>& tasks, unsigned shards,
+                       const FileProcessor& processor, Progress& progress, RunSummary& summary, std::ostream& out,
+                       std::ostream& err);
 
 }  // namespace dateline

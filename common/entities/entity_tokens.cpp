@@ -3,25 +3,10 @@
 #include <array>
 
 #include "entity_gazetteer.h"
+#include "text.h"
 
 namespace dateline::entity_text {
 namespace {
-
-struct CodePoint {
-    std::uint32_t value;
-    std::size_t length;
-};
-
-CodePoint decode(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    if (c < 0x80) return {c, 1};
-    std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    if (len == 1 || i + len > s.size()) return {0xFFFD, 1};
-    std::uint32_t cp = c & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
-    return {cp, len};
-}
 
 // Letters of the scripts news names are written in; punctuation blocks, symbols and spaces are not.
 bool is_letter(std::uint32_t cp) {
@@ -51,7 +36,7 @@ bool is_apostrophe_at(std::string_view s, std::size_t i, std::size_t& length) {
     return false;
 }
 
-bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(decode(s, i).value); }
+bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(text::decode_utf8(s, i).code_point); }
 bool alnum_at(std::string_view s, std::size_t i) { return i < s.size() && (is_digit(s[i]) || letter_at(s, i)); }
 
 // Abbreviations whose dot belongs to the word and does not end the sentence.
@@ -68,19 +53,19 @@ bool keeps_dot(std::string_view key) {
 
 Shape shape_of(std::string_view word) {
     if (is_digit(word[0])) return Shape::number;
-    CodePoint first = decode(word, 0);
-    if (!is_upper(first.value)) {
+    text::Utf8Char first = text::decode_utf8(word, 0);
+    if (!is_upper(first.code_point)) {
         // "al-Assad", "el-Baz", "bin-Laden": a lower-case particle joined to a capitalised name.
         std::size_t dash = word.find('-');
         bool particle_name = dash != std::string_view::npos && dash <= 3 && dash + 1 < word.size() &&
-                             is_upper(decode(word, dash + 1).value);
+                             is_upper(text::decode_utf8(word, dash + 1).code_point);
         return particle_name ? Shape::capitalized : Shape::lower;
     }
     std::size_t letters = 0;
     for (std::size_t i = 0; i < word.size();) {
-        CodePoint cp = decode(word, i);
-        if (is_letter(cp.value)) {
-            if (!is_upper(cp.value)) return Shape::capitalized;
+        text::Utf8Char cp = text::decode_utf8(word, i);
+        if (is_letter(cp.code_point)) {
+            if (!is_upper(cp.code_point)) return Shape::capitalized;
             ++letters;
         }
         i += cp.length;
@@ -96,8 +81,8 @@ std::size_t scan_word(std::string_view s, std::size_t i, bool& possessive, std::
     while (i < s.size()) {
         char c = s[i];
         if (is_digit(c)) { ++i; continue; }
-        CodePoint cp = decode(s, i);
-        if (is_letter(cp.value)) { i += cp.length; continue; }
+        text::Utf8Char cp = text::decode_utf8(s, i);
+        if (is_letter(cp.code_point)) { i += cp.length; continue; }
         std::size_t apostrophe = 0;
         if (is_apostrophe_at(s, i, apostrophe) && letter_at(s, i + apostrophe)) {
             std::size_t after = i + apostrophe;
@@ -139,8 +124,8 @@ std::vector<Token> tokenize(std::string_view s) {
             continue;
         }
         if (c == ' ' || c == '\t' || c == '\r') { ++i; continue; }
-        CodePoint cp = decode(s, i);
-        if (is_digit(c) || is_letter(cp.value)) {
+        text::Utf8Char cp = text::decode_utf8(s, i);
+        if (is_digit(c) || is_letter(cp.code_point)) {
             bool possessive = false;
             std::size_t next = i;
             std::size_t end = scan_word(s, i, possessive, next);

@@ -13,6 +13,23 @@ TEST_CASE("invalid UTF-8 is repaired, never passed on") {
     CHECK(text::is_valid_utf8(text::repair_utf8("\xED\xA0\x80 surrogate")));
 }
 
+TEST_CASE("decode_utf8: one character at a time; damage moves on a byte with U+FFFD") {
+    using text::decode_utf8;
+    std::string s = "A\xC3\xA9\xE2\x80\x99\xF0\x9F\x93\xB0";  // A, é, ’, 📰
+    CHECK(decode_utf8(s, 0).code_point == 'A');
+    CHECK(decode_utf8(s, 1).code_point == 0xE9);
+    CHECK(decode_utf8(s, 1).length == 2);
+    CHECK(decode_utf8(s, 3).code_point == 0x2019);
+    CHECK(decode_utf8(s, 6).code_point == 0x1F4F0);
+    CHECK(decode_utf8(s, 6).length == 4);
+    for (std::string bad : {"\x80", "\xC3", "\xC3" "A", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
+        auto c = decode_utf8(bad, 0);
+        CHECK_FALSE(c.valid);
+        CHECK(c.code_point == 0xFFFD);
+        CHECK(c.length == 1);
+    }
+}
+
 TEST_CASE("Latin-1 becomes UTF-8") {
     CHECK(text::latin1_to_utf8("Gen\xE8ve") == "Gen\xC3\xA8ve");
 }

@@ -8,21 +8,20 @@
 
 #include "document_builder.h"
 #include "index_error.h"
+#include "index_folder.h"
 #include "index_writer.h"
+#include "schema.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace dateline;
 
 namespace {
 
+// An index folder, not made yet, in a temporary folder.
 struct TempDb {
-    fs::path dir;
-    TempDb() {
-        char tmpl[] = "/tmp/dateline-writer-XXXXXX";
-        dir = mkdtemp(tmpl);
-    }
-    ~TempDb() { fs::remove_all(dir); }
-    std::string path() const { return (dir / "db").string(); }
+    testing::TempDir dir;
+    std::string path() const { return (dir.path / "db").string(); }
 };
 
 std::vector<BuiltArticle> built(const std::vector<std::string>& ids, const std::string& edited = "") {
@@ -145,4 +144,62 @@ TEST_CASE("a Xapian database Dateline did not write is refused") {
         other.commit();
     }
     CHECK_THROWS_AS(IndexWriter(t.path()), IndexUnusable);
+}
+
+TEST_CASE("WriterOptions: a full batch is committed; fresh empties a Dateline index, never another one") {
+    TempDb t;
+    {
+        WriterOptions small;
+        small.batch_documents = 2;
+        IndexWriter w(t.path(), small);
+        auto docs = built({"a", "b"});
+        w.apply_file(record("/x"), docs);
+        // Committed without commit(): another reader sees both stories.
+        CHECK(Xapian::Database(t.path()).get_doccount() == 2);
+    }
+    WriterOptions fresh;
+    fresh.fresh = true;
+    {
+        IndexWriter w(t.path(), fresh);
+        CHECK(w.document_count() == 0);
+        CHECK(w.records().empty());
+    }
+    TempDb other;
+    {
+        Xapian::WritableDatabase foreign(other.path(), Xapian::DB_CREATE);
+        foreign.add_document(Xapian::Document());
+        foreign.commit();
+    }
+    CHECK_THROWS_AS(IndexWriter(other.path(), fresh), IndexUnusable);
+    CHECK(Xapian::Database(other.path()).get_doccount() == 1);
+}
+
+TEST_CASE("a first build's shards become the index, in shard order, a story two shards hold once") {
+    TempDb t;
+    IndexWriter w(t.path());
+    REQUIRE(w.started_empty());
+    std::vector<IndexWriter> shards = w.open_shards(2);
+    REQUIRE(shards.size() == 2);
+    auto first = built({"a", "b"});
+    shards[0].apply_file(record("/1"), first);
+    auto second = built({"b", "c"});
+    shards[1].apply_file(record("/2"), second);
+    for (IndexWriter& s : shards) s.commit();
+
+    IndexWriter::Merged merged = w.merge_shards(shards);
+    CHECK(merged.documents == 3);
+    CHECK(merged.duplicates == 1);
+    Xapian::Database db(t.path());
+    CHECK(db.get_doccount() == 3);
+    CHECK(load_file_records(db).size() == 2);
+    // The story both files hold belongs to both, at the first shard's document id.
+    Xapian::Document b = db.get_document(2);
+    std::size_t path_terms = 0;
+    const std::string prefix(schema::find("path")->filter_prefix);
+    for (auto term = b.termlist_begin(); term != b.termlist_end(); ++term) path_terms += (*term).rfind(prefix, 0) == 0;
+    CHECK(path_terms == 2);
+    // The work folder went with the build: only Xapian's files are left.
+    for (const fs::directory_entry& e : fs::directory_iterator(t.path())) {
+        CHECK(std::string(e.path().filename()).rfind(kWorkFolderPrefix, 0) != 0);
+    }
 }

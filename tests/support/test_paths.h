@@ -1,4 +1,5 @@
-// Where tests find the project's samples and the shared corpora.
+// Where tests find the project's samples and the shared corpora, and write their files
+// (temp_dir.h).
 //
 // samples/ is part of the project; ../shared (beside the checkout) is not on a new user's
 // machine, so tests that need it call shared_or_skip() and are skipped with a message.
@@ -13,6 +14,8 @@
 #include <sstream>
 #include <string>
 #include <unistd.h>
+
+#include "temp_dir.h"
 
 namespace dateline::testing {
 
@@ -29,18 +32,6 @@ inline std::filesystem::path shared_dir() {
     std::filesystem::path p = source_root().parent_path() / "shared";
     return std::filesystem::exists(p / "corpora") ? p : std::filesystem::path();
 }
-
-// A fresh folder under /tmp, removed with everything in it when the object goes.
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/dateline-test-XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-};
 
 inline std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
