@@ -27,10 +27,6 @@ public:
     using ReadError::ReadError;
 };
 
-// Files read whole (after decompression) above this size are refused: an article file is never
-// this large, and reading one would hold the whole thing in memory on each worker.
-inline constexpr std::size_t kMaxFileBytes = 256u * 1024 * 1024;
-
 // How much of a file is read on opening: what readers are shown to recognise their format.
 inline constexpr std::size_t kHeadBytes = 64 * 1024;
 

@@ -249,7 +249,6 @@ ApplyCounts IndexWriter::remove_file(const std::string& path) {
     return counts;
 }
 
-void IndexWriter::set_metadata(const std::string& key, const std::string& value) { db_.set_metadata(key, value); }
 
 void IndexWriter::maybe_commit() {
     if (pending_documents_ >= options_.batch_documents || pending_bytes_ >= options_.batch_bytes) commit();

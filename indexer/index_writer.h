@@ -102,10 +102,6 @@ public:
     // Commits everything pending, with the time of the commit in the metadata.
     void commit();
 
-    // Sets a metadata value (committed with the next commit). Only tests use it, to make an
-    // index of another schema version.
-    void set_metadata(const std::string& key, const std::string& value);
-
     Xapian::doccount document_count() const { return db_.get_doccount(); }
     // True when the index held no documents and no file records when it was opened.
     bool started_empty() const { return started_empty_; }

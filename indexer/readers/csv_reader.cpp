@@ -121,7 +121,7 @@ private:
 // The rows of text held in memory (the head of a file), broken ones included.
 std::vector<Row> parse_rows(std::string_view data, char delimiter, char quote) {
     std::vector<Row> rows;
-    RowParser parser(delimiter, quote, xml::max_file_bytes);
+    RowParser parser(delimiter, quote, kMaxParsedBytes);
     auto keep = [&](RowParser::Done&& d) { rows.push_back(std::move(d.row)); };
     std::size_t line = 0;
     for (std::size_t start = 0; start < data.size();) {
@@ -271,12 +271,12 @@ void CsvReader::read(const SourceFile& file, const ReaderOptions& options, const
         ++emitted;
         emit(std::move(a));
     };
-    RowParser parser(delimiter, quote, xml::max_file_bytes);
-    LineStream lines(file, xml::max_file_bytes);
+    RowParser parser(delimiter, quote, kMaxParsedBytes);
+    LineStream lines(file, kMaxParsedBytes);
     for (std::string_view line; lines.next(line);) {
         if (lines.too_long()) {
             ++broken;
-            file.report(lines.line_number(), "longer than " + std::to_string(xml::max_file_bytes >> 20) + " MiB: skipped");
+            file.report(lines.line_number(), "longer than " + std::to_string(kMaxParsedBytes >> 20) + " MiB: skipped");
             continue;
         }
         parser.feed(decoder.decode(line), lines.line_number(), take);

@@ -132,10 +132,10 @@ void JsonlReader::read(const SourceFile& file, const ReaderOptions& options, con
     };
     auto read_lines = [&](const SourceFile& source) {
         charset::StreamDecoder decoder(source.data.substr(0, 65536));
-        LineStream lines(source, xml::max_file_bytes);
+        LineStream lines(source, kMaxParsedBytes);
         for (std::string_view line; lines.next(line);) {
             if (lines.too_long()) {
-                skip(lines.line_number(), "longer than " + std::to_string(xml::max_file_bytes >> 20) + " MiB: skipped");
+                skip(lines.line_number(), "longer than " + std::to_string(kMaxParsedBytes >> 20) + " MiB: skipped");
                 continue;
             }
             if (text::trim(line).empty()) continue;
@@ -154,7 +154,7 @@ void JsonlReader::read(const SourceFile& file, const ReaderOptions& options, con
     } else {
         // A whole JSON document (an export's array of articles, one pretty-printed object) must
         // be parsed at once; if it is none, its lines are read one by one after all.
-        SourceFile whole{file.path, charset::to_utf8(whole_file(file, xml::max_file_bytes), ""), nullptr, file.warn};
+        SourceFile whole{file.path, charset::to_utf8(whole_file(file, kMaxParsedBytes), ""), nullptr, file.warn};
         json doc = json::parse(whole.data, nullptr, false);
         if (!doc.is_discarded() && (doc.is_array() || doc.is_object())) {
             if (doc.is_array()) {

@@ -30,6 +30,18 @@
 
 namespace dateline {
 
+// The two size limits of reading, both here so that readers and the loader share them:
+// A file read whole (after decompression) above kMaxFileBytes is refused: an article file is never
+// this large, and reading one would hold the whole thing in memory on each worker.
+inline constexpr std::size_t kMaxFileBytes = 256u << 20;
+// What is parsed at once (an XML or HTML document, one JSON document, one line of JSON Lines or
+// CSV) is at most kMaxParsedBytes: a parser's tree takes several times its input.
+inline constexpr std::size_t kMaxParsedBytes = 64u << 20;
+
+}  // namespace dateline
+
+namespace dateline {
+
 // The bytes of a file after its first ones, in pieces, decompressed. Not thread-safe.
 class ByteStream {
 public:

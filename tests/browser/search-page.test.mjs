@@ -240,6 +240,22 @@ test('facets: any of several values, exclude, stable order, show more, search wi
   assert.match(page.url(), /person=Pete\+Hegseth/);
 });
 
+test('every filter field of the schema: an address filters, its chip and its facet show', async () => {
+  const schema = await api('/api/schema');
+  const filters = schema.fields.filter((f) => f.filter);
+  assert.ok(filters.some((f) => f.name === 'subject'), 'the schema should offer the subject filter');
+  for (const f of filters) {
+    // The field's most frequent value, and how many articles hold it, from the API itself.
+    const top = await api(`/api/search?since=1000&limit=1&facet_limit=1&facets=${f.facet}`);
+    const value = top.facets[f.facet][0].value;
+    const expected = await api(`/api/search?${new URLSearchParams({ [f.name]: value, limit: '1' })}`);
+    await search(`?${new URLSearchParams({ [f.name]: value })}`, expected.total);
+    assert.equal(await page.locator('#chips .chip span').first().innerText(), `${f.label}: ${value}`);
+    const shown = facet(f.plural).locator('.facet-value .value');
+    assert.ok((await shown.allInnerTexts()).some((v) => v.replace(/,$/, '') === value), `the ${f.plural} facet lists ${value}`);
+  }
+});
+
 test('completion: a plain name, after a field prefix, and inside an open quote', async () => {
   await page.goto(base);
   await page.locator('#q').click();

@@ -100,7 +100,7 @@ TEST_CASE("the recovery mode does not let an entity bomb or an external entity t
 }
 
 TEST_CASE("files over the size limit are refused with a clear message") {
-    std::string big(xml::max_file_bytes + 100, ' ');
+    std::string big(kMaxParsedBytes + 100, ' ');
     big.replace(0, 20, "<rss version=\"2.0\">");
     Outcome o = read_detected("big.xml", big);
     INFO(o.error);

@@ -75,9 +75,9 @@ void collect_text(const xmlNode* root, std::string& out) {
 }  // namespace
 
 void check_file_size(const SourceFile& file) {
-    if (file.data.size() > max_file_bytes) {
+    if (file.data.size() > kMaxParsedBytes) {
         throw ReadError("the file is " + std::to_string(file.data.size() >> 20) + " MiB, over the " +
-                        std::to_string(max_file_bytes >> 20) + " MiB limit for one file; split it or leave it out");
+                        std::to_string(kMaxParsedBytes >> 20) + " MiB limit for one file; split it or leave it out");
     }
 }
 

@@ -27,11 +27,10 @@
 namespace dateline::xml {
 
 // Limits that keep one hostile or broken file from exhausting a worker.
-inline constexpr std::size_t max_file_bytes = 64u << 20;   // larger files are refused
 inline constexpr std::size_t max_title_bytes = 1024;       // headlines are cut to this
 inline constexpr std::size_t max_body_bytes = 2u << 20;    // bodies are cut to this
 
-// Throws ReadError when the file is over max_file_bytes.
+// Throws ReadError when the file is over kMaxParsedBytes.
 void check_file_size(const SourceFile& file);
 
 // Cuts title and body to the limits above (on character boundaries).
