@@ -8,7 +8,6 @@
 #include <xapian.h>
 
 #include <filesystem>
-#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -80,13 +79,12 @@ TEST_CASE("a sharded first build gives the index one writer gives") {
         CAPTURE(i);
         CHECK(in_b[i] == in_a[i]);
     }
-    // The duplicate is one document, held by both files.
-    Xapian::Enquire enquire(b);
-    enquire.set_query(Xapian::Query("XPATH:" + (archive / "0-saved-again" / "ecb.txt").string()));
-    Xapian::MSet both = enquire.get_mset(0, 10);
-    REQUIRE(both.size() == 1);
-    CHECK(b.get_document(*both.begin()).termlist_count() > 0);
-    CHECK(b.get_termfreq("XPATH:" + (archive / "text" / "ecb-holds-rates-2024-10-17.txt").string()) == 1);
+    // The story saved twice is one document, held by both files.
+    const std::string first_copy = "XPATH:" + (archive / "0-saved-again" / "ecb.txt").string();
+    const std::string second_copy = "XPATH:" + (archive / "text" / "ecb-holds-rates-2024-10-17.txt").string();
+    REQUIRE(b.get_termfreq(first_copy) == 1);
+    CHECK(b.get_termfreq(second_copy) == 1);
+    CHECK(*b.postlist_begin(first_copy) == *b.postlist_begin(second_copy));
 
     // The file records (and so the next incremental run) agree too.
     auto records_a = load_file_records(a), records_b = load_file_records(b);
