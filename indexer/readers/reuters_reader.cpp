@@ -7,6 +7,7 @@
 #include "dates.h"
 #include "story_kind.h"
 #include "text.h"
+#include "xml_document.h"
 
 namespace dateline {
 namespace {
@@ -225,6 +226,9 @@ void ReutersReader::read(const SourceFile& file, const ReaderOptions&,
         }
         a.title = text::repair_utf8(a.title);
         a.body = text::repair_utf8(a.body);
+        // The other readers cut fields in fields::finish; this one keeps the collection's own
+        // places and kind, so it takes only the cut.
+        xml::clip_fields(a);
         for (const std::string& code : d_list(story, "PEOPLE")) add_unique(a.people, reuters_display_name("people", code));
         for (const std::string& code : d_list(story, "ORGS")) add_unique(a.organizations, reuters_display_name("orgs", code));
         for (const std::string& code : d_list(story, "PLACES")) add_unique(a.places, reuters_display_name("places", code));

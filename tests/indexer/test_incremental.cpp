@@ -203,22 +203,66 @@ TEST_CASE("failed files are recorded, skipped while unchanged, and retried on re
 TEST_CASE("SIGTERM stops a run cleanly after committing what is done; the next run finishes") {
     dateline::testing::TempDir tmp;
     fs::path archive = tmp.path / "archive";
-    for (int n = 0; n < 3000; ++n) write(archive / std::to_string(n / 100) / (std::to_string(n) + ".txt"), article_text(n));
+    const std::size_t total = 6000;  // more than two of the writer's 2,500-document commits
+    for (std::size_t n = 0; n < total; ++n) {
+        write(archive / std::to_string(n / 100) / (std::to_string(n) + ".txt"), article_text(static_cast<int>(n)));
+    }
     fs::path db = tmp.path / "db";
     // A first small run makes the next one incremental (one writer, commits every batch).
     write(tmp.path / "seed" / "a.txt", article_text(9999));
     REQUIRE(run(kIndex + " -q --db " + quote(db.string()) + " " + quote((tmp.path / "seed").string())).status == 0);
     fs::path log = tmp.path / "indexer.log";
     pid_t indexer = spawn({kIndex, "--jobs=1", "--db", db.string(), archive.string()}, log.string());
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+
+    // Freeze the run where it is surely in the middle: it has committed a batch beyond the seed
+    // (so it is past its start and its signal handlers) and not yet its last commit. Only then is
+    // SIGTERM sent, and the run let go: whatever the machine's speed, the stop lands mid-run.
+    std::size_t committed_when_stopped = 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+    while (std::chrono::steady_clock::now() < deadline) {
+        kill(indexer, SIGSTOP);
+        int wstatus = 0;
+        REQUIRE_MESSAGE(waitpid(indexer, &wstatus, WUNTRACED) == indexer, "the indexer is gone");
+        REQUIRE_MESSAGE(WIFSTOPPED(wstatus), "the indexer ended before it was caught mid-run: "
+                                                 << dateline::testing::read_file(log));
+        std::size_t now = documents(db);
+        if (now > 1 && now < total + 1) {
+            committed_when_stopped = now;
+            break;
+        }
+        kill(indexer, SIGCONT);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE_MESSAGE(committed_when_stopped > 0, "no commit beyond the seed within three minutes");
     kill(indexer, SIGTERM);
+    kill(indexer, SIGCONT);
     int code = wait_exit(indexer);
     std::string said = dateline::testing::read_file(log);
     INFO("indexer stderr: " << said);
-    if (said.find("interrupted") != std::string::npos) CHECK(code == 1);  // else it had finished already
+
+    // Exit status 1 and the word "interrupted": the stop is reported, not mistaken for success.
+    CHECK(code == 1);
+    CHECK(said.find("(interrupted: run again to finish)") != std::string::npos);
+    // The index opens, is sound, and holds at least what was committed when the run was frozen,
+    // and not everything.
     CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
-    CHECK(run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string())).status == 0);
-    CHECK(documents(db) == 3001);
+    std::size_t after_stop = documents(db);
+    CHECK(after_stop >= committed_when_stopped);
+    CHECK(after_stop < total + 1);
+    // The summary tells the truth about what is in the index...
+    CHECK(said.find("; " + std::to_string(after_stop) + " documents in the index;") != std::string::npos);
+    // ... and every committed document has its file's record with it (one story a file), so the
+    // next run knows exactly what is left.
+    auto status = run(kIndex + " --db " + quote(db.string()) + " --status");
+    CHECK(status.out.find("documents: " + std::to_string(after_stop) + "\n") != std::string::npos);
+    CHECK(status.out.find("files: " + std::to_string(after_stop) + " recorded, 0 failed") != std::string::npos);
+
+    // A rerun reads only the rest and completes the job.
+    auto rerun = run(kIndex + " --db " + quote(db.string()) + " " + quote(archive.string()), true);
+    CHECK_MESSAGE(rerun.status == 0, rerun.out);
+    CHECK(rerun.out.find(std::to_string(total + 1 - after_stop) + " files read (" + std::to_string(total + 1 - after_stop) +
+                         " new, 0 changed)") == 0);
+    CHECK(documents(db) == total + 1);
 }
 
 TEST_CASE("searches keep answering while the indexer commits, and then see the new articles") {

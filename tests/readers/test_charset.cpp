@@ -1,5 +1,6 @@
-// Encodings of files that declare none: plain text and CSV in each legacy encoding an archive
-// holds, encoded with iconv here from UTF-8 texts, must read back as the same UTF-8.
+// Encodings: the rules of charset.h one by one, and files that declare none: plain text and CSV
+// in each legacy encoding an archive holds, encoded with iconv here from UTF-8 texts, must read
+// back as the same UTF-8.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -126,6 +127,61 @@ TEST_CASE("a stream's pieces are decoded in the encoding of the file, guessed on
     CHECK(plain.encoding().empty());
     CHECK(plain.decode(encode(german.body, "WINDOWS-1252")) == german.body);
     CHECK(plain.encoding() == "WINDOWS-1252");
+}
+
+// The rules of charset.h one by one, on the functions themselves.
+TEST_CASE("a byte-order mark wins over any declaration") {
+    CHECK(charset::to_utf8("\xEF\xBB\xBF" + encode(german.headline, "UTF-8"), "windows-1251") == german.headline);
+    CHECK(charset::to_utf8("\xFF\xFE" + encode(russian.headline, "UTF-16LE"), "iso-8859-1") == russian.headline);
+    CHECK(charset::to_utf8("\xFE\xFF" + encode(russian.headline, "UTF-16BE"), "") == russian.headline);
+}
+
+TEST_CASE("declared labels are read as browsers read them") {
+    // ISO-8859-1 and US-ASCII mean windows-1252: the curly quotes of 0x93/0x94 survive.
+    CHECK(charset::to_utf8("\x93Gr\xE8ve\x94", "ISO-8859-1") == "\xE2\x80\x9CGr\xC3\xA8ve\xE2\x80\x9D");
+    CHECK(charset::to_utf8("\x93quoted\x94", "us-ascii") == "\xE2\x80\x9Cquoted\xE2\x80\x9D");
+    // GB2312 means GB18030, whose superset decodes characters GB2312 lacks.
+    CHECK(charset::to_utf8(encode("北京新闻", "GB18030"), "gb2312") == "北京新闻");
+    // A declared single-byte encoding is used as declared.
+    CHECK(charset::to_utf8(encode(russian.headline, "KOI8-R"), "koi8-r") == russian.headline);
+    // A UTF-16 label without a byte-order mark is a lie: the bytes are read as undeclared.
+    CHECK(charset::to_utf8(german.headline, "utf-16") == german.headline);
+}
+
+TEST_CASE("the declaration is looked for where it may be") {
+    CHECK(charset::declared_in_xml("\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"KOI8-R\"?><a/>") == "KOI8-R");
+    CHECK(charset::declared_in_xml("<a>no declaration</a>") == "");
+    CHECK(charset::declared_in_xml("<a/><?xml version=\"1.0\" encoding=\"KOI8-R\"?>") == "");  // not first: not one
+    CHECK(charset::declared_in_html("<html><head><meta charset = 'Shift_JIS'></head>") == "shift_jis");  // as a lower-case label
+    // XHTML: the XML declaration when no meta tag says anything.
+    CHECK(charset::declared_in_html("<?xml version=\"1.0\" encoding=\"windows-1250\"?><html/>") == "windows-1250");
+    // Only the first 8 KiB are looked at.
+    std::string late = "<html><head>" + std::string(9000, ' ') + "<meta charset=\"windows-1251\"></head>";
+    CHECK(charset::declared_in_html(late) == "");
+}
+
+TEST_CASE("undeclared bytes: UTF-8 when they mostly are, else the legacy encoding they read best in") {
+    CHECK(charset::guess(encode(german.body, "UTF-8")) == "UTF-8");
+    CHECK(charset::guess(encode(russian.body, "WINDOWS-1251")) == "WINDOWS-1251");
+    CHECK(charset::guess(encode(german.body, "WINDOWS-1252")) == "WINDOWS-1252");
+    // Mostly UTF-8 with one stray byte: repaired, not re-read as Latin-1.
+    CHECK(charset::to_utf8(std::string(german.body) + "\xFF", "") == std::string(german.body) + "\xEF\xBF\xBD");
+}
+
+TEST_CASE("UTF-16 read in pieces: a character cut at a piece's end waits for the next") {
+    const std::string text = "Grüße aus Köln 🚢 Ende";  // the ship is a surrogate pair
+    for (bool big_endian : {false, true}) {
+        CAPTURE(big_endian);
+        std::string bytes = encode(text, big_endian ? "UTF-16BE" : "UTF-16LE");
+        for (std::size_t cut = 1; cut < bytes.size(); ++cut) {
+            CAPTURE(cut);
+            std::string carry;
+            std::string out = charset::utf16_to_utf8(bytes.substr(0, cut), big_endian, carry);
+            out += charset::utf16_to_utf8(bytes.substr(cut), big_endian, carry);
+            CHECK(out == text);
+            CHECK(carry.empty());
+        }
+    }
 }
 
 // The measurement behind charset::guess, kept as a check: every Russian, Ukrainian and German
