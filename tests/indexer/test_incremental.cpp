@@ -165,7 +165,10 @@ TEST_CASE("killed with SIGKILL at random moments, the next runs finish the job w
         std::this_thread::sleep_for(delay);
         kill(pid, SIGKILL);
         wait_exit(pid);
-        if (fs::exists(db)) CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+        // A first build killed while it swaps its merged files in leaves tables without the
+        // version file (iamglass), which it moves last: no index yet, cleared by the next run.
+        // Any index there is must check clean.
+        if (fs::exists(db / "iamglass")) CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
     }
     auto finish = run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string()), true);
     CHECK_MESSAGE(finish.status == 0, finish.out);

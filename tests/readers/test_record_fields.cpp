@@ -139,7 +139,12 @@ TEST_CASE("--map naming no article field is refused, naming the ones there are")
     }
 }
 
-TEST_CASE("the field names --map accepts") {
-    CHECK(record_field_names() == Names{"id", "title", "body", "published", "url", "source", "authors", "section", "language",
-                                        "dateline", "people", "organizations", "places", "keywords"});
+TEST_CASE("subjects: from their keys, each a keyword too, and --map can name them") {
+    Article a = read(R"({"title": "Rates held", "body": "Text.", "subjects": ["Economy", "Central banks"], "tags": ["rates"]})");
+    CHECK(a.subjects == Names{"Economy", "Central banks"});
+    CHECK(a.keywords == Names{"Economy", "Central banks", "rates"});
+    ReaderOptions options;
+    options.json_map = {{"subjects", "desk_codes"}};
+    Article mapped = read(R"({"title": "Rates held", "body": "Text.", "desk_codes": "ECO", "subjects": ["ignored"]})", options);
+    CHECK(mapped.subjects == Names{"ECO"});
 }

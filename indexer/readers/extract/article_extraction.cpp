@@ -294,7 +294,7 @@ private:
                     std::string_view s = reinterpret_cast<const char*>(c->content);
                     stats_[n].chars += visible_length(s);
                     stats_[n].commas += commas_in(s);
-                    stats_[n].digits += static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+                    stats_[n].digits += static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }));
                 }
             }
         }
