@@ -171,6 +171,12 @@ struct FieldRef {
     std::size_t lead = 0;  // 1 when the token starts with '+' or '-'
 };
 
+// The field of dates ("date:"), whose value is a range.
+bool is_date_field(std::string_view name) {
+    const schema::Field* f = schema::find(name);
+    return f && f->name == name && f->kind == schema::Kind::date;
+}
+
 FieldRef field_of(const std::string& text) {
     std::size_t lead = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
     std::size_t colon = text.find(':', lead);
@@ -264,7 +270,7 @@ void check_query_syntax(std::string_view typed) {
         }
         FieldRef field = field_of(t.text);
         if (field.name.empty()) continue;
-        if (field.name == "date") {
+        if (is_date_field(field.name)) {
             check_date_range(t.text.substr(field.lead), t.pos + field.lead);
             continue;
         }
@@ -313,9 +319,10 @@ std::string prepare_query(std::string_view typed) {
         }
         if ((loose || glued_dash(q, t)) && text.size() > 1 && text[0] == '-') text.erase(0, text.find_first_not_of('-'));
         FieldRef field = field_of(text);
-        if (field.name == "date" && text.find("..") == std::string::npos) text += ".." + text.substr(field.lead + 5);
+        const bool date = is_date_field(field.name);
+        if (date && text.find("..") == std::string::npos) text += ".." + text.substr(field.lead + field.name.size() + 1);
         // Xapian reads ".." as a range; outside date: it is an ellipsis ("my memories of marley...").
-        for (std::size_t dots; field.name != "date" && (dots = text.find("..")) != std::string::npos;) text[dots] = text[dots + 1] = ' ';
+        for (std::size_t dots; !date && (dots = text.find("..")) != std::string::npos;) text[dots] = text[dots + 1] = ' ';
         if (only_exclusions && text.size() > 1 && text[0] == '-') text = "NOT " + text.substr(1);
         // u.s. -> U.S.: a run of single letters each followed by a dot is an acronym, which Xapian
         // joins into one word ("us") only when its letters are capitals.

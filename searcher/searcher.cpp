@@ -359,7 +359,7 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
             }
             bool seen = false;
             for (const Suggestion& s : out) seen = seen || text::same_folded(s.value, word);
-            if (!seen) out.push_back({word, "title", count});
+            if (!seen) out.push_back({word, std::string(schema::field(schema::FieldId::title).name), count});
         }
     }
     return out;
