@@ -119,6 +119,12 @@ void set_values(const Field& field, Article& a, std::vector<std::string> values)
     }
 }
 
+std::string version_mismatch(std::string_view stored, const std::string& path) {
+    if (stored == std::to_string(kVersion)) return "";
+    return "the index " + path + " was written by an incompatible version of Dateline (schema " + std::string(stored) +
+           ", this program uses " + std::to_string(kVersion) + "): rebuild it with dateline-index --full.";
+}
+
 std::string exact_term(const Field& field, std::string_view value) {
     std::string term(field.filter_prefix);
     // Xapian refuses terms over 245 bytes; a long value (a URL, say) keeps its start and gains a

@@ -79,6 +79,10 @@ namespace dateline::schema {
 // different slot contents).
 inline constexpr int kVersion = 3;  // 3: subjects; 2: kind, per-language stems, accents folded, CJK n-grams
 inline constexpr std::string_view kVersionKey = "dateline.schema_version";
+// The one check of a stored version, for the writer and the searcher alike: "" when `stored` is
+// kVersion, else the message both programs give for the index at `path` (it says to rebuild). An
+// index with no version at all is each program's own case, and not asked here.
+std::string version_mismatch(std::string_view stored, const std::string& path);
 inline constexpr std::string_view kLastCommitKey = "dateline.last_commit";
 
 // Every field, in the order of the table (the order of options, parameters and help).

@@ -92,9 +92,8 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options, 
             throw IndexUnusable(not_ours(path));
         }
         db_.set_metadata(std::string(schema::kVersionKey), version_string());
-    } else if (version != version_string()) {
-        throw IndexUnusable("the index " + path + " was written by an incompatible version of Dateline (schema " + version +
-                            ", this program uses " + version_string() + "); rebuild it with dateline-index --full.");
+    } else if (std::string mismatch = schema::version_mismatch(version, path); !mismatch.empty()) {
+        throw IndexUnusable(mismatch);
     }
     if (!scratch) remove_stale_work_folders(folder);
     records_ = load_file_records(db_);

@@ -61,10 +61,7 @@ void Searcher::open() {
     if (version.empty()) {
         throw IndexUnusable(path_ + " is not a Dateline index (it has no schema version): build one with dateline-index.");
     }
-    if (version != std::to_string(schema::kVersion)) {
-        throw IndexUnusable("the index " + path_ + " was written by an incompatible version of Dateline (schema " + version +
-                            ", this program reads " + std::to_string(schema::kVersion) + "): rebuild it with dateline-index --full.");
-    }
+    if (std::string mismatch = schema::version_mismatch(version, path_); !mismatch.empty()) throw IndexUnusable(mismatch);
     builder_.use_database(db_);
 }
 

@@ -118,3 +118,12 @@ TEST_CASE("values() and set_values() reach every Article member a row names") {
     CHECK(a.source_path.rfind("value ", 0) == 0);
     CHECK(schema::values(schema::field(schema::FieldId::year), a).empty());
 }
+
+TEST_CASE("one version check: this code's version passes, any other says to rebuild") {
+    CHECK(schema::version_mismatch(std::to_string(schema::kVersion), "/srv/news").empty());
+    std::string m = schema::version_mismatch("2", "/srv/news");
+    CHECK(m.find("/srv/news") != std::string::npos);
+    CHECK(m.find("incompatible") != std::string::npos);
+    CHECK(m.find("schema 2") != std::string::npos);
+    CHECK(m.find("dateline-index --full") != std::string::npos);
+}
