@@ -39,6 +39,7 @@ std::string ResponseCache::key(const SearchRequest& r, const std::string& index_
         k += s;
     };
     add(r.query);
+    add(r.like);
     // A mark before each kind of filter: the same pairs mean other things in each list.
     for (const auto* list : {&r.filters, &r.any_filters, &r.exclude}) {
         add("#");

@@ -16,6 +16,11 @@ std::vector<std::string> default_facets() {
 
 std::vector<const schema::Field*> filter_fields() { return schema::with(schema::kFilter); }
 
+bool searches_something(const SearchRequest& r) {
+    return r.query.find_first_not_of(" \t") != std::string::npos || !r.filters.empty() || !r.any_filters.empty() || r.since ||
+           r.until || !r.like.empty();
+}
+
 SortOrder parse_sort(const std::string& name) {
     if (name == "relevance") return SortOrder::relevance;
     if (name == "newest") return SortOrder::newest;

@@ -26,6 +26,9 @@ std::vector<std::string> default_facets();
 
 struct SearchRequest {
     std::string query;  // Dateline query syntax; may be empty when filters are given
+    // More like this: the articles most like the one with this id (similar.h), ranked by
+    // likeness; the query, filters and dates then narrow them. An id no article has finds nothing.
+    std::string like;
     // Exact filters: (field name, value), e.g. ("person", "Pete Hegseth"). Several filters on the
     // same field must all hold (an article naming both people).
     std::vector<std::pair<std::string, std::string>> filters;
@@ -112,6 +115,10 @@ private:
 // over HTTP): the schema's kFilter rows, in table order. The command line and the HTTP API take
 // the same.
 std::vector<const schema::Field*> filter_fields();
+
+// True when the request asks for something: words, a filter (an exclusion alone is not one), a
+// date bound or an article to find others like. Both front ends refuse a request without.
+bool searches_something(const SearchRequest& request);
 
 // Parses "relevance" | "newest" | "oldest"; throws std::invalid_argument.
 SortOrder parse_sort(const std::string& name);

@@ -19,6 +19,7 @@
 #include "index_error.h"
 #include "match_deadline.h"
 #include "ranking.h"
+#include "similar.h"
 #include "schema.h"
 #include "text.h"
 
@@ -128,6 +129,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     std::vector<std::string> languages = index_languages();
     builder_.set_index_languages(languages);
     Xapian::Query query = builder_.build(request);
+    if (!request.like.empty()) {
+        // The typed query and the filters only narrow the articles like the given one.
+        std::optional<Xapian::Query> like = similar_query(db_, request.like);
+        query = Xapian::Query(Xapian::Query::OP_FILTER, like ? *like : Xapian::Query::MatchNothing, query);
+    }
 
     // The time limit: at half of it Xapian stops counting every match (totals and facet counts
     // become estimates) and looks only for the best page; at 60% the match itself stops
@@ -171,7 +177,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // Not in date order, where an article holding one word of many would stand among the rest.
     std::optional<PartialQuery> partial;
     Xapian::MSet all_words, some_words;
-    if (request.sort == SortOrder::relevance && response.total_exact && response.total < page_end &&
+    if (request.sort == SortOrder::relevance && request.like.empty() && response.total_exact && response.total < page_end &&
         (partial = builder_.partial(request))) {
         response.matched = Matched::some;
         response.query_words = partial->words;

@@ -35,9 +35,8 @@ int main(int argc, char** argv) {
             std::cerr << "dateline-search: " << exec_http_service(argv) << "\n";
             return kExitUsage;
         }
-        if (command.request.query.find_first_not_of(" \t") == std::string::npos && command.request.filters.empty() &&
-            !command.request.since && !command.request.until) {
-            std::cerr << "dateline-search: nothing to search for: give a QUERY or a filter such as --person NAME.\n"
+        if (!searches_something(command.request)) {
+            std::cerr << "dateline-search: nothing to search for: give a QUERY, a filter such as --person NAME, or --like ID.\n"
                          "Try 'dateline-search --help'.\n";
             return kExitUsage;
         }

@@ -36,6 +36,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
         std::string help = "only articles with this " + name + " (exact name, any case; repeatable: all must hold)";
         add(name.c_str(), po::value<std::vector<std::string>>(&filter_values[i])->composing(), help.c_str());
     }
+    add("like", po::value<std::string>(&c.request.like),
+        "articles most like the one with this id (more like this); a QUERY or filters narrow them");
     add("since", po::value<std::string>(&since), "only articles published on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)");
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
     add("aliases", po::value<std::string>(&c.aliases_file),

@@ -113,9 +113,10 @@ QueryParams parse_query_string(std::string_view query) {
 }
 
 SearchRequest search_request_from_params(const QueryParams& params) {
-    check_names(params, {"q", "since", "until", "sort", "limit", "offset", "facets", "facet_limit"}, true);
+    check_names(params, {"q", "like", "since", "until", "sort", "limit", "offset", "facets", "facet_limit"}, true);
     SearchRequest request;
     if (const std::string* q = single(params, "q")) request.query = *q;
+    if (const std::string* like = single(params, "like")) request.like = *like;
     // In the schema's order of fields, as the command line adds them.
     for (const schema::Field& field : schema::fields()) {
         if (!is_filter_field(field)) continue;
@@ -142,9 +143,8 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     if (const std::string* facets = single(params, "facets")) request.facets = parse_facets(*facets);
     request.facet_limit = number(params, "facet_limit", request.facet_limit, 0, kMaxFacetLimit);
     request.histogram = true;
-    if (request.query.find_first_not_of(" \t") == std::string::npos && request.filters.empty() && request.any_filters.empty() &&
-        !request.since && !request.until) {
-        throw std::invalid_argument("nothing to search for: give q or a filter such as person");
+    if (!searches_something(request)) {
+        throw std::invalid_argument("nothing to search for: give q, a filter such as person, or like");
     }
     return request;
 }
@@ -159,6 +159,13 @@ ApiReply article_reply(Searcher& searcher, const std::string& id) {
     std::optional<Article> article = searcher.article(id);
     if (!article) return {404, error_json("there is no article with the id '" + id + "'")};
     return {200, to_json(*article)};
+}
+
+ApiReply like_reply(Searcher& searcher, const std::string& id, const QueryParams& params) {
+    if (!searcher.article(id)) return {404, error_json("there is no article with the id '" + id + "'")};
+    QueryParams with_like = params;
+    with_like.emplace("like", id);
+    return search_reply(searcher, with_like);
 }
 
 ApiReply suggest_reply(Searcher& searcher, const QueryParams& params) {

@@ -4,6 +4,7 @@
 //
 //   GET /api/search   the same JSON as `dateline-search --json`, plus "histogram"
 //   GET /api/article/ID   one article with all its fields and its text
+//   GET /api/article/ID/like   the articles most like it (the parameters of /api/search narrow them)
 //   GET /api/suggest  completions for the search box
 //   GET /api/fields   the fields a search can filter on, with their facets
 //   GET /api/schema   every field: names, labels, facet, what it takes part in (the page is built from it)
@@ -53,6 +54,9 @@ SearchRequest search_request_from_params(const QueryParams& params);
 
 ApiReply search_reply(Searcher& searcher, const QueryParams& params);  // with kSearchTimeLimitMs
 ApiReply article_reply(Searcher& searcher, const std::string& id);   // 404 when there is none
+// GET /api/article/ID/like: /api/search with like=ID and the same other parameters; 404 when no
+// article has that id.
+ApiReply like_reply(Searcher& searcher, const std::string& id, const QueryParams& params);
 ApiReply suggest_reply(Searcher& searcher, const QueryParams& params);  // prefix=, limit= (1..50), field=
 ApiReply health_reply(Searcher& searcher);
 // The filter fields (from the schema): [{"name": "person", "facet": "people", "help": ...}].

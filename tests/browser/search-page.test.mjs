@@ -1,7 +1,7 @@
 // The search page in a real browser (Debian's Chromium driven by playwright-core), at a desktop
 // size (1366x900) and a phone size (390x844): searching, facets (all, any-of, exclude, show more,
 // stable order, clear all), completion after a field prefix and in an open quote, focus after
-// filtering and paging, article addresses (open, Back, share), the date control and timeline,
+// filtering and paging, article addresses (open, Back, share, more like this), the date control and timeline,
 // clamped paging, the error caret with accented text, the no-results state, the phone's filter
 // panel, and axe-core on the start page, a results page, an article and an error state. The server
 // and its index are set up by ./run, which passes DATELINE_URL (and DATELINE_REUTERS_URL when the
@@ -340,6 +340,24 @@ test('an article has an address: open, Back, share', async () => {
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.getElementById('article-view').open);
   assert.doesNotMatch(page.url(), /article=/);
+});
+
+test('more like this: from an open article, a search for the articles like it', async () => {
+  const all = await api('/api/search?q=opec');
+  const first = all.results[0];
+  const like = await api(`/api/article/${encodeURIComponent(first.id)}/like`);
+  assert.ok(like.total > 0, 'the samples should hold articles like an OPEC story');
+  await page.goto(`${base}/?${new URLSearchParams({ q: 'opec', article: first.id })}`);
+  await page.locator('#article-view[open]').waitFor();
+  await page.locator('#article-like').click();
+  await page.waitForFunction(() => !document.getElementById('article-view').open);
+  assert.match(page.url(), new RegExp(`like=${encodeURIComponent(first.id)}`));
+  await waitForStatus(articles(like.total));
+  await assertFocusOnResults();
+  assert.equal(await page.locator('#chips .chip span').first().innerText(), `Like article ${first.id}`);
+  const shown = await page.locator('#result-list .headline a').allInnerTexts();
+  assert.equal(shown[0], like.results[0].title);
+  await assertAccessible('a more-like-this search');
 });
 
 test('dates: from/to inputs, presets, the timeline with the range marked, from the keyboard', async () => {

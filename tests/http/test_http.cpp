@@ -412,6 +412,22 @@ TEST_CASE("the server end to end on samples/") {
         CHECK(std::find(filters.begin(), filters.end(), "subject") != filters.end());
     }
 
+    SUBCASE("more like this: /api/article/ID/like equals like= and dateline-search --like") {
+        json found = get_json(server, "/api/search?q=nato&limit=1", 200);
+        REQUIRE(found["results"].size() == 1);
+        std::string id = found["results"][0]["id"];
+        json like = get_json(server, "/api/article/" + id + "/like?limit=5", 200);
+        REQUIRE(like["total"].get<std::size_t>() > 0);
+        for (const json& r : like["results"]) CHECK(r["id"] != id);
+        json param = get_json(server, "/api/search?limit=5&like=" + id, 200);
+        CHECK(without(like, {"took_ms"}) == without(param, {"took_ms"}));
+        auto r = run(kSearch + " --db " + quote(db.string()) + " --json --limit 5 --like " + quote(id));
+        REQUIRE(!r.out.empty());
+        CHECK(without(like, {"took_ms", "histogram"}) == without(json::parse(r.out), {"took_ms"}));
+        get_json(server, "/api/article/no-such-story/like", 404);
+        CHECK(get_json(server, "/api/search?like=no-such-story", 200)["total"] == 0);
+    }
+
     SUBCASE("fields, and the index's dates") {
         json fields = get_json(server, "/api/fields", 200)["fields"];
         bool person = false;

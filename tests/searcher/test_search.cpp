@@ -2,6 +2,7 @@
 // multi-valued facets, sorting, snippets, paging and query errors.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "dates.h"
@@ -411,4 +412,38 @@ TEST_CASE("any-of and excluded filter values; field completions; the index's dat
     CHECK_THROWS_AS(s.suggest("a", 5, "body"), std::invalid_argument);
     CHECK(s.stats().first_date == "2024-05-01");
     CHECK(s.stats().last_date == "2025-02-14");
+}
+
+TEST_CASE("more like this: the articles sharing words and names, never the article itself") {
+    Fixture fx;
+    Searcher s(fx.db());
+    SearchRequest like;
+    like.like = "a1";
+    SearchResponse r = s.search(like);
+    REQUIRE(r.total >= 2);
+    std::vector<std::string> ids;
+    for (const SearchResult& result : r.results) ids.push_back(result.article.id);
+    CHECK(std::find(ids.begin(), ids.end(), "a1") == ids.end());
+    // The NATO and Ukraine stories, which share its people and places, come before the coffee one.
+    auto rank = [&](const char* id) { return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin()); };
+    CHECK(rank("a3") < rank("a4"));
+    CHECK(rank("a2") < rank("a4"));
+    CHECK(count_of(facet(r, "people"), "Mark Rutte") == 1);
+
+    // A query narrows them; the filters too.
+    like.query = "putin";
+    SearchResponse narrowed = s.search(like);
+    REQUIRE(narrowed.total == 1);
+    CHECK(narrowed.results[0].article.id == "a2");
+    like.query.clear();
+    like.filters = {{"source", "Other Wire"}};
+    SearchResponse filtered = s.search(like);
+    REQUIRE(filtered.total == 1);
+    CHECK(filtered.results[0].article.id == "a3");
+
+    SearchRequest unknown;
+    unknown.like = "no-such-id";
+    CHECK(s.search(unknown).total == 0);
+    CHECK(searches_something(unknown));
+    CHECK(ResponseCache::key(unknown, "1") != ResponseCache::key(SearchRequest{}, "1"));
 }

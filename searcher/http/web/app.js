@@ -93,6 +93,7 @@ function stateFromUrl() {
     sort: params.get('sort') || 'relevance',
     offset: Math.min(Math.max(parseInt(params.get('offset') || '0', 10) || 0, 0), MAX_OFFSET),
     article: params.get('article') || '',
+    like: params.get('like') || '',  // more like this: the id of the article the results are like
     filters: [],  // [{name, value, mode: 'all' | 'any' | 'not'}]
   };
   for (const [key, value] of params) {
@@ -108,6 +109,7 @@ function stateFromUrl() {
 function searchParams(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
+  if (state.like) params.set('like', state.like);
   for (const f of state.filters) params.append(MODES[f.mode] + f.name, f.value);
   if (state.since) params.set('since', state.since);
   if (state.until) params.set('until', state.until);
@@ -128,7 +130,8 @@ const urlOf = (state) => {
 };
 
 function hasSomethingToSearch(state) {
-  return state.q.trim() !== '' || state.filters.some((f) => f.mode !== 'not') || state.since !== '' || state.until !== '';
+  return state.q.trim() !== '' || state.like !== '' || state.filters.some((f) => f.mode !== 'not') || state.since !== '' ||
+    state.until !== '';
 }
 
 // Every user action goes through here: a history entry (none when nothing changed, or a
@@ -447,6 +450,15 @@ function chipsOf(state) {
       s.offset = 0;
     }, { focus: true }),
   }));
+  if (state.like) {
+    chips.push({
+      label: `Like article ${state.like}`,
+      remove: () => navigate((s) => {
+        s.like = '';
+        s.offset = 0;
+      }, { focus: true }),
+    });
+  }
   if (state.since || state.until) {
     chips.push({
       label: `Date: ${dateRangeLabel(state)}`,
@@ -1158,6 +1170,8 @@ async function loadArticle(id, q) {
   $('article-fields').replaceChildren();
   $('article-body').replaceChildren();
   $('article-share').href = `${location.pathname}?${new URLSearchParams({ article: id })}`;
+  $('article-like').href = `${location.pathname}?${new URLSearchParams({ like: id })}`;
+  $('article-like').dataset.id = id;
   if (!dialog.open) dialog.showModal();
   const reply = await getJson(`api/article/${encodeURIComponent(id)}`);
   if (generation !== articleGeneration) return;
@@ -1293,6 +1307,16 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('results-heading').focus();
   });
   $('article-close').addEventListener('click', closeArticle);
+  // More like this: a new search, in this page, for the articles like the open one.
+  $('article-like').addEventListener('click', (event) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    openedHere = false;
+    const id = $('article-like').dataset.id;
+    navigate((s) => {
+      Object.assign(s, { q: '', since: '', until: '', offset: 0, article: '', filters: [], like: id });
+    }, { focus: true });
+  });
   $('article-view').addEventListener('cancel', (event) => {
     event.preventDefault();  // Escape: closed through the address, like the button
     closeArticle();

@@ -1,0 +1,74 @@
+#include "similar.h"
+
+#include <cctype>
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include "schema.h"
+#include "word_lists.h"
+
+namespace dateline {
+namespace {
+
+// The stemmed free-text prefix of a field ("ZXPERSON").
+std::string stem_prefix(schema::FieldId id) {
+    return std::string(schema::kStemPrefix) + std::string(schema::field(id).text_prefix);
+}
+
+// The terms that can describe an article: words of its text ("Zoil", not the headline's "ZSoil",
+// which repeats them) and words of the names it holds ("ZXPERSONvolcker").
+class Describing : public Xapian::ExpandDecider {
+public:
+    Describing() : names_{stem_prefix(schema::FieldId::person), stem_prefix(schema::FieldId::org), stem_prefix(schema::FieldId::place)} {
+        for (std::string_view word : entity_data::entries(entity_data::word_list("stopwords_en"))) {
+            stopwords_.insert(std::string(schema::kStemPrefix) + std::string(word));
+        }
+    }
+
+    // Stopwords ("Zup", "Zwill") say nothing of what a story is about.
+    bool operator()(const std::string& term) const override {
+        return (is_word(term) && !stopwords_.count(term)) || is_name(term);
+    }
+
+    bool is_name(const std::string& term) const {
+        for (const std::string& p : names_) {
+            if (term.size() > p.size() && term.compare(0, p.size(), p) == 0 && !std::isupper(static_cast<unsigned char>(term[p.size()])))
+                return true;
+        }
+        return false;
+    }
+
+    static bool is_word(const std::string& term) {
+        // Two letters at least: single letters and digits are noise here.
+        return term.size() > 2 && term[0] == 'Z' && !std::isupper(static_cast<unsigned char>(term[1])) &&
+               !std::isdigit(static_cast<unsigned char>(term[1]));
+    }
+
+private:
+    std::vector<std::string> names_;
+    std::set<std::string> stopwords_;
+};
+
+}  // namespace
+
+std::optional<Xapian::Query> similar_query(const Xapian::Database& db, const std::string& id) {
+    std::string id_term = schema::filter_term(schema::field(schema::FieldId::id), id);
+    Xapian::PostingIterator post = db.postlist_begin(id_term);
+    if (post == db.postlist_end(id_term)) return std::nullopt;
+    Xapian::RSet rset;
+    rset.add_document(*post);
+    Xapian::Enquire enquire(db);
+    Describing describing;
+    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &describing);
+    std::vector<Xapian::Query> terms;
+    for (auto t = eset.begin(); t != eset.end(); ++t) {
+        double weight = t.get_weight() * (describing.is_name(*t) ? kSimilarEntityWeight : 1.0);
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*t), weight);
+    }
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term));
+}
+
+}  // namespace dateline
