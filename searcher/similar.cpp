@@ -20,15 +20,11 @@ std::string stem_prefix(schema::FieldId id) {
 // which repeats them) and words of the names it holds ("ZXPERSONvolcker").
 class Describing : public Xapian::ExpandDecider {
 public:
-    Describing() : names_{stem_prefix(schema::FieldId::person), stem_prefix(schema::FieldId::org), stem_prefix(schema::FieldId::place)} {
-        for (std::string_view word : entity_data::entries(entity_data::word_list("stopwords_en"))) {
-            stopwords_.insert(std::string(schema::kStemPrefix) + std::string(word));
-        }
-    }
+    Describing() : names_{stem_prefix(schema::FieldId::person), stem_prefix(schema::FieldId::org), stem_prefix(schema::FieldId::place)} {}
 
     // Stopwords ("Zup", "Zwill") say nothing of what a story is about.
     bool operator()(const std::string& term) const override {
-        return (is_word(term) && !stopwords_.count(term)) || is_name(term);
+        return (is_word(term) && !stopword_terms().count(term)) || is_name(term);
     }
 
     bool is_name(const std::string& term) const {
@@ -46,8 +42,19 @@ public:
     }
 
 private:
+    // The English stopwords as stemmed terms, made once.
+    static const std::set<std::string>& stopword_terms() {
+        static const std::set<std::string> terms = [] {
+            std::set<std::string> out;
+            for (std::string_view word : entity_data::entries(entity_data::word_list("stopwords_en"))) {
+                out.insert(std::string(schema::kStemPrefix) + std::string(word));
+            }
+            return out;
+        }();
+        return terms;
+    }
+
     std::vector<std::string> names_;
-    std::set<std::string> stopwords_;
 };
 
 }  // namespace
