@@ -87,7 +87,7 @@ inline constexpr std::string_view kLastCommitKey = "dateline.last_commit";
 
 // Every field, in the order of the table (the order of options, parameters and help).
 enum class FieldId {
-    id, title, body, author, source, section, person, org, place, kind, subject, keyword, url, language, path, date, year,
+    id, title, body, author, section, person, org, place, source, kind, subject, keyword, url, language, path, date, year,
     dateline, format,
 };
 

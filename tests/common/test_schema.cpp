@@ -83,8 +83,8 @@ TEST_CASE("flags: the filters, default facets and completions the front ends der
         for (const schema::Field* f : schema::with(flag)) out.push_back(f->name);
         return out;
     };
-    CHECK(names(schema::kFilter) == std::vector<std::string_view>{"source", "person", "org", "place", "kind", "subject"});
-    CHECK(names(schema::kDefaultFacet) == std::vector<std::string_view>{"source", "person", "org", "place", "year"});
+    CHECK(names(schema::kFilter) == std::vector<std::string_view>{"person", "org", "place", "source", "kind", "subject"});
+    CHECK(names(schema::kDefaultFacet) == std::vector<std::string_view>{"person", "org", "place", "source", "year"});
     CHECK(names(schema::kSuggest) == std::vector<std::string_view>{"person", "org", "place"});
     for (const schema::Field* f : schema::with(schema::kFilter)) {
         CAPTURE(f->name);
