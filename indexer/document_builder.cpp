@@ -90,16 +90,6 @@ bool has_cjk(std::string_view s) {
     return false;
 }
 
-bool has_cjk(const Article& a) {
-    for (const schema::Field& f : schema::fields()) {
-        if (!f.searchable_text()) continue;
-        for (const std::string& s : schema::values(f, a)) {
-            if (has_cjk(s)) return true;
-        }
-    }
-    return false;
-}
-
 bool has_sign(const Article& a) {
     for (const std::string* s : {&a.title, &a.body}) {
         if (s->find('+') != std::string::npos || s->find('#') != std::string::npos) return true;
@@ -126,6 +116,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     Xapian::Document doc;
     termgen_.set_document(doc);
     termgen_.set_stemmer(stemmer_for(a.language));
+    bool cjk = false;  // some free text holds Chinese, Japanese or Korean
     for (const schema::Field& field : schema::fields()) {
         if (field.kind == schema::Kind::date) {
             if (!a.published) continue;
@@ -145,6 +136,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (text) {
             auto weight = static_cast<Xapian::termcount>(field.weight);
             for (const std::string& v : values) {
+                cjk = cjk || has_cjk(v);
                 if (!field.text_prefix.empty() && !field.prose && one_word(v)) {
                     termgen_.index_text_without_positions(v, weight, std::string(field.text_prefix));
                 } else if (!field.text_prefix.empty()) {
@@ -163,7 +155,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (field.slot >= 0) doc.add_value(static_cast<Xapian::valueno>(field.slot), schema::encode_list(values));
     }
     if (has_sign(a)) add_unsigned_variants(doc);
-    if (has_cjk(a)) unstem_cjk(doc);
+    if (cjk) unstem_cjk(doc);
     std::string data = to_json(a).dump();
     doc.add_value(static_cast<Xapian::valueno>(schema::kSlotFingerprint),
                   text::hash_hex(std::to_string(schema::kVersion) + "\n" + data));

@@ -248,7 +248,6 @@ ApplyCounts IndexWriter::remove_file(const std::string& path) {
     return counts;
 }
 
-
 void IndexWriter::maybe_commit() {
     if (pending_documents_ >= options_.batch_documents || pending_bytes_ >= options_.batch_bytes) commit();
 }

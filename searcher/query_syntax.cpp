@@ -147,16 +147,14 @@ bool signed_word(std::string_view q, const Token& t) {
 
 // The names the QueryParser knows as field prefixes (query_builder.cpp registers them).
 bool is_query_field(std::string_view name) {
-    for (const schema::Field& f : schema::fields()) {
-        if (f.name == name) return f.queryable();
-    }
-    return false;
+    const schema::Field* f = schema::find(name);
+    return f && f->name == name && f->queryable();
 }
 
 std::string query_field_names() {
     std::string out;
     for (const schema::Field& f : schema::fields()) {
-        if (!is_query_field(f.name)) continue;
+        if (!f.queryable()) continue;
         if (!out.empty()) out += ", ";
         out += std::string(f.name) + ":";
     }

@@ -5,16 +5,17 @@
 namespace dateline {
 namespace {
 
-// Feedback terms are words of the text or headline: stemmed terms without a field prefix
-// ("Zoil", not "ZXPERSONvolcker" nor "ZSoil", which the same word gives in a headline).
+// Feedback terms are words of the text or headline.
 class WordTerms : public Xapian::ExpandDecider {
 public:
-    bool operator()(const std::string& term) const override {
-        return term.size() > 2 && term[0] == 'Z' && !std::isupper(static_cast<unsigned char>(term[1]));
-    }
+    bool operator()(const std::string& term) const override { return is_text_word_term(term); }
 };
 
 }  // namespace
+
+bool is_text_word_term(const std::string& term) {
+    return term.size() > 2 && term[0] == 'Z' && !std::isupper(static_cast<unsigned char>(term[1]));
+}
 
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
 

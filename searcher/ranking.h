@@ -35,6 +35,11 @@ inline constexpr double kFeedbackWeight = 0.3;
 // The weighting scheme of every search.
 Xapian::BM25Weight ranking_weight();
 
+// A word of an article's text or headline: a stemmed term without a field prefix ("Zoil", not
+// "ZXPERSONvolcker" nor "ZSoil", which the same word gives in a headline). Feedback and "more
+// like this" (similar.h) describe articles by these.
+bool is_text_word_term(const std::string& term);
+
 struct PartialQuery {
     Xapian::Query query;  // the words with OR, without the request's filters
     // The words that count (stopwords left out; "pl-480" is one).

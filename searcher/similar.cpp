@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ranking.h"
 #include "schema.h"
 #include "word_lists.h"
 
@@ -35,10 +36,9 @@ public:
         return false;
     }
 
+    // A word of the text (ranking.h), not a number: figures are noise here.
     static bool is_word(const std::string& term) {
-        // Two letters at least: single letters and digits are noise here.
-        return term.size() > 2 && term[0] == 'Z' && !std::isupper(static_cast<unsigned char>(term[1])) &&
-               !std::isdigit(static_cast<unsigned char>(term[1]));
+        return is_text_word_term(term) && !std::isdigit(static_cast<unsigned char>(term[1]));
     }
 
 private:

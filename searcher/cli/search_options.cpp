@@ -42,8 +42,7 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
     add("aliases", po::value<std::string>(&c.aliases_file),
         "a file of entity names to unify, the one given to dateline-index --aliases (see README)");
-    std::string all_facets;
-    for (const std::string& name : facet_names()) all_facets += (all_facets.empty() ? "" : ", ") + name;
+    std::string all_facets = text::join(facet_names(), ", ");
     add("facets", po::value<std::string>(&facets)->default_value(text::join(default_facets(), ",")),
         ("facets to count, comma-separated (" + all_facets + "), or none").c_str());
     add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");

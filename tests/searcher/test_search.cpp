@@ -11,6 +11,7 @@
 #include "index_error.h"
 #include "response_cache.h"
 #include "searcher.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace dateline;
@@ -31,10 +32,9 @@ Article story(const std::string& id, const std::string& title, const std::string
 }
 
 struct Fixture {
-    fs::path dir;
+    testing::TempDir tmp;
+    fs::path dir = tmp.path;
     Fixture() {
-        char tmpl[] = "/tmp/dateline-search-XXXXXX";
-        dir = mkdtemp(tmpl);
         IndexWriter writer((dir / "db").string());
         DocumentBuilder builder;
         std::vector<Article> articles{
@@ -54,7 +54,6 @@ struct Fixture {
         writer.apply_file(record, built);
         writer.commit();
     }
-    ~Fixture() { fs::remove_all(dir); }
     std::string db() const { return (dir / "db").string(); }
 };
 
@@ -265,8 +264,8 @@ TEST_CASE("a plain query no article holds in full gets its best partial matches;
 }
 
 TEST_CASE("query forms people type find what they name") {
-    char tmpl[] = "/tmp/dateline-forms-XXXXXX";
-    fs::path dir = mkdtemp(tmpl);
+    testing::TempDir tmp;
+    const fs::path& dir = tmp.path;
     std::vector<Article> articles{
         story("f1", "U.S. widens sanctions on chip makers", "Washington imposed sanctions on three firms.", "2024-01-02", {}, {}),
         story("f2", "AT&T wins network contract", "AT&T said the deal runs five years.", "2024-01-03", {}, {}),
@@ -304,7 +303,6 @@ TEST_CASE("query forms people type find what they name") {
         CHECK(first_id(s, "egypt authorized to buy pl-480 wheat - usda") == "f10");
         CHECK(first_id(s, "EGYPT AUTHORIZED TO BUY PL-480 WHEAT - USDA") == "f10");
     }
-    fs::remove_all(dir);
 }
 
 TEST_CASE("clear errors instead of silent zeros") {
@@ -336,8 +334,8 @@ TEST_CASE("clear errors instead of silent zeros") {
 }
 
 TEST_CASE("the time limit answers a slow query in time, marked approximate") {
-    char tmpl[] = "/tmp/dateline-slow-XXXXXX";
-    fs::path dir = mkdtemp(tmpl);
+    testing::TempDir tmp;
+    const fs::path& dir = tmp.path;
     // Many articles that all hold both words, never next to each other: a NEAR query must check
     // the positions of every one of them, and the facets count them all.
     std::vector<Article> articles;
@@ -369,7 +367,6 @@ TEST_CASE("the time limit answers a slow query in time, marked approximate") {
         CHECK_FALSE(generous.approximate);
         CHECK(generous.total_exact);
     }
-    fs::remove_all(dir);
 }
 
 TEST_CASE("any-of and excluded filter values; field completions; the index's dates") {
