@@ -1,8 +1,10 @@
 // bench_queries: times the search core in-process over the queries of scripts/bench-queries.txt
 // and prints p50/p95/max latency in milliseconds. Each query (with its options) runs `rounds`
-// times after one warm-up, through the same Searcher a server worker uses.
+// times after one warm-up, through the same Searcher a server worker uses. Options after ROUNDS
+// are added to every query, so one file measures a tool against plain searches in the same run
+// (scripts/bench: `--timeline month`, `--related`, ...).
 //
-//   bench_queries INDEX QUERIES_FILE [ROUNDS]
+//   bench_queries INDEX QUERIES_FILE [ROUNDS [OPTION...]]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,7 +20,7 @@ using namespace dateline;
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: bench_queries INDEX QUERIES_FILE [ROUNDS]\n";
+        std::cerr << "usage: bench_queries INDEX QUERIES_FILE [ROUNDS [OPTION...]]\n";
         return 2;
     }
     int rounds = argc > 3 ? std::atoi(argv[3]) : 5;
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
             std::string word;
             while (opts >> word) args.push_back(word);
         }
+        for (int i = 4; i < argc; ++i) args.push_back(argv[i]);
         if (!query.empty()) args.push_back(query);
         std::vector<const char*> argv_list;
         for (const std::string& a : args) argv_list.push_back(a.c_str());
