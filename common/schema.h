@@ -33,6 +33,10 @@
 //      5  the year, "YYYY", which the years facet counts
 //      6  the fingerprint: a hash of the document data and the schema version, so a changed
 //         file's unchanged stories are not written again
+//      10 the added stamp: when the index run that wrote the story began, "YYYYMMDDhhmmssffffff"
+//         UTC to the microsecond, the same for every story of a run and later than every stamp
+//         the index held before (common/added_stamp.h). A story written again because it changed
+//         gets the run's stamp; an unchanged one keeps its own. "New since" searches read it.
 // 3. Document data: the article as JSON (common/article_json.h). Its keys are the JSON names of
 //    the table below that have an Article member: id, title, date (ISO 8601 UTC, or null), source,
 //    authors, section, url, language, dateline, kind, path, format, people, organizations,
@@ -41,6 +45,8 @@
 //      dateline.schema_version   kVersion below. Both programs refuse any other version and ask
 //                                for a rebuild.
 //      dateline.last_commit      the ISO 8601 UTC time of the last commit
+//      dateline.added_open       the added stamp of a run that has begun committing and has not
+//                                finished ("" once it has): "new since" stops before it
 //      dateline.file:<hash>      one record per file read: its path, size, mtime, content hash,
 //                                article ids, or why it failed (indexer/index_writer.h)
 //
@@ -77,13 +83,15 @@ namespace dateline::schema {
 
 // Bump this when a change makes older indexes unreadable, or wrong for this code (new prefixes,
 // different slot contents).
-inline constexpr int kVersion = 3;  // 3: subjects; 2: kind, per-language stems, accents folded, CJK n-grams
+inline constexpr int kVersion = 4;  // 4: added stamps (slot 10); 3: subjects; 2: kind, per-language stems, accents folded, CJK n-grams
 inline constexpr std::string_view kVersionKey = "dateline.schema_version";
 // The one check of a stored version, for the writer and the searcher alike: "" when `stored` is
 // kVersion, else the message both programs give for the index at `path` (it says to rebuild). An
 // index with no version at all is each program's own case, and not asked here.
 std::string version_mismatch(std::string_view stored, const std::string& path);
 inline constexpr std::string_view kLastCommitKey = "dateline.last_commit";
+// The added stamp of a run still writing (see above).
+inline constexpr std::string_view kAddedOpenKey = "dateline.added_open";
 
 // Every field, in the order of the table (the order of options, parameters and help).
 enum class FieldId {
@@ -157,6 +165,8 @@ inline constexpr int kSlotYear = 5;        // "YYYY"
 inline constexpr int kSlotFingerprint = 6;
 inline constexpr int kSlotKind = 7;        // "story", "brief", "table" or "list"
 inline constexpr int kSlotSubjects = 8;
+// When the story was added or last revised: common/added_stamp.h.
+inline constexpr int kSlotAdded = 10;
 
 // Prefixes of date terms (Omega's): D20250214, M202502, Y2025.
 inline constexpr std::string_view kDayPrefix = "D";

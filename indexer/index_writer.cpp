@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "added_stamp.h"
 #include "dates.h"
 #include "index_error.h"
 #include "index_folder.h"
@@ -96,6 +97,8 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options, 
         throw IndexUnusable(mismatch);
     }
     if (!scratch) remove_stale_work_folders(folder);
+    scratch_ = scratch;
+    stamp_ = added::run_stamp(std::chrono::system_clock::now(), db_.get_value_upper_bound(schema::kSlotAdded));
     records_ = load_file_records(db_);
     started_empty_ = db_.get_doccount() == 0 && records_.empty();
 }
@@ -157,8 +160,10 @@ ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<Built
     ApplyCounts counts;
     OpenFile& file = open_file(path);
     const std::string& own_path = file.own_term;
+    if (!batch.empty()) mark_run_open();
     for (BuiltArticle& built : batch) {
         ++file.articles;
+        built.doc.add_value(schema::kSlotAdded, stamp_);
         // Into an index that was empty, a story not yet seen in this run is new: adding it
         // directly saves Xapian two look-ups per story, most of a first build's writing time.
         if (started_empty_ && new_ids_.insert(text::hash64(built.id_term)).second) {
@@ -180,6 +185,11 @@ ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<Built
                 set_bit(file.kept, *existing);
                 ++counts.unchanged;
                 continue;
+            }
+            // The same story from another file: not new, so it keeps the time it was added.
+            if (old.get_value(schema::kSlotFingerprint) == built.doc.get_value(schema::kSlotFingerprint) &&
+                !old.get_value(schema::kSlotAdded).empty()) {
+                built.doc.add_value(schema::kSlotAdded, old.get_value(schema::kSlotAdded));
             }
             const std::string prefix(path_field().filter_prefix);
             auto t = old.termlist_begin();
@@ -250,6 +260,20 @@ ApplyCounts IndexWriter::remove_file(const std::string& path) {
 
 void IndexWriter::maybe_commit() {
     if (pending_documents_ >= options_.batch_documents || pending_bytes_ >= options_.batch_bytes) commit();
+}
+
+void IndexWriter::mark_run_open() {
+    // A searcher that sees some of this run's commits must not take the run as done (its
+    // stories of this stamp are not all there yet); a scratch shard's marks would outlive it.
+    if (run_open_ || scratch_) return;
+    db_.set_metadata(std::string(schema::kAddedOpenKey), stamp_);
+    run_open_ = true;
+}
+
+void IndexWriter::finish_run() {
+    if (run_open_) db_.set_metadata(std::string(schema::kAddedOpenKey), "");
+    run_open_ = false;
+    commit();
 }
 
 void IndexWriter::commit() {

@@ -101,6 +101,11 @@ public:
 
     // Commits everything pending, with the time of the commit in the metadata.
     void commit();
+    // The run's last commit: also says that every story of this run's added stamp is in.
+    void finish_run();
+    // The added stamp this run gives the stories it writes (common/added_stamp.h); a story
+    // written again unchanged (the same fingerprint) keeps the stamp it had.
+    const std::string& added_stamp() const { return stamp_; }
 
     Xapian::doccount document_count() const { return db_.get_doccount(); }
     // True when the index held no documents and no file records when it was opened.
@@ -144,8 +149,14 @@ private:
     OpenFile& open_file(const std::string& path);
     void save_record(const FileRecord& record);
     void maybe_commit();
+    // Notes in the metadata that this run's stories are being written (schema.h's
+    // dateline.added_open), before its first one.
+    void mark_run_open();
 
     std::string path_;
+    std::string stamp_;                    // this run's added stamp
+    bool scratch_ = false;
+    bool run_open_ = false;
     WriterOptions options_;
     Xapian::WritableDatabase db_;
     std::unique_ptr<WorkFolder> shard_folder_;  // open_shards' work folder

@@ -69,6 +69,7 @@ std::vector<IndexWriter> IndexWriter::open_shards(std::size_t count) {
     std::vector<IndexWriter> shards;
     for (std::size_t i = 0; i < count; ++i) {
         shards.push_back(IndexWriter((shard_folder_->path() / ("shard-" + std::to_string(i))).string(), shard_options, true));
+        shards.back().stamp_ = stamp_;  // one run, one stamp
     }
     return shards;
 }

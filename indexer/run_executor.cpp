@@ -96,7 +96,7 @@ void execute_plan(const RunPlan& plan, IndexWriter* writer, const IndexOptions& 
     read_in_order(plan.read, jobs, processor, applier, progress, summary);
     if (!writer) return;
     if (!summary.interrupted) prune(plan.prune, *writer, summary, err);
-    writer->commit();
+    writer->finish_run();
     summary.documents = writer->document_count();
 }
 

@@ -243,6 +243,12 @@ Xapian::Query QueryBuilder::filtered(Xapian::Query query, const SearchRequest& r
         std::string to = request.until ? dates::to_compact(*request.until) : std::string("99999999999999");
         filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotPublished, from, to);
     }
+    if (!request.added_after.empty() || !request.added_through.empty()) {
+        // A string of digits then a NUL byte is the least string after it: "after" is exclusive.
+        std::string after = request.added_after.empty() ? std::string() : request.added_after + std::string(1, '\0');
+        if (request.added_through.empty()) filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotAdded, after);
+        else filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotAdded, after, request.added_through);
+    }
     if (!filters.empty()) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "added_stamp.h"
 #include "article_json.h"
 
 namespace dateline {
@@ -25,6 +26,7 @@ nlohmann::json response_json(const SearchResponse& response) {
         result["title_html"] = r.title_html;
         result["snippet"] = r.snippet;
         result["score"] = std::round(r.score * 1000) / 1000;
+        if (!r.added.empty()) result["added"] = added::to_iso8601(r.added);
         results.push_back(std::move(result));
     }
     j["results"] = std::move(results);

@@ -22,14 +22,16 @@ std::vector<const schema::Field*> filter_fields() { return schema::with(schema::
 
 bool searches_something(const SearchRequest& r) {
     return r.query.find_first_not_of(" \t") != std::string::npos || !r.filters.empty() || !r.any_filters.empty() || r.since ||
-           r.until || !r.like.empty();
+           r.until || !r.like.empty() ||
+           !r.added_after.empty();
 }
 
 SortOrder parse_sort(const std::string& name) {
     if (name == "relevance") return SortOrder::relevance;
     if (name == "newest") return SortOrder::newest;
     if (name == "oldest") return SortOrder::oldest;
-    throw std::invalid_argument("--sort takes relevance, newest or oldest, not '" + name + "'");
+    if (name == "added") return SortOrder::added;
+    throw std::invalid_argument("--sort takes relevance, newest, oldest or added, not '" + name + "'");
 }
 
 std::vector<std::string> parse_facets(const std::string& list) {

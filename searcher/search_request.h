@@ -19,7 +19,8 @@
 
 namespace dateline {
 
-enum class SortOrder { relevance, newest, oldest };
+// added: the stories added to the index last first (common/added_stamp.h), for feeds.
+enum class SortOrder { relevance, newest, oldest, added };
 
 // The facets counted when none are asked for: the schema's kDefaultFacet rows ("people", ...).
 std::vector<std::string> default_facets();
@@ -39,6 +40,12 @@ struct SearchRequest {
     std::vector<std::pair<std::string, std::string>> exclude;
     std::optional<UtcTime> since;  // inclusive
     std::optional<UtcTime> until;  // inclusive
+    // New since: only stories added (or revised) after this added stamp, or a prefix of one
+    // such as "20261202" (common/added_stamp.h); "" for no bound. Exclusive.
+    std::string added_after;
+    // ... and added at or before this stamp (inclusive; "" for no bound): saved searches stop at
+    // what the index held complete when they were checked (saved_searches.h).
+    std::string added_through;
     SortOrder sort = SortOrder::relevance;
     std::size_t limit = 10;
     std::size_t offset = 0;
@@ -67,6 +74,7 @@ struct SearchResult {
     double score = 0;
     std::string snippet;           // HTML-escaped text with matches in <b>...</b>
     std::string title_html;        // the headline, HTML-escaped, matches in <b>...</b>
+    std::string added;             // when the story was added or last revised: an added stamp
 };
 
 struct Histogram {

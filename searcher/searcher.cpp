@@ -11,6 +11,7 @@
 #include <set>
 #include <sys/stat.h>
 
+#include "added_stamp.h"
 #include "article_json.h"
 #include "entity_alias_query.h"
 #include "facets.h"
@@ -115,6 +116,9 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
             break;
         case SortOrder::oldest:
             enquire.set_sort_by_value_then_relevance(schema::kSlotPublished, false);
+            break;
+        case SortOrder::added:
+            enquire.set_sort_by_value_then_relevance(schema::kSlotAdded, true);
             break;
     }
 }
@@ -222,6 +226,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             continue;  // written by something else than Dateline; the schema check makes this rare
         }
         r.score = it.get_weight();
+        r.added = doc.get_value(schema::kSlotAdded);
         const std::string& text = r.article.body.empty() ? r.article.title : r.article.body;
         const Xapian::Stem& stemmer = builder_.stemmer(r.article.language);
         const Xapian::MSet& found = *set;
@@ -366,6 +371,15 @@ std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::si
         }
     }
     return out;
+}
+
+std::string Searcher::added_through() {
+    refresh();
+    std::string latest = db_.get_value_upper_bound(schema::kSlotAdded);
+    std::string open = db_.get_metadata(std::string(schema::kAddedOpenKey));
+    // A run still writing its stories: only what came before it is complete.
+    if (!latest.empty() && latest == open) return added::previous(latest);
+    return latest;
 }
 
 IndexStats Searcher::stats() {

@@ -60,6 +60,11 @@ public:
 
     IndexStats stats();
 
+    // The greatest added stamp (common/added_stamp.h) through which the index's stories are all
+    // in: the latest run's, or just before it while that run is still writing; "" for an index
+    // without stories. A "new since" check that stops here and resumes after it misses nothing.
+    std::string added_through();
+
     // Answers repeated searches from `cache` (shared by all of a server's Searchers) while the
     // index has not changed.
     void use_cache(ResponseCache* cache) { cache_ = cache; }

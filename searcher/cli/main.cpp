@@ -11,6 +11,7 @@
 #include "index_error.h"
 #include "render_json.h"
 #include "render_terminal.h"
+#include "saved_command.h"
 #include "search_options.h"
 #include "searcher.h"
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
             std::cerr << "dateline-search: " << exec_http_service(argv) << "\n";
             return kExitUsage;
         }
+        if (wants_saved_command(command)) return run_saved_command(command, std::cout, std::cerr);
         if (!searches_something(command.request)) {
             std::cerr << "dateline-search: nothing to search for: give a QUERY, a filter such as --person NAME, or --like ID.\n"
                          "Try 'dateline-search --help'.\n";

@@ -3,9 +3,11 @@
 #include <iostream>
 #include <sstream>
 
+#include "added_stamp.h"
 #include "dates.h"
 #include "facets.h"
 #include "index_location.h"
+#include "saved_searches.h"
 #include "schema.h"
 #include "text.h"
 
@@ -38,6 +40,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     }
     add("like", po::value<std::string>(&c.request.like),
         "articles most like the one with this id (more like this); a QUERY or filters narrow them");
+    add("added-after", po::value<std::string>(&c.request.added_after),
+        "only stories added to the index (or revised) after STAMP, an added stamp or a prefix of one: 20261202");
     add("since", po::value<std::string>(&since), "only articles published on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)");
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
     add("aliases", po::value<std::string>(&c.aliases_file),
@@ -46,9 +50,16 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     add("facets", po::value<std::string>(&facets)->default_value(text::join(default_facets(), ",")),
         ("facets to count, comma-separated (" + all_facets + "), or none").c_str());
     add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");
-    add("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance (newest first on ties), newest or oldest");
+    add("sort", po::value<std::string>(&sort)->default_value("relevance"),
+        "relevance (newest first on ties), newest, oldest, or added (added to the index last first)");
     add("limit,n", po::value<std::size_t>(&c.request.limit)->default_value(10), "results to show");
     add("offset", po::value<std::size_t>(&c.request.offset)->default_value(0), "results to skip (paging)");
+    add("save", po::value<std::string>(&c.save_name), "save the QUERY as a saved search called NAME (see --saved)");
+    add("saved", po::bool_switch(&c.saved),
+        "list each saved search's new matches since it was last checked, then mark them seen (QUERY words: the names to check)");
+    add("peek", po::bool_switch(&c.peek), "with --saved: only look; the searches stay unchecked");
+    add("unsave", po::value<std::string>(&c.unsave_name), "forget the saved search NAME");
+    add("saved-file", po::value<std::string>(&c.saved_file), "the saved searches' file (default: the index folder's path + .saved.json)");
     add("serve", po::value<std::string>(&c.serve), "serve the search page and HTTP JSON API on [ADDR:]PORT (default address 127.0.0.1)");
     add("threads", po::value<unsigned>(&c.threads)->default_value(0), "with --serve: worker threads (0: one per core, at least 8)");
     add("web-root", po::value<std::string>(&c.web_root), "with --serve: folder of the search page (default: the installed one)");
@@ -89,9 +100,14 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
         c.request.until = dates::parse_bound(until, true);
         if (!c.request.until) throw std::invalid_argument("--until: cannot read the date '" + until + "' (use YYYY-MM-DD)");
     }
+    if (!c.request.added_after.empty() && !added::is_bound(c.request.added_after)) {
+        throw std::invalid_argument("--added-after takes an added stamp (up to 20 digits, YYYYMMDDhhmmssffffff), not '" +
+                                    c.request.added_after + "'");
+    }
     if (c.request.limit > 10000) throw std::invalid_argument("--limit is at most 10000");
     if (c.request.facet_limit > 100000) throw std::invalid_argument("--facet-limit is at most 100000");
     if (c.db.empty()) c.db = default_index_path();
+    if (c.saved_file.empty()) c.saved_file = saved_searches_file(c.db);
     c.aliases = EntityAliases::with_file(c.aliases_file);
     return c;
 }

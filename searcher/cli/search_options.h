@@ -25,6 +25,13 @@ struct SearchCommand {
     std::string web_root;     // server: folder of the search page (default: the installed one)
     std::string aliases_file; // --aliases: the user's entity alias file, as given to dateline-index
     std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in();  // with that file's
+    // Saved searches (saved_command.h): --save NAME (the QUERY words), --unsave NAME, --saved
+    // (the QUERY words name the ones to check, none: all) with --peek, and --saved-file.
+    std::string save_name;
+    std::string unsave_name;
+    bool saved = false;
+    bool peek = false;
+    std::string saved_file;   // default: saved_searches_file(db)
 };
 
 // Throws std::invalid_argument (or a boost::program_options error) with a message for the user.
