@@ -20,6 +20,7 @@
 #include "http_api.h"
 #include "http_deadlines.h"
 #include "http_listen_address.h"
+#include "http_saved.h"
 #include "http_searchers.h"
 #include "http_static.h"
 #include "index_error.h"
@@ -142,7 +143,14 @@ QueryParams params_of(const httplib::Request& req) {
     return question == std::string::npos ? QueryParams{} : parse_query_string(std::string_view(req.target).substr(question + 1));
 }
 
-void add_routes(httplib::Server& svr, SearcherPerThread& searchers, const std::filesystem::path& web_root) {
+void send_feed(httplib::Response& res, const FeedReply& reply) {
+    res.status = reply.status;
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(reply.body, reply.content_type.c_str());
+}
+
+void add_routes(httplib::Server& svr, SearcherPerThread& searchers, const std::filesystem::path& web_root,
+                const std::string& saved_file) {
     svr.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
         send(res, guarded([&] { return searchers.with([&](Searcher& s) { return search_reply(s, params_of(req)); }); }));
     });
@@ -161,10 +169,35 @@ void add_routes(httplib::Server& svr, SearcherPerThread& searchers, const std::f
     svr.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
         send(res, guarded([&] { return searchers.with([&](Searcher& s) { return health_reply(s); }); }));
     });
+    // Saved searches (http_saved.h): read-only; the list and the feeds.
+    svr.Get("/api/saved", [&](const httplib::Request&, httplib::Response& res) {
+        send(res, guarded([&] { return searchers.with([&](Searcher& s) { return saved_list_reply(s, saved_file); }); }));
+    });
+    svr.Get(R"(/api/saved/([^/]+)/feed)", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string name = req.matches[1];
+        std::string base = base_url(req.get_header_value("Host"));
+        FeedReply reply;
+        try {
+            reply = searchers.with([&](Searcher& s) { return saved_feed_reply(s, saved_file, name, base); });
+        } catch (...) {
+            return send(res, error_reply(std::current_exception()));
+        }
+        send_feed(res, reply);
+    });
+    svr.Get("/api/feed", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string base = base_url(req.get_header_value("Host"));
+        FeedReply reply;
+        try {
+            reply = searchers.with([&](Searcher& s) { return query_feed_reply(s, params_of(req), base); });
+        } catch (...) {
+            return send(res, error_reply(std::current_exception()));
+        }
+        send_feed(res, reply);
+    });
     svr.Get("/api/fields", [](const httplib::Request&, httplib::Response& res) { send(res, {200, fields_json()}); });
     svr.Get("/api/schema", [](const httplib::Request&, httplib::Response& res) { send(res, {200, schema_json()}); });
     svr.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
-        send_error(res, 404, "there is no API endpoint " + req.path + " (see /api/search, /api/article/ID, /api/article/ID/like, /api/suggest, /api/fields, /api/schema)");
+        send_error(res, 404, "there is no API endpoint " + req.path + " (see /api/search, /api/article/ID, /api/article/ID/like, /api/suggest, /api/fields, /api/schema, /api/saved, /api/feed)");
     });
     svr.Get(".*", [&web_root](const httplib::Request& req, httplib::Response& res) { serve_file(web_root, req, res); });
     auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {
@@ -353,7 +386,7 @@ int serve_http(const SearchCommand& command) {
         }
         log.write(req, res);
     });
-    add_routes(svr, searchers, web_root);
+    add_routes(svr, searchers, web_root, command.saved_file);
 
     int port = address.port;
     errno = 0;
