@@ -64,11 +64,11 @@ TEST_CASE("samples: index, search, JSON, facets and exit codes") {
         CHECK(first.at("title").get<std::string>().find("NATO allies told Ukraine") == 0);
         CHECK(first.at("date") == "2025-02-14T18:10:00Z");
         CHECK(first.at("snippet").get<std::string>().find("<b>") != std::string::npos);
-        // A result holds the schema's kResult fields and its own three keys, never the body.
+        // A result holds the schema's kResult fields and its own four keys, never the body.
         std::set<std::string> keys;
         for (const auto& [key, value] : first.items()) keys.insert(key);
         CHECK(keys == std::set<std::string>{"id", "title", "title_html", "date", "source", "url", "path", "snippet", "people",
-                                            "organizations", "places", "kind", "subjects", "keywords", "authors", "score"});
+                                            "organizations", "places", "kind", "subjects", "keywords", "authors", "score", "added"});
         for (const char* facet : {"people", "organizations", "places", "sources", "years"}) CHECK(j.at("facets").contains(facet));
     }
     SUBCASE("terminal output: rank, date, headline, facets and the count line") {
