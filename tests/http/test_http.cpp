@@ -4,6 +4,7 @@
 // /api/search against dateline-search --json. Loopback only; every wait is bounded.
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <libxml/parser.h>
 #include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
@@ -558,6 +559,42 @@ TEST_CASE("the server end to end on samples/") {
         CHECK(server.log().find("GET /healthz 200 ") != std::string::npos);
         CHECK(server.stop() == 0);
     }
+}
+
+TEST_CASE("saved searches over HTTP: the list with new counts, and Atom feeds; nothing is marked checked") {
+    dateline::testing::TempDir tmp;
+    fs::path db = tmp.path / "index";
+    build_index(db);
+    auto saved = run(kSearch + " --db " + quote(db.string()) + " --save natowatch nato");
+    REQUIRE_MESSAGE(saved.status == 0, saved.out);
+    const fs::path file = tmp.path / "index.saved.json";
+    std::string before = json::parse(std::ifstream(file))["saved"][0]["checked"];
+    Server server(db);
+
+    json list = get_json(server, "/api/saved", 200);
+    REQUIRE(list["saved"].size() == 1);
+    CHECK(list["saved"][0]["name"] == "natowatch");
+    CHECK(list["saved"][0]["query"] == "nato");
+    CHECK(list["saved"][0]["new"] == 0);
+    CHECK(list["saved"][0]["feed"] == "/api/saved/natowatch/feed");
+
+    for (const std::string path : {"/api/saved/natowatch/feed", "/api/feed?q=nato&person=Pete+Hegseth"}) {
+        CAPTURE(path);
+        auto res = server.client().Get(path);
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("Content-Type").find("application/atom+xml") == 0);
+        xmlDocPtr doc = xmlReadMemory(res->body.data(), static_cast<int>(res->body.size()), "feed.xml", nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
+        CHECK_MESSAGE(doc != nullptr, res->body);
+        if (doc) xmlFreeDoc(doc);
+        CHECK(res->body.find("<entry>") != std::string::npos);
+        CHECK(res->body.find("<id>urn:dateline:article:") != std::string::npos);
+        CHECK(res->body.find("/?article=") != std::string::npos);
+    }
+    get_json(server, "/api/saved/no-such-search/feed", 404);
+    get_json(server, "/api/feed?q=%22unclosed", 400);
+    // Only dateline-search --saved marks a search checked; the server only reads the file.
+    CHECK(json::parse(std::ifstream(file))["saved"][0]["checked"] == before);
 }
 
 TEST_CASE("--quiet: no access log") {
