@@ -271,7 +271,9 @@ void IndexWriter::mark_run_open() {
 }
 
 void IndexWriter::finish_run() {
-    if (run_open_) db_.set_metadata(std::string(schema::kAddedOpenKey), "");
+    // Also the mark of a run that was killed: its stories that were committed are all in now.
+    const std::string key(schema::kAddedOpenKey);
+    if (!scratch_ && (run_open_ || !db_.get_metadata(key).empty())) db_.set_metadata(key, "");
     run_open_ = false;
     commit();
 }

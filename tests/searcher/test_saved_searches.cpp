@@ -160,6 +160,25 @@ TEST_CASE("a check stops before a run that is still writing, and sees it whole o
     for (const SearchResult& r : after.response.results) CHECK(r.added == second.added_stamp());
 }
 
+TEST_CASE("a run killed after a commit: the next run that finishes, even writing nothing, completes it") {
+    testing::TempDir tmp;
+    const std::string db = (tmp.path / "db").string();
+    std::string killed_stamp;
+    {
+        IndexWriter killed(db);
+        killed_stamp = killed.added_stamp();
+        write_articles(killed, "/a", {article("a1", "Glacier retreats")});
+        killed.commit();
+    }  // never finished
+    Searcher searcher(db);
+    CHECK(searcher.added_through() == added::previous(killed_stamp));
+    {
+        IndexWriter next(db);
+        next.finish_run();
+    }
+    CHECK(searcher.added_through() == killed_stamp);
+}
+
 TEST_CASE("the Atom feed is well-formed XML with one entry per result") {
     SearchResponse response;
     SearchResult r;
