@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "added_stamp.h"
 #include "article_json.h"
 #include "dates.h"
 #include "index_error.h"
@@ -113,7 +114,7 @@ QueryParams parse_query_string(std::string_view query) {
 }
 
 SearchRequest search_request_from_params(const QueryParams& params) {
-    check_names(params, {"q", "like", "since", "until", "sort", "limit", "offset", "facets", "facet_limit"}, true);
+    check_names(params, {"q", "like", "since", "until", "added_after", "sort", "limit", "offset", "facets", "facet_limit"}, true);
     SearchRequest request;
     if (const std::string* q = single(params, "q")) request.query = *q;
     if (const std::string* like = single(params, "like")) request.like = *like;
@@ -131,11 +132,15 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     }
     request.since = bound(params, "since", false);
     request.until = bound(params, "until", true);
+    if (const std::string* after = single(params, "added_after"); after && !after->empty()) {
+        if (!added::is_bound(*after)) throw std::invalid_argument("added_after takes an added stamp (up to 20 digits), not '" + *after + "'");
+        request.added_after = *after;
+    }
     if (const std::string* sort = single(params, "sort")) {
         try {
             request.sort = parse_sort(*sort);
         } catch (const std::invalid_argument&) {
-            throw std::invalid_argument("sort must be relevance, newest or oldest, not '" + *sort + "'");
+            throw std::invalid_argument("sort must be relevance, newest, oldest or added, not '" + *sort + "'");
         }
     }
     request.limit = number(params, "limit", request.limit, 1, kMaxLimit);

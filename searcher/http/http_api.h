@@ -9,6 +9,7 @@
 //   GET /api/fields   the fields a search can filter on, with their facets
 //   GET /api/schema   every field: names, labels, facet, what it takes part in (the page is built from it)
 //   GET /healthz      the index, its article count, its last commit and its dates
+//   GET /api/saved, /api/saved/NAME/feed, /api/feed   saved searches and Atom feeds: http_saved.h
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -46,7 +47,8 @@ inline constexpr double kSearchTimeLimitMs = 2000;
 
 // The SearchRequest for /api/search, built as the command line builds it: q, repeated
 // person/org/place/source filters (all must hold), any_person=... (one of a field's values must
-// hold), not_person=... (none may), since/until (YYYY, YYYY-MM or YYYY-MM-DD),
+// hold), not_person=... (none may), since/until (YYYY, YYYY-MM or YYYY-MM-DD), added_after (an
+// added stamp or a prefix of one),
 // sort, limit (1..100), offset (0..10000), facets, facet_limit; histogram on. Unknown or repeated
 // parameters, bad numbers or dates, and a request with nothing to search for throw
 // std::invalid_argument with a message naming the parameter.

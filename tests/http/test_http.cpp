@@ -592,6 +592,12 @@ TEST_CASE("saved searches over HTTP: the list with new counts, and Atom feeds; n
         CHECK(res->body.find("/?article=") != std::string::npos);
     }
     get_json(server, "/api/saved/no-such-search/feed", 404);
+    // added_after: nothing was added after the stamp the search was saved at; all after "0".
+    CHECK(get_json(server, "/api/search?q=nato&sort=added&added_after=" + before, 200)["total"] == 0);
+    json all = get_json(server, "/api/search?q=nato&sort=added&added_after=0", 200);
+    CHECK(all["total"].get<int>() > 0);
+    CHECK(all["results"][0]["added"].is_string());
+    get_json(server, "/api/search?q=nato&added_after=yesterday", 400);
     get_json(server, "/api/feed?q=%22unclosed", 400);
     // Only dateline-search --saved marks a search checked; the server only reads the file.
     CHECK(json::parse(std::ifstream(file))["saved"][0]["checked"] == before);
