@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "dates.h"
 #include "facets.h"
@@ -21,7 +22,7 @@ struct Parsed {
 };
 
 void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facets, std::string& since, std::string& until,
-              std::vector<std::vector<std::string>>& filter_values) {
+              std::string& timeline, std::vector<std::vector<std::string>>& filter_values) {
     auto add = p.visible.add_options();
     add("help,h", "show this help and exit");
     add("db", po::value<std::string>(&c.db),
@@ -40,6 +41,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
         "articles most like the one with this id (more like this); a QUERY or filters narrow them");
     add("since", po::value<std::string>(&since), "only articles published on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)");
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
+    add("timeline", po::value<std::string>(&timeline)->implicit_value("auto"),
+        "print matches per period under the results, with their share of all articles: --timeline [auto|day|week|month|year]");
     add("aliases", po::value<std::string>(&c.aliases_file),
         "a file of entity names to unify, the one given to dateline-index --aliases (see README)");
     std::string all_facets = text::join(facet_names(), ", ");
@@ -58,16 +61,40 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     p.positional.add("query", -1);
 }
 
+// The arguments after the program's name, with "--timeline UNIT" read as "--timeline=UNIT": the
+// unit is optional, and Boost takes an optional value only after '=', so "--timeline week opec"
+// would otherwise search for "week opec". Only the five unit names are taken this way.
+std::vector<std::string> with_timeline_unit(int argc, const char* const* argv) {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") {
+            for (; i < argc; ++i) args.emplace_back(argv[i]);
+            break;
+        }
+        if (arg == "--timeline" && i + 1 < argc) {
+            try {
+                parse_timeline_unit(argv[i + 1]);
+                arg += "=" + std::string(argv[++i]);
+            } catch (const std::invalid_argument&) {
+                // a query word: the unit is the automatic one
+            }
+        }
+        args.push_back(std::move(arg));
+    }
+    return args;
+}
+
 }  // namespace
 
 SearchCommand parse_search_command(int argc, const char* const* argv) {
     SearchCommand c;
-    std::string sort, facets, since, until;
+    std::string sort, facets, since, until, timeline;
     std::vector<std::vector<std::string>> filter_values;
     Parsed p;
-    describe(p, c, sort, facets, since, until, filter_values);
+    describe(p, c, sort, facets, since, until, timeline, filter_values);
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(p.all).positional(p.positional).run(), vm);
+    po::store(po::command_line_parser(with_timeline_unit(argc, argv)).options(p.all).positional(p.positional).run(), vm);
     po::notify(vm);
     c.help = vm.count("help") > 0;
     if (vm.count("query")) {
@@ -79,6 +106,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         for (const std::string& v : filter_values[i]) c.request.filters.emplace_back(std::string(fields[i]->name), v);
     }
+    if (!timeline.empty()) c.request.timeline = parse_timeline_unit(timeline);
     c.request.sort = parse_sort(sort);
     c.request.facets = parse_facets(facets);
     if (!since.empty()) {
@@ -98,10 +126,10 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
 
 std::string search_help() {
     SearchCommand c;
-    std::string sort, facets, since, until;
+    std::string sort, facets, since, until, timeline;
     std::vector<std::vector<std::string>> filter_values;
     Parsed p;
-    describe(p, c, sort, facets, since, until, filter_values);
+    describe(p, c, sort, facets, since, until, timeline, filter_values);
     std::ostringstream out;
     out << "Usage: dateline-search [options] [QUERY...]\n\n"
            "Searches a Dateline index of news articles. Prints the best matches (newest first among\n"
