@@ -61,9 +61,9 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     p.positional.add("query", -1);
 }
 
-// The arguments after the program's name, with "--timeline UNIT" read as "--timeline=UNIT": the
-// unit is optional, and Boost takes an optional value only after '=', so "--timeline week opec"
-// would otherwise search for "week opec". Only the five unit names are taken this way.
+// The arguments after the program's name, with "--timeline UNIT" read as "--timeline=UNIT" and a
+// bare "--timeline" as "--timeline=auto": the unit is optional, and Boost would take whatever
+// follows as the unit ("--timeline opec"). Only the five unit names are taken as one.
 std::vector<std::string> with_timeline_unit(int argc, const char* const* argv) {
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
@@ -72,13 +72,17 @@ std::vector<std::string> with_timeline_unit(int argc, const char* const* argv) {
             for (; i < argc; ++i) args.emplace_back(argv[i]);
             break;
         }
-        if (arg == "--timeline" && i + 1 < argc) {
-            try {
-                parse_timeline_unit(argv[i + 1]);
-                arg += "=" + std::string(argv[++i]);
-            } catch (const std::invalid_argument&) {
-                // a query word: the unit is the automatic one
+        if (arg == "--timeline") {
+            std::string unit = "auto";
+            if (i + 1 < argc) {
+                try {
+                    parse_timeline_unit(argv[i + 1]);
+                    unit = argv[++i];
+                } catch (const std::invalid_argument&) {
+                    // a query word or another option: the unit is the automatic one
+                }
             }
+            arg += "=" + unit;
         }
         args.push_back(std::move(arg));
     }
