@@ -44,7 +44,7 @@ void render_timeline(const Timeline& timeline, std::ostream& out, bool colour) {
         gaps = gaps || !p.share;
     }
     out << bold << "Timeline per " << timeline.unit << reset << ", " << periods.front().period << " to " << periods.back().period
-        << dim << (gaps ? " (blank: no stories in the index)" : "") << reset << "\n";
+        << dim << (gaps ? " (blank: no articles in the index)" : "") << reset << "\n";
     std::size_t label_width = 0;
     for (const TimelinePeriod& p : periods) label_width = std::max(label_width, p.period.size());
     double peak_count = static_cast<double>(most->count);
@@ -65,10 +65,10 @@ void render_timeline(const Timeline& timeline, std::ostream& out, bool colour) {
         out << "  no matches in these " << timeline.unit << "s\n";
         return;
     }
-    out << "  most matches: " << most->period << ", " << most->count << " of " << most->all << " stories ("
+    out << "  most matches: " << most->period << ", " << most->count << " of " << most->all << " articles ("
         << percent(*most->share) << ")\n";
     if (highest && highest != most) {
-        out << "  highest share: " << highest->period << ", " << highest->count << " of " << highest->all << " stories ("
+        out << "  highest share: " << highest->period << ", " << highest->count << " of " << highest->all << " articles ("
             << percent(*highest->share) << ")\n";
     }
 }
