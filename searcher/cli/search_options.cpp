@@ -41,8 +41,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
         "articles most like the one with this id (more like this); a QUERY or filters narrow them");
     add("since", po::value<std::string>(&since), "only articles published on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)");
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
-    add("timeline", po::value<std::string>(&timeline)->implicit_value("auto"),
-        "print matches per period under the results, with their share of all articles: --timeline [auto|day|week|month|year]");
+    add("timeline", po::value<std::string>(&timeline)->implicit_value("auto")->value_name("UNIT"),
+        "under the results, matches per day, week, month or year (auto: suits the span) and their share of all articles in each");
     add("aliases", po::value<std::string>(&c.aliases_file),
         "a file of entity names to unify, the one given to dateline-index --aliases (see README)");
     std::string all_facets = text::join(facet_names(), ", ");
