@@ -338,6 +338,22 @@ TEST_CASE("the server end to end on samples/") {
         CHECK(sum > 0);
     }
 
+    SUBCASE("timeline=UNIT: the histogram's matches per period, with all articles and shares") {
+        json j = get_json(server, "/api/search?q=the&timeline=year", 200);
+        REQUIRE(j.contains("timeline"));
+        CHECK(j["timeline"]["unit"] == "year");
+        std::size_t histogram = 0, timeline = 0;
+        for (const json& b : j["histogram"]["buckets"]) histogram += b["count"].get<std::size_t>();
+        for (const json& p : j["timeline"]["periods"]) {
+            timeline += p["count"].get<std::size_t>();
+            CHECK(p["count"].get<std::size_t>() <= p["all"].get<std::size_t>());
+            CHECK(p["share"].is_null() == (p["all"] == 0));
+        }
+        CHECK(timeline == histogram);
+        CHECK_FALSE(get_json(server, "/api/search?q=the", 200).contains("timeline"));
+        get_json(server, "/api/search?q=the&timeline=fortnight", 400);
+    }
+
     SUBCASE("article, suggest") {
         json found = get_json(server, "/api/search?q=nato&limit=1", 200);
         REQUIRE(found["results"].size() == 1);
