@@ -257,7 +257,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             if (!t) return std::nullopt;
             return std::chrono::floor<std::chrono::days>(*t);
         };
-        response.timeline = build_timeline(days_from_keys(spy->per_day()), articles_per_day(db_), request.timeline, day(request.since),
+        response.timeline = build_timeline(days_from_keys(spy->per_day()), *articles_per_day_cached(db_), request.timeline, day(request.since),
                                            day(request.until));
     }
     response.took_ms = elapsed_ms();

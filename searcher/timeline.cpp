@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <mutex>
 #include <stdexcept>
 
 #include "schema.h"
@@ -134,6 +135,22 @@ DayCounts articles_per_day(const Xapian::Database& db) {
         if (auto day = compact_day(term, prefix.size())) out[*day] += t.get_termfreq();
     }
     return out;
+}
+
+std::shared_ptr<const DayCounts> articles_per_day_cached(const Xapian::Database& db) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const DayCounts>> cache;
+    const std::string key = db.get_uuid() + "@" + std::to_string(db.get_revision());
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (auto it = cache.find(key); it != cache.end()) return it->second;
+    }
+    // Read outside the lock: two threads may both read a new revision once, which is harmless.
+    auto counts = std::make_shared<const DayCounts>(articles_per_day(db));
+    std::lock_guard<std::mutex> lock(mutex);
+    if (cache.size() >= 8) cache.clear();  // a few indexes or revisions at a time; old ones are not asked for again
+    cache.emplace(key, counts);
+    return counts;
 }
 
 DayCounts days_from_keys(const std::map<std::string, std::size_t>& per_day) {

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,10 @@ using DayCounts = std::map<std::chrono::sys_days, std::size_t>;
 
 // Articles per publication day in the whole index, from its day terms.
 DayCounts articles_per_day(const Xapian::Database& db);
+// The same, read once per index state (its UUID and revision) and shared by every thread: the
+// totals change only with a commit, and an archive of decades has thousands of day terms (about
+// a microsecond each to read).
+std::shared_ptr<const DayCounts> articles_per_day_cached(const Xapian::Database& db);
 
 // Reads the FacetSpy's per-day keys ("YYYYMMDD"); keys that are not dates are left out.
 DayCounts days_from_keys(const std::map<std::string, std::size_t>& per_day);

@@ -5,6 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <memory>
+
+#include <xapian.h>
 
 #include "dates.h"
 #include "document_builder.h"
@@ -193,5 +196,26 @@ TEST_CASE("timeline shares sum correctly on an index") {
 
     SUBCASE("no timeline unless asked") {
         CHECK_FALSE(s.search(every).timeline);
+    }
+
+    SUBCASE("the totals are read again after a commit") {
+        Xapian::Database before(fx.db());
+        std::shared_ptr<const DayCounts> first = articles_per_day_cached(before);
+        CHECK(*first == articles_per_day(before));
+        CHECK(first->at(day(2025, 1, 6)) == 2);
+        CHECK(articles_per_day_cached(before) == first);  // the same state: the same totals
+        {
+            IndexWriter writer(fx.db());
+            DocumentBuilder builder;
+            Article a = story("b1", "2025-01-06", {});
+            FileRecord record;
+            record.path = "/archive/more";
+            std::vector<BuiltArticle> built{{DocumentBuilder::id_term(a), builder.build(a), 0}};
+            writer.apply_file(record, built);
+            writer.commit();
+        }
+        Xapian::Database after(fx.db());
+        CHECK(articles_per_day_cached(after)->at(day(2025, 1, 6)) == 3);
+        CHECK(timeline_of(s, every, TimelineUnit::week).periods[0].all == 5);
     }
 }
