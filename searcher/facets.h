@@ -31,6 +31,8 @@ public:
     // The `limit` most frequent values of each facet, ties broken by value, in request order.
     std::vector<Facet> facets(std::size_t limit) const;
     Histogram histogram() const;
+    // The matches per publication day ("YYYYMMDD"), when counting the histogram.
+    const std::map<std::string, std::size_t>& per_day() const { return per_day_; }
     bool empty() const { return slots_.empty() && !histogram_; }
 
 private:

@@ -47,6 +47,14 @@ nlohmann::json response_json(const SearchResponse& response) {
         for (const FacetValue& b : response.histogram->buckets) buckets.push_back({{"value", b.value}, {"count", b.count}});
         j["histogram"] = {{"unit", response.histogram->unit}, {"buckets", std::move(buckets)}};
     }
+    if (response.timeline) {
+        nlohmann::json periods = nlohmann::json::array();
+        for (const TimelinePeriod& p : response.timeline->periods) {
+            nlohmann::json share = p.share ? nlohmann::json(std::round(*p.share * 1e6) / 1e6) : nlohmann::json(nullptr);
+            periods.push_back({{"period", p.period}, {"from", p.from}, {"to", p.to}, {"count", p.count}, {"all", p.all}, {"share", share}});
+        }
+        j["timeline"] = {{"unit", response.timeline->unit}, {"periods", std::move(periods)}};
+    }
     return j;
 }
 

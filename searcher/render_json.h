@@ -5,7 +5,9 @@
 //                "url","path","people":[…],"organizations":[…],"places":[…],"kind",
 //                "subjects":[…],"keywords":[…],"authors":[…]; and "title_html","snippet","score"}],
 //    "facets":{"people":[{"value":…,"count":N}], …},
-//    "histogram":{"unit":"month","buckets":[{"value":"2025-02","count":N}]}   (when asked)}
+//    "histogram":{"unit":"month","buckets":[{"value":"2025-02","count":N}]}   (when asked)
+//    "timeline":{"unit":"week","periods":[{"period":"2025-W07","from":"2025-02-10","to":"2025-02-16",
+//                "count":N,"all":N,"share":0.0123 or null for a gap}]}   (when asked)}
 //
 // format_version changes only when a key changes meaning or goes away; new keys may appear.
 #pragma once

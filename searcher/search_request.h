@@ -16,6 +16,7 @@
 
 #include "article.h"
 #include "schema.h"
+#include "timeline.h"
 
 namespace dateline {
 
@@ -52,6 +53,8 @@ struct SearchRequest {
     std::vector<std::string> facets = default_facets();
     std::size_t facet_limit = 10;
     bool histogram = false;        // count matches per year, month or day (the web page's timeline)
+    // Matches and all articles per period, and their share (timeline.h); none: no timeline.
+    TimelineUnit timeline = TimelineUnit::none;
     std::size_t snippet_chars = 240;
     // Stop matching after this long (0: no limit): the results are then the best found in time,
     // totals and facet counts are estimates (approximate true, total_exact false). The server
@@ -105,6 +108,7 @@ struct SearchResponse {
     std::vector<SearchResult> results;
     std::vector<Facet> facets;
     std::optional<Histogram> histogram;
+    std::optional<Timeline> timeline;  // when the request asks for one
     std::optional<SpellingSuggestion> suggestion;  // when a query word is not in the index
 };
 

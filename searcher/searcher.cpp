@@ -23,6 +23,7 @@
 #include "similar.h"
 #include "schema.h"
 #include "text.h"
+#include "timeline.h"
 
 namespace dateline {
 namespace {
@@ -153,7 +154,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     enquire.set_weighting_scheme(ranking_weight());
     set_order(enquire, request.sort);
     if (limited) enquire.set_time_limit(request.time_limit_ms / 2000.0);
-    auto spy = std::make_unique<FacetSpy>(request.facets, request.histogram);
+    auto spy = std::make_unique<FacetSpy>(request.facets, request.histogram || request.timeline != TimelineUnit::none);
     if (!spy->empty()) enquire.add_matchspy(spy.get());
 
     // Checking every match makes the total and the facet counts exact.
@@ -192,7 +193,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         some.set_weighting_scheme(ranking_weight());
         set_order(some, request.sort);
         if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
-        auto partial_spy = std::make_unique<FacetSpy>(request.facets, request.histogram);
+        auto partial_spy = std::make_unique<FacetSpy>(request.facets, request.histogram || request.timeline != TimelineUnit::none);
         if (!partial_spy->empty()) some.add_matchspy(partial_spy.get());
         Xapian::Query words = builder_.filtered(partial->query, request);
         Xapian::Query stop = limited ? Xapian::Query(&feedback_deadline) : Xapian::Query();
@@ -256,6 +257,14 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                                            [this](const std::string& language) -> const Xapian::Stem& { return builder_.stemmer(language); });
     response.facets = spy->facets(request.facet_limit);
     if (request.histogram) response.histogram = spy->histogram();
+    if (request.timeline != TimelineUnit::none) {
+        auto day = [](const std::optional<UtcTime>& t) -> std::optional<std::chrono::sys_days> {
+            if (!t) return std::nullopt;
+            return std::chrono::floor<std::chrono::days>(*t);
+        };
+        response.timeline = build_timeline(days_from_keys(spy->per_day()), *articles_per_day_cached(db_), request.timeline, day(request.since),
+                                           day(request.until));
+    }
     response.took_ms = elapsed_ms();
     // The time limit cut the match: Xapian gave up counting, or the deadline stopped the match.
     response.approximate = limited && (!response.total_exact || all_deadline.expired() || feedback_deadline.expired() || some_deadline.expired());

@@ -1,6 +1,7 @@
 #include "render_terminal.h"
 
 #include "dates.h"
+#include "render_timeline.h"
 
 namespace dateline {
 namespace {
@@ -86,9 +87,13 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
         }
         out << "\n";
     }
+    if (response.timeline) {
+        out << (response.facets.empty() ? "" : "\n");
+        render_timeline(*response.timeline, out, colour);
+    }
     char took[64];
     std::snprintf(took, sizeof took, "%.1f", response.took_ms);
-    out << (response.facets.empty() ? "" : "\n") << response.total << (response.total == 1 ? " result" : " results")
+    out << (response.facets.empty() && !response.timeline ? "" : "\n") << response.total << (response.total == 1 ? " result" : " results")
         << (response.total_exact ? "" : " (about)") << " in " << took << " ms"
         << (response.approximate ? " (time limit reached: the best found in time)" : "") << "\n";
 }

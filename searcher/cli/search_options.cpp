@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "added_stamp.h"
 #include "dates.h"
@@ -23,7 +24,7 @@ struct Parsed {
 };
 
 void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facets, std::string& since, std::string& until,
-              std::vector<std::vector<std::string>>& filter_values) {
+              std::string& timeline, std::vector<std::vector<std::string>>& filter_values) {
     auto add = p.visible.add_options();
     add("help,h", "show this help and exit");
     add("db", po::value<std::string>(&c.db),
@@ -44,6 +45,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
         "only stories added to the index (or revised) after STAMP, an added stamp or a prefix of one: 20261202");
     add("since", po::value<std::string>(&since), "only articles published on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)");
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
+    add("timeline", po::value<std::string>(&timeline)->implicit_value("auto")->value_name("UNIT"),
+        "under the results, matches per day, week, month or year (auto: suits the span) and their share of all articles in each");
     add("aliases", po::value<std::string>(&c.aliases_file),
         "a file of entity names to unify, the one given to dateline-index --aliases (see README)");
     std::string all_facets = text::join(facet_names(), ", ");
@@ -69,16 +72,44 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     p.positional.add("query", -1);
 }
 
+// The arguments after the program's name, with "--timeline UNIT" read as "--timeline=UNIT" and a
+// bare "--timeline" as "--timeline=auto": the unit is optional, and Boost would take whatever
+// follows as the unit ("--timeline opec"). Only the five unit names are taken as one.
+std::vector<std::string> with_timeline_unit(int argc, const char* const* argv) {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") {
+            for (; i < argc; ++i) args.emplace_back(argv[i]);
+            break;
+        }
+        if (arg == "--timeline") {
+            std::string unit = "auto";
+            if (i + 1 < argc) {
+                try {
+                    parse_timeline_unit(argv[i + 1]);
+                    unit = argv[++i];
+                } catch (const std::invalid_argument&) {
+                    // a query word or another option: the unit is the automatic one
+                }
+            }
+            arg += "=" + unit;
+        }
+        args.push_back(std::move(arg));
+    }
+    return args;
+}
+
 }  // namespace
 
 SearchCommand parse_search_command(int argc, const char* const* argv) {
     SearchCommand c;
-    std::string sort, facets, since, until;
+    std::string sort, facets, since, until, timeline;
     std::vector<std::vector<std::string>> filter_values;
     Parsed p;
-    describe(p, c, sort, facets, since, until, filter_values);
+    describe(p, c, sort, facets, since, until, timeline, filter_values);
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(p.all).positional(p.positional).run(), vm);
+    po::store(po::command_line_parser(with_timeline_unit(argc, argv)).options(p.all).positional(p.positional).run(), vm);
     po::notify(vm);
     c.help = vm.count("help") > 0;
     if (vm.count("query")) {
@@ -90,6 +121,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         for (const std::string& v : filter_values[i]) c.request.filters.emplace_back(std::string(fields[i]->name), v);
     }
+    if (!timeline.empty()) c.request.timeline = parse_timeline_unit(timeline);
     c.request.sort = parse_sort(sort);
     c.request.facets = parse_facets(facets);
     if (!since.empty()) {
@@ -114,10 +146,10 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
 
 std::string search_help() {
     SearchCommand c;
-    std::string sort, facets, since, until;
+    std::string sort, facets, since, until, timeline;
     std::vector<std::vector<std::string>> filter_values;
     Parsed p;
-    describe(p, c, sort, facets, since, until, filter_values);
+    describe(p, c, sort, facets, since, until, timeline, filter_values);
     std::ostringstream out;
     out << "Usage: dateline-search [options] [QUERY...]\n\n"
            "Searches a Dateline index of news articles. Prints the best matches (newest first among\n"

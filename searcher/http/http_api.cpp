@@ -114,7 +114,7 @@ QueryParams parse_query_string(std::string_view query) {
 }
 
 SearchRequest search_request_from_params(const QueryParams& params) {
-    check_names(params, {"q", "like", "since", "until", "added_after", "sort", "limit", "offset", "facets", "facet_limit"}, true);
+    check_names(params, {"q", "like", "since", "until", "added_after", "sort", "limit", "offset", "facets", "facet_limit", "timeline"}, true);
     SearchRequest request;
     if (const std::string* q = single(params, "q")) request.query = *q;
     if (const std::string* like = single(params, "like")) request.like = *like;
@@ -148,6 +148,13 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     if (const std::string* facets = single(params, "facets")) request.facets = parse_facets(*facets);
     request.facet_limit = number(params, "facet_limit", request.facet_limit, 0, kMaxFacetLimit);
     request.histogram = true;
+    if (const std::string* unit = single(params, "timeline")) {
+        try {
+            request.timeline = parse_timeline_unit(*unit);
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument(std::string("timeline: ") + e.what());
+        }
+    }
     if (!searches_something(request)) {
         throw std::invalid_argument("nothing to search for: give q, a filter such as person, or like");
     }

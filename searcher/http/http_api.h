@@ -48,8 +48,8 @@ inline constexpr double kSearchTimeLimitMs = 2000;
 // The SearchRequest for /api/search, built as the command line builds it: q, repeated
 // person/org/place/source filters (all must hold), any_person=... (one of a field's values must
 // hold), not_person=... (none may), since/until (YYYY, YYYY-MM or YYYY-MM-DD), added_after (an
-// added stamp or a prefix of one),
-// sort, limit (1..100), offset (0..10000), facets, facet_limit; histogram on. Unknown or repeated
+// added stamp or a prefix of one), sort, limit (1..100), offset (0..10000), facets, facet_limit,
+// timeline (auto, day, week, month or year: timeline.h); histogram on. Unknown or repeated
 // parameters, bad numbers or dates, and a request with nothing to search for throw
 // std::invalid_argument with a message naming the parameter.
 SearchRequest search_request_from_params(const QueryParams& params);

@@ -1,7 +1,7 @@
 // The search page in a real browser (Debian's Chromium driven by playwright-core), at a desktop
 // size (1366x900) and a phone size (390x844): searching, facets (all, any-of, exclude, show more,
 // stable order, clear all), completion after a field prefix and in an open quote, focus after
-// filtering and paging, article addresses (open, Back, share, more like this), the date control and timeline,
+// filtering and paging, article addresses (open, Back, share, more like this), the date control and timeline (counts and shares),
 // clamped paging, the error caret with accented text, the no-results state, the phone's filter
 // panel, and axe-core on the start page, a results page, an article and an error state. The server
 // and its index are set up by ./run, which passes DATELINE_URL (and DATELINE_REUTERS_URL when the
@@ -407,6 +407,37 @@ test('dates: from/to inputs, presets, the timeline with the range marked, from t
   await page.emulateMedia({ colorScheme: 'dark' });
   await assertAccessible('a results page in dark mode');
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('the timeline switches between counts and shares; years without articles are gaps', async () => {
+  const all = await api('/api/search?q=said&timeline=year');
+  const periods = all.timeline.periods;
+  assert.equal(all.timeline.unit, 'year');
+  const gap = periods.find((p) => p.all === 0);
+  const peak = periods.reduce((a, b) => ((b.share || 0) > (a.share || 0) ? b : a));
+  assert.ok(gap && peak.share > 0, 'the samples hold years without articles');
+  await search('?q=said', all.total);
+  await page.locator('#timeline button').first().waitFor();
+  assert.equal(await page.locator('#timeline button').count(), periods.length);
+  assert.equal(await page.locator('#timeline-count').getAttribute('aria-pressed'), 'true');
+  const gapBar = page.locator(`#timeline button[aria-label^="${gap.period}:"]`);
+  assert.match(await gapBar.getAttribute('aria-label'), /no articles in the index/);
+  assert.ok((await gapBar.getAttribute('class')).includes('gap'));
+  assert.equal(await page.locator('#timeline button.gap').count(), periods.filter((p) => p.all === 0).length);
+
+  await page.locator('#timeline-share').click();
+  assert.equal(await page.locator('#timeline-share').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#timeline-count').getAttribute('aria-pressed'), 'false');
+  // Shares are scaled to the highest share, which the axis names.
+  assert.match(await page.locator('#timeline-max').innerText(), /%$/);
+  const peakBar = page.locator(`#timeline button[aria-label^="${peak.period}:"]`);
+  assert.match(await peakBar.getAttribute('aria-label'), new RegExp(`^${peak.period}: \\d+(\\.\\d)?% of ${peak.all}`));
+  const heights = await page.locator('#timeline button:not(.gap) .bar').evaluateAll((bars) => bars.map((b) => parseFloat(b.style.height)));
+  assert.equal(Math.max(...heights), 100);
+  assert.equal(await peakBar.locator('.bar').evaluate((b) => b.style.height), '100%');
+  await assertAccessible('the timeline in shares');
+  await page.locator('#timeline-count').click();
+  assert.match(await page.locator('#timeline-max').innerText(), /^\d+$/);
 });
 
 // Two months of days do not fit 4 px bars in the sidebar or on a phone: weeks are shown.

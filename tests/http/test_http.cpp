@@ -230,6 +230,23 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
     dateline::SearchRequest plain = dateline::search_request_from_params({{"q", "oil"}});
     CHECK(plain.limit == 10);
     CHECK(plain.facets == dateline::SearchRequest{}.facets);
+    CHECK(plain.timeline == dateline::TimelineUnit::none);
+    CHECK(dateline::search_request_from_params({{"q", "oil"}, {"timeline", "week"}}).timeline == dateline::TimelineUnit::week);
+
+    // --timeline takes a unit when one follows, else the automatic one; query words stay words.
+    auto timeline_of = [](std::vector<const char*> args) {
+        args.insert(args.begin(), "dateline-search");
+        return dateline::parse_search_command(static_cast<int>(args.size()), args.data()).request;
+    };
+    dateline::SearchRequest week = timeline_of({"--timeline", "week", "opec"});
+    CHECK(week.timeline == dateline::TimelineUnit::week);
+    CHECK(week.query == "opec");
+    dateline::SearchRequest bare = timeline_of({"--timeline", "opec", "prices"});
+    CHECK(bare.timeline == dateline::TimelineUnit::automatic);
+    CHECK(bare.query == "opec prices");
+    CHECK(timeline_of({"opec", "--timeline"}).timeline == dateline::TimelineUnit::automatic);
+    CHECK(timeline_of({"--timeline=Month", "opec"}).timeline == dateline::TimelineUnit::month);
+    CHECK_THROWS_AS(timeline_of({"--timeline=fortnight", "opec"}), std::invalid_argument);
 
     for (dateline::QueryParams bad : std::vector<dateline::QueryParams>{
              {},                                   // nothing to search for
@@ -245,6 +262,7 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
              {{"q", "a"}, {"q", "b"}},
              {{"q", "a"}, {"unknown", "1"}},
              {{"q", "a"}, {"person", ""}},
+             {{"q", "a"}, {"timeline", "fortnight"}},
          }) {
         CHECK_THROWS_AS(dateline::search_request_from_params(bad), std::invalid_argument);
     }
@@ -319,6 +337,22 @@ TEST_CASE("the server end to end on samples/") {
         for (const json& b : j["histogram"]["buckets"]) sum += b["count"].get<std::size_t>();
         CHECK(sum <= j["total"].get<std::size_t>());  // undated articles have no bucket
         CHECK(sum > 0);
+    }
+
+    SUBCASE("timeline=UNIT: the histogram's matches per period, with all articles and shares") {
+        json j = get_json(server, "/api/search?q=the&timeline=year", 200);
+        REQUIRE(j.contains("timeline"));
+        CHECK(j["timeline"]["unit"] == "year");
+        std::size_t histogram = 0, timeline = 0;
+        for (const json& b : j["histogram"]["buckets"]) histogram += b["count"].get<std::size_t>();
+        for (const json& p : j["timeline"]["periods"]) {
+            timeline += p["count"].get<std::size_t>();
+            CHECK(p["count"].get<std::size_t>() <= p["all"].get<std::size_t>());
+            CHECK(p["share"].is_null() == (p["all"] == 0));
+        }
+        CHECK(timeline == histogram);
+        CHECK_FALSE(get_json(server, "/api/search?q=the", 200).contains("timeline"));
+        get_json(server, "/api/search?q=the&timeline=fortnight", 400);
     }
 
     SUBCASE("article, suggest") {

@@ -81,6 +81,27 @@ TEST_CASE("samples: index, search, JSON, facets and exit codes") {
         CHECK(r.out.find(" ms\n") != std::string::npos);
         CHECK(r.out.find("\x1b[") == std::string::npos);
     }
+    SUBCASE("--timeline: a chart of matches and shares under the results; the JSON's periods") {
+        auto r = run("NO_COLOR=1 " + kSearch + db_arg(db) + " --timeline year --facets none said");
+        CHECK(r.status == 0);
+        CHECK(r.out.find("\nTimeline per year, ") != std::string::npos);
+        CHECK(r.out.find("  count ") != std::string::npos);
+        CHECK(r.out.find("  share ") != std::string::npos);
+        CHECK(r.out.find("most matches: ") != std::string::npos);
+        json j = search_json(db, "--timeline month --since 2024-01 --until 2024-12 --facets none");
+        REQUIRE(j.contains("timeline"));
+        CHECK(j.at("timeline").at("unit") == "month");
+        const json& periods = j.at("timeline").at("periods");
+        REQUIRE(periods.size() >= 1);
+        std::size_t counted = 0;
+        for (const json& p : periods) {
+            counted += p.at("count").get<std::size_t>();
+            // Every article of the year matches: a share of 1, or a gap (null) with no article.
+            if (p.at("all") == 0) CHECK(p.at("share").is_null());
+            else CHECK(p.at("share") == 1.0);
+        }
+        CHECK(counted == j.at("total").get<std::size_t>());
+    }
     SUBCASE("filters alone match every article that passes them") {
         json j = search_json(db, "--place japan");
         REQUIRE(j.at("total").get<int>() >= 1);

@@ -88,6 +88,7 @@ TEST_CASE("the key changes with the index revision and with every field of the r
         {"facets", [](SearchRequest& r) { r.facets = {"people"}; }},
         {"facet_limit", [](SearchRequest& r) { r.facet_limit = 5; }},
         {"histogram", [](SearchRequest& r) { r.histogram = true; }},
+        {"timeline", [](SearchRequest& r) { r.timeline = TimelineUnit::week; }},
         {"snippet_chars", [](SearchRequest& r) { r.snippet_chars = 100; }},
         {"time_limit_ms", [](SearchRequest& r) { r.time_limit_ms = 500; }},
     };

@@ -179,6 +179,7 @@ async function render() {
   params.set('limit', String(PAGE_SIZE));
   if (facetNames().length) params.set('facets', facetNames().join(','));
   params.set('facet_limit', String(FACET_FETCHED));
+  params.set('timeline', 'auto');
   const [reply, alternatives] = await Promise.all([getJson(`api/search?${params}`), alternativeCounts(state)]);
   if (generation !== searchGeneration) return;  // a newer search has started meanwhile
   document.body.removeAttribute('aria-busy');
@@ -201,7 +202,7 @@ async function render() {
   document.title = `${state.q || describeFilters(state)} — Dateline search`;
   renderResults(state, body);
   renderFacets(state, body.facets || {}, body.total || 0);
-  renderDates(state, body.histogram, generation);
+  renderDates(state, body.timeline, generation);
   renderPager(state, body);
   if (!(body.total > 0)) renderNoResults(state, body, generation);
   else $('no-results').hidden = true;
@@ -706,57 +707,36 @@ function boundDay(value, end) {
   return '';
 }
 
-function renderDates(state, histogram, generation) {
+function renderDates(state, timeline, generation) {
   renderPresets();
   $('date-from').value = boundDay(state.since, false);
   $('date-to').value = boundDay(state.until, true);
   if (!state.since && !state.until) {
-    renderTimeline(state, histogram);
+    renderTimeline(state, timeline);
     return;
   }
-  // The whole span stays in view with the chosen range marked: its histogram comes from the
+  // The whole span stays in view with the chosen range marked: its timeline comes from the
   // same search without the dates.
   const params = searchParams({ ...state, since: '', until: '', offset: 0 });
   params.set('limit', '1');
   params.set('facets', 'none');
+  params.set('timeline', 'auto');
   getJson(`api/search?${params}`).then((reply) => {
     if (generation !== searchGeneration) return;
-    renderTimeline(state, reply.ok ? reply.body.histogram : histogram);
+    renderTimeline(state, reply.ok ? reply.body.timeline : timeline);
   });
 }
 
-// Buckets with the empty ones between them filled in, so that gaps in time show as gaps; each
-// {label, since, until, count}.
-function continuousBuckets(histogram) {
-  const buckets = histogram.buckets || [];
-  if (!buckets.length) return [];
-  const counts = new Map(buckets.map((b) => [b.value, b.count]));
-  const first = buckets[0].value;
-  const last = buckets[buckets.length - 1].value;
-  const out = [];
-  const push = (value) => out.push({ label: value, since: value, until: value, count: counts.get(value) || 0 });
-  if (histogram.unit === 'year') {
-    for (let y = Number(first); y <= Number(last); y++) push(String(y));
-  } else if (histogram.unit === 'month') {
-    let [y, m] = first.split('-').map(Number);
-    for (let value = first; value <= last;) {
-      push(value);
-      if (++m > 12) { m = 1; y++; }
-      value = `${y}-${String(m).padStart(2, '0')}`;
-    }
-  } else {
-    const day = new Date(`${first}T00:00:00Z`);
-    for (let value = first; value <= last;) {
-      push(value);
-      day.setUTCDate(day.getUTCDate() + 1);
-      value = isoDay(day);
-    }
-  }
-  return out;
+// The server's periods (every one of the span, gaps included) as bars: {label, since, until,
+// count, all}. A week is chosen by its days, a day, month or year by its own name.
+function timelineBuckets(timeline) {
+  return ((timeline && timeline.periods) || []).map((p) => (timeline.unit === 'week'
+    ? { label: `week of ${p.from}`, since: p.from, until: p.to, count: p.count, all: p.all }
+    : { label: p.period, since: p.period, until: p.period, count: p.count, all: p.all }));
 }
 
-// Merges neighbouring buckets until they fit: days into weeks (from Monday), then months into
-// years, days or weeks into months.
+// Merges neighbouring buckets until they fit: days into weeks (from Monday), then days or weeks
+// into months, months into years. Counts and all articles add up, so shares stay true.
 function groupBuckets(buckets, unit, maxBars) {
   const group = (keyOf, labelOf) => {
     const out = [];
@@ -765,15 +745,20 @@ function groupBuckets(buckets, unit, maxBars) {
       const lastBucket = out[out.length - 1];
       if (lastBucket && lastBucket.key === key) {
         lastBucket.count += b.count;
+        lastBucket.all += b.all;
         lastBucket.until = b.until;
       } else {
-        out.push({ key, label: labelOf(b.since), since: b.since, until: b.until, count: b.count });
+        out.push({ key, label: labelOf(b.since), since: b.since, until: b.until, count: b.count, all: b.all });
       }
     }
     return out;
   };
   if (buckets.length <= maxBars) return { buckets, unit };
-  if (unit === 'day') {
+  if (unit === 'week') {
+    buckets = group((v) => v.slice(0, 7), (v) => v.slice(0, 7)).map((b) => ({ ...b, since: b.key, until: b.key }));
+    unit = 'month';
+    if (buckets.length <= maxBars) return { buckets, unit };
+  } else if (unit === 'day') {
     const monday = (value) => {
       const d = new Date(`${value}T00:00:00Z`);
       d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
@@ -790,29 +775,49 @@ function groupBuckets(buckets, unit, maxBars) {
 }
 
 let timelineDrag = null;  // {start, end} bucket indexes while a span is being chosen
+let timelineShown = null;  // [state, timeline] of the timeline on screen, for the Count/Share switch
+let timelineMode = 'count';  // 'count': matches per period; 'share': of all articles in it
 
-function renderTimeline(state, histogram) {
+function setTimelineMode(mode) {
+  timelineMode = mode;
+  if (timelineShown) renderTimeline(...timelineShown);
+}
+
+const percent = (share) => `${(share * 100).toFixed(share >= 0.1 ? 0 : 1)}%`;
+
+// A bar's words: its matches, and their share of all articles then; or that there were none.
+function bucketLabel(bucket) {
+  if (!bucket.all) return `${bucket.label}: no articles in the index`;
+  const share = `${percent(bucket.count / bucket.all)} of ${bucket.all.toLocaleString()}`;
+  return timelineMode === 'share' ? `${bucket.label}: ${share} (${articles(bucket.count)})` : `${bucket.label}: ${articles(bucket.count)} (${share})`;
+}
+
+function renderTimeline(state, data) {
+  timelineShown = [state, data];
   const section = $('timeline-section');
   const timeline = $('timeline');
   timeline.replaceChildren();
-  const all = histogram ? continuousBuckets(histogram) : [];
+  for (const mode of ['count', 'share']) $(`timeline-${mode}`).setAttribute('aria-pressed', String(mode === timelineMode));
   // A bar needs 4 px and a gap of 2 to be seen and hit: at most that many bars fit.
   const width = Math.max(timeline.clientWidth || Math.min(window.innerWidth - 48, 320), 120);
-  const { buckets, unit } = groupBuckets(all, histogram ? histogram.unit : 'day', Math.floor(width / 6));
+  const { buckets, unit } = groupBuckets(timelineBuckets(data), data ? data.unit : 'day', Math.floor(width / 6));
   if (buckets.length < 2) {
     section.hidden = true;
     return;
   }
-  const max = Math.max(...buckets.map((b) => b.count), 1);
+  // Each bar's value: its matches, or their share of all articles in its period; a period without
+  // any article is a gap, drawn apart from the bars.
+  const value = (b) => (timelineMode === 'share' ? (b.all ? b.count / b.all : 0) : b.count);
+  const max = Math.max(...buckets.map(value), timelineMode === 'share' ? 0 : 1);
   const chosen = (b) => (state.since || state.until) && (!state.since || boundDay(b.until, true) >= boundDay(state.since, false)) &&
     (!state.until || boundDay(b.since, false) <= boundDay(state.until, true));
   buckets.forEach((bucket, index) => {
     const bar = element('span', { class: 'bar' });
-    bar.style.height = `${Math.max((bucket.count / max) * 100, bucket.count ? 4 : 1)}%`;
-    const label = `${bucket.label}: ${articles(bucket.count)}`;
+    bar.style.height = bucket.all ? `${Math.max(max ? (value(bucket) / max) * 100 : 0, bucket.count ? 4 : 1)}%` : '100%';
+    const label = bucketLabel(bucket);
     const button = element('button', {
       type: 'button',
-      class: `${bucket.count ? '' : 'empty'}${chosen(bucket) ? ' active' : ''}`,
+      class: `${bucket.count ? '' : 'empty'}${bucket.all ? '' : ' gap'}${chosen(bucket) ? ' active' : ''}`,
       'aria-label': label,
       'aria-pressed': String(Boolean(chosen(bucket))),
       title: label,
@@ -893,8 +898,9 @@ function renderTimeline(state, histogram) {
   $('timeline-first').textContent = buckets[0].label.replace(/^week of /, '');
   $('timeline-last').textContent = buckets[buckets.length - 1].label.replace(/^week of /, '');
   $('timeline-unit').textContent = `per ${unit}`;
-  $('timeline-max').textContent = `${max.toLocaleString()}`;
-  $('timeline-max').title = `The tallest bar: ${articles(max)}`;
+  $('timeline-max').textContent = timelineMode === 'share' ? percent(max) : `${max.toLocaleString()}`;
+  $('timeline-max').title = timelineMode === 'share' ? `The tallest bar: ${percent(max)} of all articles in its ${unit}`
+    : `The tallest bar: ${articles(max)}`;
   section.hidden = false;
 }
 
@@ -1283,6 +1289,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       s.offset = 0;
     }, { replace: true });
   });
+  for (const mode of ['count', 'share']) $(`timeline-${mode}`).addEventListener('click', () => setTimelineMode(mode));
   $('date-form').addEventListener('submit', (event) => {
     event.preventDefault();
     narrowTo($('date-from').value, $('date-to').value);
