@@ -31,6 +31,9 @@ public:
     // The `limit` most frequent values of each facet, ties broken by value, in request order.
     std::vector<Facet> facets(std::size_t limit) const;
     Histogram histogram() const;
+    // Every value counted for the facet `facet_name`, with its count; nullptr when it is not
+    // counted (related.h reads them all).
+    const std::unordered_map<std::string, std::size_t>* counts(const std::string& facet_name) const;
     bool empty() const { return slots_.empty() && !histogram_; }
 
 private:

@@ -54,6 +54,7 @@ std::string ResponseCache::key(const SearchRequest& r, const std::string& index_
     add(std::to_string(r.limit) + "/" + std::to_string(r.offset) + "/" + std::to_string(r.facet_limit) + "/" +
         std::to_string(r.snippet_chars) + "/" + (r.histogram ? "h" : "-") + "/" + std::to_string(r.time_limit_ms));
     for (const std::string& f : r.facets) add(f);
+    add("related/" + std::to_string(r.related));
     return k;
 }
 

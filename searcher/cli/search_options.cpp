@@ -46,6 +46,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     add("facets", po::value<std::string>(&facets)->default_value(text::join(default_facets(), ",")),
         ("facets to count, comma-separated (" + all_facets + "), or none").c_str());
     add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");
+    add("related", po::value<std::size_t>(&c.request.related)->default_value(0)->implicit_value(10),
+        "also list the N people, organizations and places that appear with the matches most, by association (--related: 10)");
     add("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance (newest first on ties), newest or oldest");
     add("limit,n", po::value<std::size_t>(&c.request.limit)->default_value(10), "results to show");
     add("offset", po::value<std::size_t>(&c.request.offset)->default_value(0), "results to skip (paging)");
@@ -90,6 +92,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
         if (!c.request.until) throw std::invalid_argument("--until: cannot read the date '" + until + "' (use YYYY-MM-DD)");
     }
     if (c.request.limit > 10000) throw std::invalid_argument("--limit is at most 10000");
+    if (c.request.related > 1000) throw std::invalid_argument("--related is at most 1000");
     if (c.request.facet_limit > 100000) throw std::invalid_argument("--facet-limit is at most 100000");
     if (c.db.empty()) c.db = default_index_path();
     c.aliases = EntityAliases::with_file(c.aliases_file);
