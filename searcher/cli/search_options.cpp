@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <sstream>
+#include <string_view>
 
 #include "dates.h"
 #include "facets.h"
@@ -13,6 +14,8 @@ namespace po = boost::program_options;
 
 namespace dateline {
 namespace {
+
+constexpr std::size_t kDefaultRelatedCount = 10;  // names per kind for a bare --related
 
 struct Parsed {
     po::options_description visible{"Options"};
@@ -46,7 +49,7 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     add("facets", po::value<std::string>(&facets)->default_value(text::join(default_facets(), ",")),
         ("facets to count, comma-separated (" + all_facets + "), or none").c_str());
     add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");
-    add("related", po::value<std::size_t>(&c.request.related)->default_value(0)->implicit_value(10),
+    add("related", po::value<std::size_t>(&c.request.related)->default_value(0)->implicit_value(kDefaultRelatedCount),
         "also list the N people, organizations and places that appear with the matches most, by association (--related: 10)");
     add("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance (newest first on ties), newest or oldest");
     add("limit,n", po::value<std::size_t>(&c.request.limit)->default_value(10), "results to show");
@@ -60,6 +63,23 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     p.positional.add("query", -1);
 }
 
+// The arguments, with a bare --related before a query given its count: Boost would read the
+// query after it ("--related person:volcker") as the option's value and refuse it.
+std::vector<std::string> with_related_count(int argc, const char* const* argv) {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") {
+            args.insert(args.end(), argv + i, argv + argc);
+            break;
+        }
+        bool count_follows = i + 1 < argc && *argv[i + 1] != '\0' &&
+                             std::string_view(argv[i + 1]).find_first_not_of("0123456789") == std::string_view::npos;
+        args.push_back(arg == "--related" && !count_follows ? "--related=" + std::to_string(kDefaultRelatedCount) : arg);
+    }
+    return args;
+}
+
 }  // namespace
 
 SearchCommand parse_search_command(int argc, const char* const* argv) {
@@ -69,7 +89,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
     Parsed p;
     describe(p, c, sort, facets, since, until, filter_values);
     po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(p.all).positional(p.positional).run(), vm);
+    po::store(po::command_line_parser(with_related_count(argc, argv)).options(p.all).positional(p.positional).run(), vm);
     po::notify(vm);
     c.help = vm.count("help") > 0;
     if (vm.count("query")) {

@@ -244,6 +244,7 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
              {{"q", "a"}, {"q", "b"}},
              {{"q", "a"}, {"unknown", "1"}},
              {{"q", "a"}, {"person", ""}},
+             {{"q", "a"}, {"related", "101"}},
          }) {
         CHECK_THROWS_AS(dateline::search_request_from_params(bad), std::invalid_argument);
     }
@@ -410,6 +411,33 @@ TEST_CASE("the server end to end on samples/") {
         for (const auto* f : dateline::filter_fields()) cli.emplace_back(f->name);
         CHECK(filters == cli);
         CHECK(std::find(filters.begin(), filters.end(), "subject") != filters.end());
+    }
+
+    SUBCASE("who appears with whom: /api/related equals related=10 and dateline-search --related") {
+        json related = get_json(server, "/api/related?person=Pete+Hegseth", 200);
+        REQUIRE(related.contains("related"));
+        for (const char* kind : {"people", "organizations", "places"}) REQUIRE(related["related"][kind].is_array());
+        json people = related["related"]["people"];
+        REQUIRE(!people.empty());
+        CHECK(people.size() <= 10);
+        for (const json& v : people) {
+            CHECK(v["value"] != "Pete Hegseth");  // not "appearing with" himself
+            CHECK(v["count"].get<std::size_t>() >= 1);
+            CHECK(v["all"].get<std::size_t>() >= v["count"].get<std::size_t>());
+            CHECK(v["score"].get<double>() > 0);
+        }
+        // Strongest first.
+        json places = related["related"]["places"];
+        for (std::size_t i = 1; i < places.size(); ++i) CHECK(places[i - 1]["score"].get<double>() >= places[i]["score"].get<double>());
+        json param = get_json(server, "/api/search?person=Pete+Hegseth&related=10", 200);
+        CHECK(without(related, {"took_ms"}) == without(param, {"took_ms"}));
+        auto r = run(kSearch + " --db " + quote(db.string()) + " --json --related --person " + quote("Pete Hegseth"));
+        REQUIRE(!r.out.empty());
+        CHECK(without(related, {"took_ms", "histogram"}) == without(json::parse(r.out), {"took_ms"}));
+        CHECK(get_json(server, "/api/related?person=Pete+Hegseth&related=2", 200)["related"]["places"].size() == 2);
+        CHECK_FALSE(get_json(server, "/api/search?person=Pete+Hegseth", 200).contains("related"));
+        get_json(server, "/api/related?person=Pete+Hegseth&related=101", 400);
+        get_json(server, "/api/related", 400);
     }
 
     SUBCASE("more like this: /api/article/ID/like equals like= and dateline-search --like") {
