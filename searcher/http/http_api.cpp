@@ -6,6 +6,7 @@
 
 #include "article_json.h"
 #include "dates.h"
+#include "entity_alias_query.h"
 #include "index_error.h"
 #include "render_json.h"
 #include "schema.h"
@@ -225,6 +226,7 @@ nlohmann::json schema_json() {
                           {"suggest", f.has(schema::kSuggest)},
                           {"complete", f.completable()},
                           {"query", f.queryable()},
+                          {"entity", entity_kind(f).has_value()},  // a person, organization or place: has an entity page
                           {"help", f.help}});
     }
     return {{"version", schema::kVersion}, {"fields", std::move(fields)}};
