@@ -81,7 +81,9 @@ function renderEntity(state, body) {
     element('p', { class: 'hint', text: `${articles(body.total || 0)}${span}. The timeline shows when it was in the news; its stories follow, ${state.sort === 'newest' ? 'latest first' : 'in the order chosen'}.` }),
   );
   const lists = element('div', { class: 'related' });
-  for (const [facetName, values] of Object.entries(body.related || {})) {
+  // In the schema's order (people, organizations, places), not the JSON's alphabetical one.
+  for (const facetName of facetNames()) {
+    const values = (body.related || {})[facetName] || [];
     const kind = fieldOfFacet(facetName);
     if (!kind || !values.length) continue;
     const id = `related-${facetName}`;
@@ -112,6 +114,6 @@ function renderEntity(state, body) {
   if (focusEntityAfterRender) {
     focusEntityAfterRender = false;
     heading.focus();
-    heading.scrollIntoView({ block: 'start' });
+    box.scrollIntoView({ block: 'start' });
   }
 }
