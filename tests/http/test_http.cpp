@@ -226,6 +226,19 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
     CHECK(api.facet_limit == cli.facet_limit);
     CHECK(api.histogram);
 
+    // Who appears with whom: related=N is --related=N, and a bare --related before a query takes
+    // its default count rather than the query.
+    CHECK(dateline::search_request_from_params({{"q", "oil"}, {"related", "5"}}).related == 5);
+    const char* related_argv[] = {"dateline-search", "--related", "5", "oil"};
+    CHECK(dateline::parse_search_command(4, related_argv).request.related == 5);
+    const char* bare_argv[] = {"dateline-search", "--related", "person:\"Paul Volcker\""};
+    dateline::SearchRequest bare = dateline::parse_search_command(3, bare_argv).request;
+    CHECK(bare.related == 10);
+    CHECK(bare.query == "person:\"Paul Volcker\"");
+    const char* last_argv[] = {"dateline-search", "oil", "--related"};
+    CHECK(dateline::parse_search_command(3, last_argv).request.related == 10);
+    CHECK(dateline::search_request_from_params({{"q", "oil"}}).related == 0);
+
     dateline::SearchRequest plain = dateline::search_request_from_params({{"q", "oil"}});
     CHECK(plain.limit == 10);
     CHECK(plain.facets == dateline::SearchRequest{}.facets);
