@@ -50,7 +50,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
         ("facets to count, comma-separated (" + all_facets + "), or none").c_str());
     add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");
     add("related", po::value<std::size_t>(&c.request.related)->default_value(0)->implicit_value(kDefaultRelatedCount),
-        "also list the N people, organizations and places that appear with the matches most, by association (--related: 10)");
+        ("also list the N people, organizations and places that appear with the matches most, by association (--related: " +
+         std::to_string(kDefaultRelatedCount) + ")").c_str());
     add("sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance (newest first on ties), newest or oldest");
     add("limit,n", po::value<std::size_t>(&c.request.limit)->default_value(10), "results to show");
     add("offset", po::value<std::size_t>(&c.request.offset)->default_value(0), "results to skip (paging)");
