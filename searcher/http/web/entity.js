@@ -113,7 +113,8 @@ function renderEntity(state, body) {
   document.title = `${name} — Dateline`;
   if (focusEntityAfterRender) {
     focusEntityAfterRender = false;
-    heading.focus();
-    box.scrollIntoView({ block: 'start' });
+    // A new page: from its top, the search box and the whole header in view.
+    heading.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }
 }
