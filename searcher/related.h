@@ -1,8 +1,8 @@
 // Who appears with whom: the people, organizations and places a query's articles name more than
 // the rest of the archive does.
 //
-// Raw counts favour whoever is in everything: over Reuters-21578 "USA" leads the places of almost
-// any query. So each name is scored by how much more often it occurs in the matching articles than
+// Raw counts favour whoever is in everything: over Reuters-21578 the U.S. leads the places of
+// almost any query. So each name is scored by how much more often it occurs in the matching articles than
 // in the index as a whole, with Dunning's log-likelihood ratio G² on the 2x2 table (matching or
 // not) x (naming it or not). G² is large for a name that is both frequent among the matches and
 // rare elsewhere, stays small for a name seen once or twice, and does not blow up for rare names

@@ -252,7 +252,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                                            [this](const std::string& language) -> const Xapian::Stem& { return builder_.stemmer(language); });
     response.facets = spy->facets(request.facet_limit);
     // The entity facets counted only for the related names are not shown as facets.
-    std::erase_if(response.facets, [&](const Facet& f) { return std::find(request.facets.begin(), request.facets.end(), f.name) == request.facets.end(); });
+    std::erase_if(response.facets, [&](const Facet& f) {
+        return std::find(request.facets.begin(), request.facets.end(), f.name) == request.facets.end();
+    });
     response.related = related_entities(db_, *spy, response.total, request, *aliases_);
     if (request.histogram) response.histogram = spy->histogram();
     response.took_ms = elapsed_ms();

@@ -36,7 +36,9 @@ function openEntity(field, value) {
   openedHere = false;
   focusEntityAfterRender = true;
   navigate((s) => {
-    Object.assign(s, { q: '', like: '', since: '', until: '', offset: 0, article: '', filters: [], sort: 'newest', entity: entityAddress(field, value) });
+    Object.assign(s, {
+      q: '', like: '', since: '', until: '', offset: 0, article: '', filters: [], sort: 'newest', entity: entityAddress(field, value),
+    });
   });
 }
 
@@ -78,7 +80,11 @@ function renderEntity(state, body) {
   box.replaceChildren(
     element('p', { class: 'entity-kind', text: field.label }),
     heading,
-    element('p', { class: 'hint', text: `${articles(body.total || 0)}${span}. The timeline shows when it was in the news; its stories follow, ${state.sort === 'newest' ? 'latest first' : 'in the order chosen'}.` }),
+    element('p', {
+      class: 'hint',
+      text: `${articles(body.total || 0)}${span}. The timeline shows when it was in the news; its stories follow, ` +
+        `${state.sort === 'newest' ? 'latest first' : 'in the order chosen'}.`,
+    }),
   );
   const lists = element('div', { class: 'related' });
   // In the schema's order (people, organizations, places), not the JSON's alphabetical one.
@@ -107,7 +113,8 @@ function renderEntity(state, body) {
     lists.append(element('section', { 'aria-labelledby': id }, [element('h3', { id, text: `${kind.plural} with ${name}` }), list]));
   }
   if (lists.childElementCount) {
-    box.append(element('p', { class: 'hint', text: 'Appears with, most telling first (articles naming both, of all naming the other):' }), lists);
+    const legend = 'Appears with, most telling first (articles naming both, of all naming the other):';
+    box.append(element('p', { class: 'hint', text: legend }), lists);
   }
   box.hidden = false;
   document.title = `${name} — Dateline`;
