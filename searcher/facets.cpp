@@ -54,6 +54,13 @@ std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
     return out;
 }
 
+const std::unordered_map<std::string, std::size_t>* FacetSpy::counts(const std::string& facet_name) const {
+    for (const SlotCounts& s : slots_) {
+        if (s.name == facet_name) return &s.counts;
+    }
+    return nullptr;
+}
+
 Histogram FacetSpy::histogram() const {
     Histogram h;
     if (per_day_.empty()) {

@@ -33,6 +33,9 @@ public:
     Histogram histogram() const;
     // The matches per publication day ("YYYYMMDD"), when counting the histogram.
     const std::map<std::string, std::size_t>& per_day() const { return per_day_; }
+    // Every value counted for the facet `facet_name`, with its count; nullptr when it is not
+    // counted (related.h reads them all).
+    const std::unordered_map<std::string, std::size_t>* counts(const std::string& facet_name) const;
     bool empty() const { return slots_.empty() && !histogram_; }
 
 private:

@@ -42,6 +42,17 @@ nlohmann::json response_json(const SearchResponse& response) {
         facets[f.name] = std::move(values);
     }
     j["facets"] = std::move(facets);
+    if (!response.related.empty()) {
+        nlohmann::json related = nlohmann::json::object();
+        for (const Related& kind : response.related) {
+            nlohmann::json values = nlohmann::json::array();
+            for (const RelatedValue& v : kind.values) {
+                values.push_back({{"value", v.value}, {"count", v.count}, {"all", v.all}, {"score", std::round(v.score * 100) / 100}});
+            }
+            related[kind.name] = std::move(values);
+        }
+        j["related"] = std::move(related);
+    }
     if (response.histogram) {
         nlohmann::json buckets = nlohmann::json::array();
         for (const FacetValue& b : response.histogram->buckets) buckets.push_back({{"value", b.value}, {"count", b.count}});

@@ -57,6 +57,7 @@ std::string ResponseCache::key(const SearchRequest& r, const std::string& index_
         std::to_string(r.snippet_chars) + "/" + (r.histogram ? "h" : "-") + "/" + std::to_string(r.time_limit_ms) + "/" +
         timeline_unit_name(r.timeline));
     for (const std::string& f : r.facets) add(f);
+    add("related/" + std::to_string(r.related));
     return k;
 }
 

@@ -60,6 +60,9 @@ struct SearchRequest {
     // totals and facet counts are estimates (approximate true, total_exact false). The server
     // sets it so one costly query cannot hold a worker for long.
     double time_limit_ms = 0;
+    // Who appears with whom (related.h): the N people, organizations and places most associated
+    // with the matching articles, per kind; 0 asks for none.
+    std::size_t related = 0;
 };
 
 struct FacetValue {
@@ -83,6 +86,22 @@ struct SearchResult {
 struct Histogram {
     std::string unit;              // "year", "month" or "day"
     std::vector<FacetValue> buckets;  // "1987", "1987-02" or "1987-02-26", in date order
+};
+
+// A person, organization or place named in the matching articles more than chance would have it
+// (related.h): `count` matching articles name it, `all` articles of the whole index do, and
+// `score` is the strength of the association (log-likelihood G²).
+struct RelatedValue {
+    std::string value;
+    std::size_t count = 0;
+    std::size_t all = 0;
+    double score = 0;
+};
+
+struct Related {
+    std::string name;    // the facet name of the kind: "people", "organizations", "places"
+    std::string field;   // its field (filter) name: "person", "org", "place"
+    std::vector<RelatedValue> values;  // strongest association first
 };
 
 // "Did you mean": the query as the user would type it next, and each word it changes.
@@ -110,6 +129,7 @@ struct SearchResponse {
     std::optional<Histogram> histogram;
     std::optional<Timeline> timeline;  // when the request asks for one
     std::optional<SpellingSuggestion> suggestion;  // when a query word is not in the index
+    std::vector<Related> related;  // with SearchRequest::related: one list per kind of entity
 };
 
 // A query the user must fix: the message says what is wrong, `position` is the 0-based byte

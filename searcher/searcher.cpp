@@ -20,6 +20,7 @@
 #include "index_error.h"
 #include "match_deadline.h"
 #include "ranking.h"
+#include "related.h"
 #include "similar.h"
 #include "schema.h"
 #include "text.h"
@@ -154,7 +155,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     enquire.set_weighting_scheme(ranking_weight());
     set_order(enquire, request.sort);
     if (limited) enquire.set_time_limit(request.time_limit_ms / 2000.0);
-    auto spy = std::make_unique<FacetSpy>(request.facets, request.histogram || request.timeline != TimelineUnit::none);
+    auto spy = std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
     if (!spy->empty()) enquire.add_matchspy(spy.get());
 
     // Checking every match makes the total and the facet counts exact.
@@ -193,7 +194,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         some.set_weighting_scheme(ranking_weight());
         set_order(some, request.sort);
         if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
-        auto partial_spy = std::make_unique<FacetSpy>(request.facets, request.histogram || request.timeline != TimelineUnit::none);
+        auto partial_spy = std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
         if (!partial_spy->empty()) some.add_matchspy(partial_spy.get());
         Xapian::Query words = builder_.filtered(partial->query, request);
         Xapian::Query stop = limited ? Xapian::Query(&feedback_deadline) : Xapian::Query();
@@ -256,6 +257,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     response.suggestion = suggest_spelling(db_, request.query, languages,
                                            [this](const std::string& language) -> const Xapian::Stem& { return builder_.stemmer(language); });
     response.facets = spy->facets(request.facet_limit);
+    // The entity facets counted only for the related names are not shown as facets.
+    std::erase_if(response.facets, [&](const Facet& f) {
+        return std::find(request.facets.begin(), request.facets.end(), f.name) == request.facets.end();
+    });
+    response.related = related_entities(db_, *spy, response.total, request, *aliases_);
     if (request.histogram) response.histogram = spy->histogram();
     if (request.timeline != TimelineUnit::none) {
         auto day = [](const std::optional<UtcTime>& t) -> std::optional<std::chrono::sys_days> {

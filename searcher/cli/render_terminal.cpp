@@ -1,5 +1,7 @@
 #include "render_terminal.h"
 
+#include <algorithm>
+
 #include "dates.h"
 #include "render_timeline.h"
 
@@ -87,13 +89,29 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
         }
         out << "\n";
     }
+    bool any_related = std::any_of(response.related.begin(), response.related.end(), [](const Related& r) { return !r.values.empty(); });
+    if (any_related) {
+        out << (response.facets.empty() ? "" : "\n") << (colour ? kBold : "") << "Appears with" << (colour ? kReset : "")
+            << " (articles here / in the whole index):\n";
+        for (const Related& r : response.related) {
+            if (r.values.empty()) continue;
+            out << "  " << r.name << ":";
+            bool first = true;
+            for (const RelatedValue& v : r.values) {
+                out << (first ? " " : ", ") << v.value << " " << v.count << "/" << v.all;
+                first = false;
+            }
+            out << "\n";
+        }
+    }
     if (response.timeline) {
-        out << (response.facets.empty() ? "" : "\n");
+        out << (response.facets.empty() && !any_related ? "" : "\n");
         render_timeline(*response.timeline, out, colour);
     }
     char took[64];
     std::snprintf(took, sizeof took, "%.1f", response.took_ms);
-    out << (response.facets.empty() && !response.timeline ? "" : "\n") << response.total << (response.total == 1 ? " result" : " results")
+    bool above = !response.facets.empty() || any_related || response.timeline;
+    out << (above ? "\n" : "") << response.total << (response.total == 1 ? " result" : " results")
         << (response.total_exact ? "" : " (about)") << " in " << took << " ms"
         << (response.approximate ? " (time limit reached: the best found in time)" : "") << "\n";
 }

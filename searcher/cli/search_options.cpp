@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "added_stamp.h"
@@ -16,6 +17,8 @@ namespace po = boost::program_options;
 
 namespace dateline {
 namespace {
+
+constexpr std::size_t kDefaultRelatedCount = 10;  // names per kind for a bare --related
 
 struct Parsed {
     po::options_description visible{"Options"};
@@ -55,6 +58,9 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     add("facet-limit", po::value<std::size_t>(&c.request.facet_limit)->default_value(10), "values shown per facet");
     add("sort", po::value<std::string>(&sort)->default_value("relevance"),
         "relevance (newest first on ties), newest, oldest, or added (added to the index last first)");
+    add("related", po::value<std::size_t>(&c.request.related)->default_value(0)->implicit_value(kDefaultRelatedCount),
+        ("also list the N people, organizations and places that appear with the matches most, by association (--related: " +
+         std::to_string(kDefaultRelatedCount) + ")").c_str());
     add("limit,n", po::value<std::size_t>(&c.request.limit)->default_value(10), "results to show");
     add("offset", po::value<std::size_t>(&c.request.offset)->default_value(0), "results to skip (paging)");
     add("save", po::value<std::string>(&c.save_name), "save the QUERY as a saved search called NAME (see --saved)");
@@ -72,10 +78,12 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     p.positional.add("query", -1);
 }
 
-// The arguments after the program's name, with "--timeline UNIT" read as "--timeline=UNIT" and a
-// bare "--timeline" as "--timeline=auto": the unit is optional, and Boost would take whatever
-// follows as the unit ("--timeline opec"). Only the five unit names are taken as one.
-std::vector<std::string> with_timeline_unit(int argc, const char* const* argv) {
+// The arguments after the program's name, with the optional values of two options made explicit,
+// because Boost would take whatever follows as the value ("--timeline opec", "--related
+// person:volcker") and refuse it or misread it: "--timeline UNIT" becomes "--timeline=UNIT" when
+// UNIT is one of the five unit names, a bare "--timeline" "--timeline=auto"; a "--related" not
+// followed by a number becomes "--related=" the default count.
+std::vector<std::string> with_optional_values(int argc, const char* const* argv) {
     std::vector<std::string> args;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -94,6 +102,10 @@ std::vector<std::string> with_timeline_unit(int argc, const char* const* argv) {
                 }
             }
             arg += "=" + unit;
+        } else if (arg == "--related") {
+            bool count_follows = i + 1 < argc && *argv[i + 1] != '\0' &&
+                                 std::string_view(argv[i + 1]).find_first_not_of("0123456789") == std::string_view::npos;
+            if (!count_follows) arg += "=" + std::to_string(kDefaultRelatedCount);
         }
         args.push_back(std::move(arg));
     }
@@ -109,7 +121,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
     Parsed p;
     describe(p, c, sort, facets, since, until, timeline, filter_values);
     po::variables_map vm;
-    po::store(po::command_line_parser(with_timeline_unit(argc, argv)).options(p.all).positional(p.positional).run(), vm);
+    po::store(po::command_line_parser(with_optional_values(argc, argv)).options(p.all).positional(p.positional).run(), vm);
     po::notify(vm);
     c.help = vm.count("help") > 0;
     if (vm.count("query")) {
@@ -137,6 +149,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
                                     c.request.added_after + "'");
     }
     if (c.request.limit > 10000) throw std::invalid_argument("--limit is at most 10000");
+    if (c.request.related > 1000) throw std::invalid_argument("--related is at most 1000");
     if (c.request.facet_limit > 100000) throw std::invalid_argument("--facet-limit is at most 100000");
     if (c.db.empty()) c.db = default_index_path();
     if (c.saved_file.empty()) c.saved_file = saved_searches_file(c.db);

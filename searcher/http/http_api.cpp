@@ -7,6 +7,7 @@
 #include "added_stamp.h"
 #include "article_json.h"
 #include "dates.h"
+#include "entity_alias_query.h"
 #include "index_error.h"
 #include "render_json.h"
 #include "schema.h"
@@ -114,7 +115,8 @@ QueryParams parse_query_string(std::string_view query) {
 }
 
 SearchRequest search_request_from_params(const QueryParams& params) {
-    check_names(params, {"q", "like", "since", "until", "added_after", "sort", "limit", "offset", "facets", "facet_limit", "timeline"}, true);
+    check_names(params, {"q", "like", "since", "until", "added_after", "sort", "limit", "offset", "facets", "facet_limit", "timeline", "related"},
+                true);
     SearchRequest request;
     if (const std::string* q = single(params, "q")) request.query = *q;
     if (const std::string* like = single(params, "like")) request.like = *like;
@@ -147,6 +149,7 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     request.offset = number(params, "offset", request.offset, 0, kMaxOffset);
     if (const std::string* facets = single(params, "facets")) request.facets = parse_facets(*facets);
     request.facet_limit = number(params, "facet_limit", request.facet_limit, 0, kMaxFacetLimit);
+    request.related = number(params, "related", 0, 0, kMaxRelated);
     request.histogram = true;
     if (const std::string* unit = single(params, "timeline")) {
         try {
@@ -178,6 +181,12 @@ ApiReply like_reply(Searcher& searcher, const std::string& id, const QueryParams
     QueryParams with_like = params;
     with_like.emplace("like", id);
     return search_reply(searcher, with_like);
+}
+
+ApiReply related_reply(Searcher& searcher, const QueryParams& params) {
+    QueryParams with_related = params;
+    if (!with_related.count("related")) with_related.emplace("related", std::to_string(kDefaultRelated));
+    return search_reply(searcher, with_related);
 }
 
 ApiReply suggest_reply(Searcher& searcher, const QueryParams& params) {
@@ -230,6 +239,7 @@ nlohmann::json schema_json() {
                           {"suggest", f.has(schema::kSuggest)},
                           {"complete", f.completable()},
                           {"query", f.queryable()},
+                          {"entity", entity_kind(f).has_value()},  // a person, organization or place: has an entity page
                           {"help", f.help}});
     }
     return {{"version", schema::kVersion}, {"fields", std::move(fields)}};

@@ -5,6 +5,7 @@
 //   GET /api/search   the same JSON as `dateline-search --json`, plus "histogram"
 //   GET /api/article/ID   one article with all its fields and its text
 //   GET /api/article/ID/like   the articles most like it (the parameters of /api/search narrow them)
+//   GET /api/related  /api/search with the names that appear with the matches (related=10)
 //   GET /api/suggest  completions for the search box
 //   GET /api/fields   the fields a search can filter on, with their facets
 //   GET /api/schema   every field: names, labels, facet, what it takes part in (the page is built from it)
@@ -42,6 +43,9 @@ inline constexpr std::size_t kMaxLimit = 100;
 inline constexpr std::size_t kMaxOffset = 10000;
 inline constexpr std::size_t kMaxFacetLimit = 1000;
 inline constexpr std::size_t kMaxSuggestions = 50;
+// Names per kind in the related lists (related=N); /api/related asks for kDefaultRelated.
+inline constexpr std::size_t kMaxRelated = 100;
+inline constexpr std::size_t kDefaultRelated = 10;
 // Matching stops after this long; the answer then says its counts are estimates.
 inline constexpr double kSearchTimeLimitMs = 2000;
 
@@ -49,7 +53,8 @@ inline constexpr double kSearchTimeLimitMs = 2000;
 // person/org/place/source filters (all must hold), any_person=... (one of a field's values must
 // hold), not_person=... (none may), since/until (YYYY, YYYY-MM or YYYY-MM-DD), added_after (an
 // added stamp or a prefix of one), sort, limit (1..100), offset (0..10000), facets, facet_limit,
-// timeline (auto, day, week, month or year: timeline.h); histogram on. Unknown or repeated
+// timeline (auto, day, week, month or year: timeline.h), related (0..100: names that appear with
+// the matches, per kind); histogram on. Unknown or repeated
 // parameters, bad numbers or dates, and a request with nothing to search for throw
 // std::invalid_argument with a message naming the parameter.
 SearchRequest search_request_from_params(const QueryParams& params);
@@ -59,6 +64,8 @@ ApiReply article_reply(Searcher& searcher, const std::string& id);   // 404 when
 // GET /api/article/ID/like: /api/search with like=ID and the same other parameters; 404 when no
 // article has that id.
 ApiReply like_reply(Searcher& searcher, const std::string& id, const QueryParams& params);
+// GET /api/related: /api/search with related=10 unless the parameters give another number.
+ApiReply related_reply(Searcher& searcher, const QueryParams& params);
 ApiReply suggest_reply(Searcher& searcher, const QueryParams& params);  // prefix=, limit= (1..50), field=
 ApiReply health_reply(Searcher& searcher);
 // The filter fields (from the schema): [{"name": "person", "facet": "people", "help": ...}].

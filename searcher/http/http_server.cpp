@@ -163,6 +163,9 @@ void add_routes(httplib::Server& svr, SearcherPerThread& searchers, const std::f
         std::string id = req.matches[1];
         send(res, guarded([&] { return searchers.with([&](Searcher& s) { return article_reply(s, id); }); }));
     });
+    svr.Get("/api/related", [&](const httplib::Request& req, httplib::Response& res) {
+        send(res, guarded([&] { return searchers.with([&](Searcher& s) { return related_reply(s, params_of(req)); }); }));
+    });
     svr.Get("/api/suggest", [&](const httplib::Request& req, httplib::Response& res) {
         send(res, guarded([&] { return searchers.with([&](Searcher& s) { return suggest_reply(s, params_of(req)); }); }));
     });
@@ -197,7 +200,7 @@ void add_routes(httplib::Server& svr, SearcherPerThread& searchers, const std::f
     svr.Get("/api/fields", [](const httplib::Request&, httplib::Response& res) { send(res, {200, fields_json()}); });
     svr.Get("/api/schema", [](const httplib::Request&, httplib::Response& res) { send(res, {200, schema_json()}); });
     svr.Get("/api/.*", [](const httplib::Request& req, httplib::Response& res) {
-        send_error(res, 404, "there is no API endpoint " + req.path + " (see /api/search, /api/article/ID, /api/article/ID/like, /api/suggest, /api/fields, /api/schema, /api/saved, /api/feed)");
+        send_error(res, 404, "there is no API endpoint " + req.path + " (see /api/search, /api/related, /api/article/ID, /api/article/ID/like, /api/suggest, /api/fields, /api/schema, /api/saved, /api/feed)");
     });
     svr.Get(".*", [&web_root](const httplib::Request& req, httplib::Response& res) { serve_file(web_root, req, res); });
     auto not_allowed = [](const httplib::Request& req, httplib::Response& res) {

@@ -1,7 +1,7 @@
 // The search page in a real browser (Debian's Chromium driven by playwright-core), at a desktop
 // size (1366x900) and a phone size (390x844): searching, facets (all, any-of, exclude, show more,
 // stable order, clear all), completion after a field prefix and in an open quote, focus after
-// filtering and paging, article addresses (open, Back, share, more like this), the date control and timeline (counts and shares),
+// filtering and paging, article addresses (open, Back, share, more like this), entity pages, the date control and timeline (counts and shares),
 // clamped paging, the error caret with accented text, the no-results state, the phone's filter
 // panel, and axe-core on the start page, a results page, an article and an error state. The server
 // and its index are set up by ./run, which passes DATELINE_URL (and DATELINE_REUTERS_URL when the
@@ -358,6 +358,54 @@ test('more like this: from an open article, a search for the articles like it', 
   const shown = await page.locator('#result-list .headline a').allInnerTexts();
   assert.equal(shown[0], like.results[0].title);
   await assertAccessible('a more-like-this search');
+});
+
+test('entity pages: from a facet or an article, with who appears with it, its timeline and its latest stories', async () => {
+  // OPEC: in stories of two years, so it has a timeline.
+  const name = 'OPEC';
+  const expected = await api(`/api/related?${new URLSearchParams({ org: name, sort: 'newest', related: '8' })}`);
+  assert.ok(expected.total >= 2 && expected.related.people.length > 0, 'the samples should hold OPEC stories naming people');
+  await search(`?${new URLSearchParams({ org: name })}`, expected.total);
+  // The Organizations facet links each name to its page.
+  await facet('Organizations').locator(`a.entity-link[aria-label="Organization page: ${name}"]`).click();
+  await page.waitForFunction((n) => document.getElementById('entity-name')?.textContent === n, name);
+  assert.equal(new URL(page.url()).searchParams.get('entity'), `org:${name}`);
+  await waitForStatus(articles(expected.total));
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'entity-name');
+  assert.match(await page.title(), new RegExp(`^${name} — Dateline$`));
+  assert.equal(await page.locator('#sort').inputValue(), 'newest');
+  // Who appears with it, strongest first, as the API ranks them; its own name is not among them.
+  const people = page.locator('#related-people + ul a');
+  assert.deepEqual(await people.allInnerTexts(), expected.related.people.map((v) => v.value));
+  const orgs = await page.locator('#related-organizations + ul a').allInnerTexts();
+  assert.deepEqual(orgs, expected.related.organizations.map((v) => v.value));
+  assert.ok(!orgs.includes(name));
+  assert.match(await page.locator('#entity .related').innerText(), new RegExp(`${expected.related.people[0].count} of ${expected.related.people[0].all}`));
+  // Its timeline, and its latest stories.
+  assert.equal(await page.locator('#timeline-section').isVisible(), true);
+  assert.equal(await page.locator('#result-list .headline a').first().innerText(), expected.results[0].title);
+  await assertAccessible('an entity page');
+  await shoot('desktop-entity');
+
+  // A related name opens its own page; Back returns.
+  const other = expected.related.people[0].value;
+  await people.first().click();
+  await page.waitForFunction((n) => document.getElementById('entity-name')?.textContent === n, other);
+  assert.equal(new URL(page.url()).searchParams.get('entity'), `person:${other}`);
+  await page.goBack();
+  await page.waitForFunction((n) => document.getElementById('entity-name')?.textContent === n, name);
+
+  // An open article links its names to their pages too; a new search leaves the entity page.
+  await page.goto(`${base}/?${new URLSearchParams({ article: expected.results[0].id })}`);
+  await page.locator('#article-view[open]').waitFor();
+  await page.waitForFunction(() => document.getElementById('article-body').childElementCount > 0);
+  await page.locator(`#article-fields a.entity-link[aria-label="Organization page: ${name}"]`).click();
+  await page.waitForFunction(() => !document.getElementById('article-view').open);
+  await page.waitForFunction((n) => document.getElementById('entity-name')?.textContent === n, name);
+  await page.locator('#q').fill('nato');
+  await page.locator('#q').press('Enter');
+  await page.waitForFunction(() => document.getElementById('entity').hidden);
+  assert.equal(new URL(page.url()).searchParams.get('entity'), null);
 });
 
 test('dates: from/to inputs, presets, the timeline with the range marked, from the keyboard', async () => {

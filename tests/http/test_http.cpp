@@ -227,6 +227,19 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
     CHECK(api.facet_limit == cli.facet_limit);
     CHECK(api.histogram);
 
+    // Who appears with whom: related=N is --related=N, and a bare --related before a query takes
+    // its default count rather than the query.
+    CHECK(dateline::search_request_from_params({{"q", "oil"}, {"related", "5"}}).related == 5);
+    const char* related_argv[] = {"dateline-search", "--related", "5", "oil"};
+    CHECK(dateline::parse_search_command(4, related_argv).request.related == 5);
+    const char* bare_argv[] = {"dateline-search", "--related", "person:\"Paul Volcker\""};
+    dateline::SearchRequest bare = dateline::parse_search_command(3, bare_argv).request;
+    CHECK(bare.related == 10);
+    CHECK(bare.query == "person:\"Paul Volcker\"");
+    const char* last_argv[] = {"dateline-search", "oil", "--related"};
+    CHECK(dateline::parse_search_command(3, last_argv).request.related == 10);
+    CHECK(dateline::search_request_from_params({{"q", "oil"}}).related == 0);
+
     dateline::SearchRequest plain = dateline::search_request_from_params({{"q", "oil"}});
     CHECK(plain.limit == 10);
     CHECK(plain.facets == dateline::SearchRequest{}.facets);
@@ -241,9 +254,14 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
     dateline::SearchRequest week = timeline_of({"--timeline", "week", "opec"});
     CHECK(week.timeline == dateline::TimelineUnit::week);
     CHECK(week.query == "opec");
-    dateline::SearchRequest bare = timeline_of({"--timeline", "opec", "prices"});
-    CHECK(bare.timeline == dateline::TimelineUnit::automatic);
-    CHECK(bare.query == "opec prices");
+    dateline::SearchRequest bare_timeline = timeline_of({"--timeline", "opec", "prices"});
+    CHECK(bare_timeline.timeline == dateline::TimelineUnit::automatic);
+    CHECK(bare_timeline.query == "opec prices");
+    // Both optional values at once, either order.
+    dateline::SearchRequest both = timeline_of({"--related", "--timeline", "opec"});
+    CHECK(both.related == 10);
+    CHECK(both.timeline == dateline::TimelineUnit::automatic);
+    CHECK(both.query == "opec");
     CHECK(timeline_of({"opec", "--timeline"}).timeline == dateline::TimelineUnit::automatic);
     CHECK(timeline_of({"--timeline=Month", "opec"}).timeline == dateline::TimelineUnit::month);
     CHECK_THROWS_AS(timeline_of({"--timeline=fortnight", "opec"}), std::invalid_argument);
@@ -263,6 +281,7 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
              {{"q", "a"}, {"unknown", "1"}},
              {{"q", "a"}, {"person", ""}},
              {{"q", "a"}, {"timeline", "fortnight"}},
+             {{"q", "a"}, {"related", "101"}},
          }) {
         CHECK_THROWS_AS(dateline::search_request_from_params(bad), std::invalid_argument);
     }
@@ -445,6 +464,33 @@ TEST_CASE("the server end to end on samples/") {
         for (const auto* f : dateline::filter_fields()) cli.emplace_back(f->name);
         CHECK(filters == cli);
         CHECK(std::find(filters.begin(), filters.end(), "subject") != filters.end());
+    }
+
+    SUBCASE("who appears with whom: /api/related equals related=10 and dateline-search --related") {
+        json related = get_json(server, "/api/related?person=Pete+Hegseth", 200);
+        REQUIRE(related.contains("related"));
+        for (const char* kind : {"people", "organizations", "places"}) REQUIRE(related["related"][kind].is_array());
+        json people = related["related"]["people"];
+        REQUIRE(!people.empty());
+        CHECK(people.size() <= 10);
+        for (const json& v : people) {
+            CHECK(v["value"] != "Pete Hegseth");  // not "appearing with" himself
+            CHECK(v["count"].get<std::size_t>() >= 1);
+            CHECK(v["all"].get<std::size_t>() >= v["count"].get<std::size_t>());
+            CHECK(v["score"].get<double>() > 0);
+        }
+        // Strongest first.
+        json places = related["related"]["places"];
+        for (std::size_t i = 1; i < places.size(); ++i) CHECK(places[i - 1]["score"].get<double>() >= places[i]["score"].get<double>());
+        json param = get_json(server, "/api/search?person=Pete+Hegseth&related=10", 200);
+        CHECK(without(related, {"took_ms"}) == without(param, {"took_ms"}));
+        auto r = run(kSearch + " --db " + quote(db.string()) + " --json --related --person " + quote("Pete Hegseth"));
+        REQUIRE(!r.out.empty());
+        CHECK(without(related, {"took_ms", "histogram"}) == without(json::parse(r.out), {"took_ms"}));
+        CHECK(get_json(server, "/api/related?person=Pete+Hegseth&related=2", 200)["related"]["places"].size() == 2);
+        CHECK_FALSE(get_json(server, "/api/search?person=Pete+Hegseth", 200).contains("related"));
+        get_json(server, "/api/related?person=Pete+Hegseth&related=101", 400);
+        get_json(server, "/api/related", 400);
     }
 
     SUBCASE("more like this: /api/article/ID/like equals like= and dateline-search --like") {

@@ -102,6 +102,19 @@ TEST_CASE("samples: index, search, JSON, facets and exit codes") {
         }
         CHECK(counted == j.at("total").get<std::size_t>());
     }
+    SUBCASE("--related: who appears with the matches, under the results") {
+        auto r = run("NO_COLOR=1 " + kSearch + db_arg(db) + " --related 'person:\"Pete Hegseth\"'");
+        CHECK(r.status == 0);
+        auto at = r.out.find("\nAppears with (articles here / in the whole index):\n");
+        REQUIRE(at != std::string::npos);
+        auto people = r.out.find("  people: ", at);
+        REQUIRE(people != std::string::npos);
+        std::string line = r.out.substr(people, r.out.find('\n', people) - people);
+        CHECK(line.find("Donald Trump 1/") != std::string::npos);
+        CHECK(line.find("Pete Hegseth") == std::string::npos);  // not with himself
+        CHECK(at < r.out.find(" result in "));
+        CHECK(run(kSearch + db_arg(db) + " 'person:\"Pete Hegseth\"'").out.find("Appears with") == std::string::npos);
+    }
     SUBCASE("filters alone match every article that passes them") {
         json j = search_json(db, "--place japan");
         REQUIRE(j.at("total").get<int>() >= 1);

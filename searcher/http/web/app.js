@@ -1,5 +1,5 @@
 // Dateline search page: talks to /api/search, /api/suggest, /api/article, /api/schema and
-// /healthz on the same server.
+// /healthz on the same server. Entity pages (?entity=person:NAME) are entity.js's.
 //
 // The whole search lives in the address bar (q, filters, since, until, sort, offset, and the
 // open article), so a search or an article can be shared and Back/Forward move through earlier
@@ -90,10 +90,12 @@ function stateFromUrl() {
     q: params.get('q') || '',
     since: params.get('since') || '',
     until: params.get('until') || '',
-    sort: params.get('sort') || 'relevance',
+    // An entity page (entity.js) lists its latest stories first.
+    sort: params.get('sort') || (params.get('entity') ? 'newest' : 'relevance'),
     offset: Math.min(Math.max(parseInt(params.get('offset') || '0', 10) || 0, 0), MAX_OFFSET),
     article: params.get('article') || '',
     like: params.get('like') || '',  // more like this: the id of the article the results are like
+    entity: params.get('entity') || '',  // an entity page: "person:Paul Volcker" (entity.js)
     filters: [],  // [{name, value, mode: 'all' | 'any' | 'not'}]
   };
   for (const [key, value] of params) {
@@ -113,13 +115,14 @@ function searchParams(state) {
   for (const f of state.filters) params.append(MODES[f.mode] + f.name, f.value);
   if (state.since) params.set('since', state.since);
   if (state.until) params.set('until', state.until);
-  if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.sort && (state.sort !== 'relevance' || state.entity)) params.set('sort', state.sort);
   if (state.offset) params.set('offset', String(state.offset));
   return params;
 }
 
 function stateParams(state) {
   const params = searchParams(state);
+  if (state.entity) params.set('entity', state.entity);
   if (state.article) params.set('article', state.article);
   return params;
 }
@@ -130,7 +133,7 @@ const urlOf = (state) => {
 };
 
 function hasSomethingToSearch(state) {
-  return state.q.trim() !== '' || state.like !== '' || state.filters.some((f) => f.mode !== 'not') || state.since !== '' ||
+  return state.q.trim() !== '' || state.like !== '' || state.entity !== '' || state.filters.some((f) => f.mode !== 'not') || state.since !== '' ||
     state.until !== '';
 }
 
@@ -160,7 +163,7 @@ let renderedSearch = null;  // the search parameters the results on screen are f
 async function render() {
   const state = stateFromUrl();
   renderArticle(state);
-  const key = searchParams(state).toString();
+  const key = `${searchParams(state)}&entity=${state.entity}`;
   if (key === renderedSearch) return;  // only the article changed
   $('q').value = state.q;
   $('sort').value = state.sort;
@@ -180,6 +183,7 @@ async function render() {
   if (facetNames().length) params.set('facets', facetNames().join(','));
   params.set('facet_limit', String(FACET_FETCHED));
   params.set('timeline', 'auto');
+  addEntityParams(state, params, true);
   const [reply, alternatives] = await Promise.all([getJson(`api/search?${params}`), alternativeCounts(state)]);
   if (generation !== searchGeneration) return;  // a newer search has started meanwhile
   document.body.removeAttribute('aria-busy');
@@ -204,6 +208,7 @@ async function render() {
   renderFacets(state, body.facets || {}, body.total || 0);
   renderDates(state, body.timeline, generation);
   renderPager(state, body);
+  renderEntity(state, body);
   if (!(body.total > 0)) renderNoResults(state, body, generation);
   else $('no-results').hidden = true;
   if (focusResultsAfterRender) {
@@ -227,6 +232,7 @@ async function alternativeCounts(state) {
     params.set('limit', '1');
     params.set('facets', field.facet);
     params.set('facet_limit', String(FACET_FETCHED));
+    addEntityParams(others, params, false);
     const reply = await getJson(`api/search?${params}`);
     if (reply.ok && reply.body.facets) out[field.facet] = reply.body.facets[field.facet] || [];
   }));
@@ -249,6 +255,7 @@ function describeFilters(state) {
 }
 
 function clearResults() {
+  renderEntity({ entity: '' }, null);
   $('result-list').replaceChildren();
   $('did-you-mean').hidden = true;
   $('refine').hidden = true;
@@ -554,6 +561,7 @@ function renderFacets(state, facets, total) {
           onclick: () => navigate((s) => excludeValue(s, field.name, value), { focus: true }),
         }));
       }
+      if (!isYear) item.append(...entityLinks(field, value));
       if (index >= FACET_SHOWN && !expanded && !on) item.hidden = true;
       list.append(item);
     });
@@ -718,6 +726,7 @@ function renderDates(state, timeline, generation) {
   // The whole span stays in view with the chosen range marked: its timeline comes from the
   // same search without the dates.
   const params = searchParams({ ...state, since: '', until: '', offset: 0 });
+  addEntityParams(state, params, false);
   params.set('limit', '1');
   params.set('facets', 'none');
   params.set('timeline', 'auto');
@@ -1236,10 +1245,10 @@ function showArticle(article, q) {
         event.preventDefault();
         openedHere = false;
         navigate((s) => {
-          Object.assign(s, { q: '', since: '', until: '', offset: 0, article: '', filters: [{ name, value, mode: 'all' }] });
+          Object.assign(s, { q: '', since: '', until: '', offset: 0, article: '', entity: '', filters: [{ name, value, mode: 'all' }] });
         }, { focus: true });
       });
-      dd.append(link);
+      dd.append(link, ...entityLinks(schemaFields.find((f) => f.name === name), value));
     });
     list.append(element('dt', { text: label }), dd);
   };
@@ -1279,6 +1288,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       s.sort = sort;
       s.offset = 0;
       s.article = '';
+      s.entity = '';  // a new search leaves the entity page
     });
   });
   // Arrowing through the menu fires a change per step: the order replaces the entry.
@@ -1321,7 +1331,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     openedHere = false;
     const id = $('article-like').dataset.id;
     navigate((s) => {
-      Object.assign(s, { q: '', since: '', until: '', offset: 0, article: '', filters: [], like: id });
+      Object.assign(s, { q: '', since: '', until: '', offset: 0, article: '', entity: '', filters: [], like: id });
     }, { focus: true });
   });
   $('article-view').addEventListener('cancel', (event) => {
