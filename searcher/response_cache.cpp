@@ -52,7 +52,7 @@ std::string ResponseCache::key(const SearchRequest& r, const std::string& index_
     add(r.until ? dates::to_compact(*r.until) : "-");
     add(std::to_string(static_cast<int>(r.sort)));
     add(std::to_string(r.limit) + "/" + std::to_string(r.offset) + "/" + std::to_string(r.facet_limit) + "/" +
-        std::to_string(r.snippet_chars) + "/" + (r.histogram ? "h" : "-") + "/" + std::to_string(r.time_limit_ms));
+        std::to_string(r.snippet_chars) + "/" + (r.histogram ? "h" : "-") + "/" + std::to_string(r.time_limit_ms) + (r.collapse ? "" : "/all"));
     for (const std::string& f : r.facets) add(f);
     return k;
 }

@@ -50,6 +50,9 @@ struct SearchRequest {
     // totals and facet counts are estimates (approximate true, total_exact false). The server
     // sets it so one costly query cannot hold a worker for long.
     double time_limit_ms = 0;
+    // Copies of one story (the same text run again, edited a little) are one result, with the
+    // others listed under it (SearchResult::copies). False: every article is a result.
+    bool collapse = true;
 };
 
 struct FacetValue {
@@ -62,11 +65,21 @@ struct Facet {
     std::vector<FacetValue> values;  // most frequent first, ties by value
 };
 
+// Another article of the same story as a result: where and when it ran.
+struct StoryCopy {
+    std::string id, title, source, url;
+    std::optional<UtcTime> published;
+};
+
 struct SearchResult {
     Article article;               // everything but the body, which stays in the index
     double score = 0;
     std::string snippet;           // HTML-escaped text with matches in <b>...</b>
     std::string title_html;        // the headline, HTML-escaped, matches in <b>...</b>
+    // The story's other articles in the index (whether or not they match), oldest first, at most
+    // kMaxListedCopies of them (searcher/copies.h); copy_count counts them all.
+    std::vector<StoryCopy> copies;
+    std::size_t copy_count = 0;
 };
 
 struct Histogram {
@@ -89,6 +102,8 @@ struct SearchResponse {
     std::string query;
     std::size_t total = 0;
     bool total_exact = true;
+    // The articles matched, copies included: with collapsing, total counts stories.
+    std::size_t total_articles = 0;
     bool approximate = false;      // the time limit stopped the match before it was complete
     Matched matched = Matched::all;
     std::size_t query_words = 0;   // words of a plain query that count (stopwords left out); 0 otherwise

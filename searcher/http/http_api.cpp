@@ -113,7 +113,7 @@ QueryParams parse_query_string(std::string_view query) {
 }
 
 SearchRequest search_request_from_params(const QueryParams& params) {
-    check_names(params, {"q", "like", "since", "until", "sort", "limit", "offset", "facets", "facet_limit"}, true);
+    check_names(params, {"q", "like", "since", "until", "sort", "limit", "offset", "facets", "facet_limit", "collapse"}, true);
     SearchRequest request;
     if (const std::string* q = single(params, "q")) request.query = *q;
     if (const std::string* like = single(params, "like")) request.like = *like;
@@ -142,6 +142,7 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     request.offset = number(params, "offset", request.offset, 0, kMaxOffset);
     if (const std::string* facets = single(params, "facets")) request.facets = parse_facets(*facets);
     request.facet_limit = number(params, "facet_limit", request.facet_limit, 0, kMaxFacetLimit);
+    request.collapse = number(params, "collapse", 1, 0, 1) == 1;
     request.histogram = true;
     if (!searches_something(request)) {
         throw std::invalid_argument("nothing to search for: give q, a filter such as person, or like");
