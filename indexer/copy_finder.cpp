@@ -45,7 +45,11 @@ std::string story_key(const Xapian::Database& db, const Xapian::Document& doc, c
     std::map<Xapian::docid, std::size_t> shared;  // candidate -> bands shared
     auto t = doc.termlist_begin();
     for (t.skip_to(prefix); t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {
-        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t) && (before == 0 || *p < before); ++p) ++shared[*p];
+        Xapian::doccount read = 0;
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t) && (before == 0 || *p < before) && read < kMaxBandPostings;
+             ++p, ++read) {
+            ++shared[*p];
+        }
     }
     if (shared.empty()) return own_story_key(id_term);
     // The article's own earlier version is not a copy of it.
@@ -61,9 +65,9 @@ std::string story_key(const Xapian::Database& db, const Xapian::Document& doc, c
     double best = 0;
     std::string key;
     const std::string published = doc.get_value(schema::kSlotPublished);
-    std::size_t compared = 0;
+    std::size_t compared = 0, dated = 0;
     for (const auto& [bands, id] : ranked) {
-        if (compared == kMaxCandidates) break;
+        if (compared == kMaxCandidates || dated++ == kMaxDateChecks) break;
         Xapian::Document other = db.get_document(id, Xapian::DOC_ASSUME_VALID);
         // A value is a cheap look-up; the body is parsed only for the ones close in time.
         if (!close_in_time(published, other.get_value(schema::kSlotPublished))) continue;

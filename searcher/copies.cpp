@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "article_json.h"
 #include "schema.h"
@@ -39,8 +40,11 @@ StoryCopies story_copies(const Xapian::Database& db, const Xapian::Document& doc
 void StoryCounter::operator()(const Xapian::Document& doc, double) {
     ++articles_;
     std::string key = doc.get_value(schema::kSlotStory);
-    if (key.empty()) ++unkeyed_;
-    else keys_.insert(std::move(key));
+    if (key.empty()) {
+        ++unkeyed_;
+        return;
+    }
+    keys_.insert(std::strtoull(key.c_str(), nullptr, 16));
 }
 
 }  // namespace dateline

@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -46,7 +47,8 @@ public:
     std::size_t stories() const { return keys_.size() + unkeyed_; }
 
 private:
-    std::unordered_set<std::string> keys_;
+    // Keys as 64-bit numbers (the 16 hex digits they are), so counting allocates no strings.
+    std::unordered_set<std::uint64_t> keys_;
     std::size_t articles_ = 0;
     std::size_t unkeyed_ = 0;
 };
