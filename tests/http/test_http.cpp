@@ -229,6 +229,10 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
     dateline::SearchRequest plain = dateline::search_request_from_params({{"q", "oil"}});
     CHECK(plain.limit == 10);
     CHECK(plain.facets == dateline::SearchRequest{}.facets);
+    // Copies of one story are one result unless collapse=0 (--no-collapse).
+    CHECK(plain.collapse);
+    CHECK_FALSE(dateline::search_request_from_params({{"q", "oil"}, {"collapse", "0"}}).collapse);
+    CHECK_THROWS_AS(dateline::search_request_from_params({{"q", "oil"}, {"collapse", "2"}}), std::invalid_argument);
 
     for (dateline::QueryParams bad : std::vector<dateline::QueryParams>{
              {},                                   // nothing to search for
