@@ -228,12 +228,15 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
         std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> merged;
         std::set<Xapian::docid> seen;
+        std::set<std::string> seen_stories;  // collapsed: a copy of a story already listed is not listed again
         for (auto it = all_words.begin(); it != all_words.end(); ++it) {
             merged.emplace_back(&all_words, it);
             seen.insert(*it);
+            if (request.collapse) seen_stories.insert(it.get_collapse_key());
         }
         for (auto it = some_words.begin(); it != some_words.end() && merged.size() < page_end; ++it) {
-            if (!seen.count(*it)) merged.emplace_back(&some_words, it);
+            bool copy = request.collapse && !it.get_collapse_key().empty() && seen_stories.count(it.get_collapse_key());
+            if (!seen.count(*it) && !copy) merged.emplace_back(&some_words, it);
         }
         page.assign(merged.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, merged.size())), merged.end());
         if (page.size() > request.limit) page.resize(request.limit);
