@@ -24,6 +24,11 @@
 //                           The index writer adds it; a story no file holds any more is removed.
 //      D<YYYYMMDD> M<YYYYMM> Y<YYYY>
 //                           the publication date's day, month and year (Omega's date terms)
+//      XMINHASH<16 hex>     the MinHash band keys of the body (common/minhash.h): an article
+//                           sharing one with another is a candidate copy of its story. No
+//                           positions, wdf 0; none for a body under minhash::kMinWords words.
+//      XSTORY:<16 hex>      the story the article is a copy of (slot 9 holds the same key): all
+//                           copies of a story, for listing them under a result
 //      plus unsigned forms of "c++"/"c#"-like words, and CJK text indexed unstemmed
 //      (indexer/document_builder.cpp says why)
 // 2. Value slots:
@@ -33,6 +38,10 @@
 //      5  the year, "YYYY", which the years facet counts
 //      6  the fingerprint: a hash of the document data and the schema version, so a changed
 //         file's unchanged stories are not written again
+//      9  the story key: 16 hex digits, the same for every copy of one story (the same agency
+//         text republished, re-sent or lightly edited); the searcher collapses on it. The index
+//         writer gives it (indexer/copy_finder.h): the key of the earliest copy found, else a
+//         hash of the article's own id term
 //      10 the added stamp: when the index run that wrote the story began, "YYYYMMDDhhmmssffffff"
 //         UTC to the microsecond, the same for every story of a run and later than every stamp
 //         the index held before (common/added_stamp.h). A story written again because it changed
@@ -83,7 +92,7 @@ namespace dateline::schema {
 
 // Bump this when a change makes older indexes unreadable, or wrong for this code (new prefixes,
 // different slot contents).
-inline constexpr int kVersion = 4;  // 4: added stamps (slot 10); 3: subjects; 2: kind, per-language stems, accents folded, CJK n-grams
+inline constexpr int kVersion = 4;  // 4: story keys (copies), added stamps; 3: subjects; 2: kind, per-language stems, accents folded, CJK n-grams
 inline constexpr std::string_view kVersionKey = "dateline.schema_version";
 // The one check of a stored version, for the writer and the searcher alike: "" when `stored` is
 // kVersion, else the message both programs give for the index at `path` (it says to rebuild). An
@@ -165,6 +174,12 @@ inline constexpr int kSlotYear = 5;        // "YYYY"
 inline constexpr int kSlotFingerprint = 6;
 inline constexpr int kSlotKind = 7;        // "story", "brief", "table" or "list"
 inline constexpr int kSlotSubjects = 8;
+inline constexpr int kSlotStory = 9;       // the story key: copies of one story share it
+
+// Copies of one story (indexer/copy_finder.h): the MinHash band keys of the body, and the story.
+inline constexpr std::string_view kMinHashPrefix = "XMINHASH";
+inline constexpr std::string_view kStoryPrefix = "XSTORY:";
+
 // When the story was added or last revised: common/added_stamp.h.
 inline constexpr int kSlotAdded = 10;
 

@@ -4,6 +4,7 @@
 
 #include "article_json.h"
 #include "dates.h"
+#include "minhash.h"
 #include "schema.h"
 #include "stemming.h"
 #include "text.h"
@@ -154,6 +155,8 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         }
         if (field.slot >= 0) doc.add_value(static_cast<Xapian::valueno>(field.slot), schema::encode_list(values));
     }
+    // Candidates for copies of one story (indexer/copy_finder.h): the body's MinHash band keys.
+    for (const std::string& key : minhash::text_band_keys(a.body)) doc.add_boolean_term(std::string(schema::kMinHashPrefix) + key);
     if (has_sign(a)) add_unsigned_variants(doc);
     if (cjk) unstem_cjk(doc);
     std::string data = to_json(a).dump();

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "added_stamp.h"
+#include "copy_finder.h"
 #include "dates.h"
 #include "index_error.h"
 #include "index_folder.h"
@@ -167,6 +168,7 @@ ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<Built
         // Into an index that was empty, a story not yet seen in this run is new: adding it
         // directly saves Xapian two look-ups per story, most of a first build's writing time.
         if (started_empty_ && new_ids_.insert(text::hash64(built.id_term)).second) {
+            set_story(built.doc, story_key(db_, built.doc, built.id_term));
             built.doc.add_boolean_term(own_path);
             set_bit(file.kept, db_.add_document(built.doc));
             ++counts.added;
@@ -201,6 +203,7 @@ ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<Built
         } else {
             ++counts.added;
         }
+        set_story(built.doc, story_key(db_, built.doc, built.id_term));
         built.doc.add_boolean_term(own_path);
         set_bit(file.kept, db_.replace_document(built.id_term, built.doc));
         pending_bytes_ += built.text_bytes;

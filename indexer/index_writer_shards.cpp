@@ -2,6 +2,8 @@
 #include <filesystem>
 
 #include "index_writer.h"
+
+#include "copy_finder.h"
 #include "schema.h"
 
 namespace dateline {
@@ -77,6 +79,8 @@ std::vector<IndexWriter> IndexWriter::open_shards(std::size_t count) {
 IndexWriter::Merged IndexWriter::merge_shards(std::vector<IndexWriter>& shards) {
     // Merge the shards in order: the compactor renumbers documents one shard after the other.
     Xapian::Database all;
+    // Where the second shard's documents begin in the merged database.
+    Xapian::docid later_shards = shards.size() > 1 ? shards.front().db_.get_lastdocid() + 1 : 0;
     for (IndexWriter& shard : shards) {
         shard.close();
         all.add_database(Xapian::Database(shard.path()));
@@ -86,6 +90,11 @@ IndexWriter::Merged IndexWriter::merge_shards(std::vector<IndexWriter>& shards) 
     all.close();
     Merged result;
     result.duplicates = merge_duplicate_stories(merged.string());
+    {
+        // Copies of one story written by different shards (copy_finder.h).
+        Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
+        link_shard_copies(db, later_shards);
+    }
 
     // Swapped in while this writer still holds the lock; it has nothing pending, so closing it
     // writes nothing.

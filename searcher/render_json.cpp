@@ -4,6 +4,7 @@
 
 #include "added_stamp.h"
 #include "article_json.h"
+#include "dates.h"
 
 namespace dateline {
 
@@ -13,6 +14,7 @@ nlohmann::json response_json(const SearchResponse& response) {
     j["query"] = response.query;
     j["total"] = response.total;
     j["total_exact"] = response.total_exact;
+    j["total_articles"] = response.total_articles;
     j["approximate"] = response.approximate;
     j["matched"] = response.matched == Matched::all ? "all" : "some";
     if (response.matched == Matched::some) {
@@ -27,6 +29,15 @@ nlohmann::json response_json(const SearchResponse& response) {
         result["snippet"] = r.snippet;
         result["score"] = std::round(r.score * 1000) / 1000;
         if (!r.added.empty()) result["added"] = added::to_iso8601(r.added);
+        if (r.copy_count > 0) {
+            nlohmann::json copies = nlohmann::json::array();
+            for (const StoryCopy& c : r.copies) {
+                copies.push_back({{"id", c.id}, {"title", c.title}, {"source", c.source}, {"url", c.url},
+                                  {"date", c.published ? nlohmann::json(dates::to_iso8601(*c.published)) : nlohmann::json()}});
+            }
+            result["copies"] = std::move(copies);
+            result["copy_count"] = r.copy_count;
+        }
         results.push_back(std::move(result));
     }
     j["results"] = std::move(results);

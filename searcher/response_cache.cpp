@@ -55,7 +55,7 @@ std::string ResponseCache::key(const SearchRequest& r, const std::string& index_
     add(std::to_string(static_cast<int>(r.sort)));
     add(std::to_string(r.limit) + "/" + std::to_string(r.offset) + "/" + std::to_string(r.facet_limit) + "/" +
         std::to_string(r.snippet_chars) + "/" + (r.histogram ? "h" : "-") + "/" + std::to_string(r.time_limit_ms) + "/" +
-        timeline_unit_name(r.timeline));
+        timeline_unit_name(r.timeline) + (r.collapse ? "" : "/all"));
     for (const std::string& f : r.facets) add(f);
     add("related/" + std::to_string(r.related));
     return k;

@@ -63,6 +63,9 @@ struct SearchRequest {
     // Who appears with whom (related.h): the N people, organizations and places most associated
     // with the matching articles, per kind; 0 asks for none.
     std::size_t related = 0;
+    // Copies of one story (the same text run again, edited a little) are one result, with the
+    // others listed under it (SearchResult::copies). False: every article is a result.
+    bool collapse = true;
 };
 
 struct FacetValue {
@@ -75,12 +78,22 @@ struct Facet {
     std::vector<FacetValue> values;  // most frequent first, ties by value
 };
 
+// Another article of the same story as a result: where and when it ran.
+struct StoryCopy {
+    std::string id, title, source, url;
+    std::optional<UtcTime> published;
+};
+
 struct SearchResult {
     Article article;               // everything but the body, which stays in the index
     double score = 0;
     std::string snippet;           // HTML-escaped text with matches in <b>...</b>
     std::string title_html;        // the headline, HTML-escaped, matches in <b>...</b>
     std::string added;             // when the story was added or last revised: an added stamp
+    // The story's other articles in the index (whether or not they match), oldest first, at most
+    // kMaxListedCopies of them (searcher/copies.h); copy_count counts them all.
+    std::vector<StoryCopy> copies;
+    std::size_t copy_count = 0;
 };
 
 struct Histogram {
@@ -119,6 +132,8 @@ struct SearchResponse {
     std::string query;
     std::size_t total = 0;
     bool total_exact = true;
+    // The articles matched, copies included: with collapsing, total counts stories.
+    std::size_t total_articles = 0;
     bool approximate = false;      // the time limit stopped the match before it was complete
     Matched matched = Matched::all;
     std::size_t query_words = 0;   // words of a plain query that count (stopwords left out); 0 otherwise

@@ -13,6 +13,7 @@
 
 #include "added_stamp.h"
 #include "article_json.h"
+#include "copies.h"
 #include "entity_alias_query.h"
 #include "facets.h"
 #include "highlighter.h"
@@ -154,13 +155,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     enquire.set_query(within_limit(query, all_deadline));
     enquire.set_weighting_scheme(ranking_weight());
     set_order(enquire, request.sort);
+    // Copies of one story are one result (copies.h).
+    if (request.collapse) enquire.set_collapse_key(schema::kSlotStory);
     if (limited) enquire.set_time_limit(request.time_limit_ms / 2000.0);
     auto spy = std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
     if (!spy->empty()) enquire.add_matchspy(spy.get());
+    StoryCounter stories;
+    if (request.collapse) enquire.add_matchspy(&stories);
 
     // Checking every match makes the total and the facet counts exact.
     Xapian::doccount check = std::max<Xapian::doccount>(db_.get_doccount(), 1);
-    bool need_all = !spy->empty();
+    bool need_all = !spy->empty() || request.collapse;
     std::size_t page_end = request.offset + request.limit;
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit), need_all ? check : 0);
@@ -171,6 +176,19 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         Xapian::MSet counted = enquire.get_mset(0, 0, check);
         response.total = counted.get_matches_estimated();
         response.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    }
+    response.total_articles = response.total;
+    // Collapsed, Xapian's total estimates the stories; the counter knows them when it saw every match.
+    // Xapian's time limit (half the request's) ends the check of every match: before it, the
+    // counter saw them all.
+    bool all_seen = !limited || elapsed_ms() < request.time_limit_ms / 2;
+    if (request.collapse) {
+        response.total_articles = mset.get_uncollapsed_matches_estimated();
+        if (all_seen && !all_deadline.expired()) {
+            response.total = stories.stories();
+            response.total_articles = stories.articles();
+            response.total_exact = true;
+        }
     }
     // A match the deadline ended looks complete to Xapian.
     if (all_deadline.expired()) response.total_exact = false;
@@ -193,23 +211,38 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         Xapian::Enquire some(db_);
         some.set_weighting_scheme(ranking_weight());
         set_order(some, request.sort);
+        if (request.collapse) some.set_collapse_key(schema::kSlotStory);
         if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
         auto partial_spy = std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
         if (!partial_spy->empty()) some.add_matchspy(partial_spy.get());
+        StoryCounter some_stories;
+        if (request.collapse) some.add_matchspy(&some_stories);
         Xapian::Query words = builder_.filtered(partial->query, request);
         Xapian::Query stop = limited ? Xapian::Query(&feedback_deadline) : Xapian::Query();
         some.set_query(within_limit(builder_.filtered(with_feedback(db_, words, stop), request), some_deadline));
         some_words = some.get_mset(0, static_cast<Xapian::doccount>(page_end + response.total), check);
         response.total = some_words.get_matches_estimated();
         response.total_exact = some_words.get_matches_lower_bound() == some_words.get_matches_upper_bound() && !some_deadline.expired();
+        response.total_articles = response.total;
+        if (request.collapse) {
+            response.total_articles = some_words.get_uncollapsed_matches_estimated();
+            if ((!limited || elapsed_ms() < request.time_limit_ms / 2) && !some_deadline.expired()) {
+                response.total = some_stories.stories();
+                response.total_articles = some_stories.articles();
+                response.total_exact = true;
+            }
+        }
         std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> merged;
         std::set<Xapian::docid> seen;
+        std::set<std::string> seen_stories;  // collapsed: a copy of a story already listed is not listed again
         for (auto it = all_words.begin(); it != all_words.end(); ++it) {
             merged.emplace_back(&all_words, it);
             seen.insert(*it);
+            if (request.collapse) seen_stories.insert(it.get_collapse_key());
         }
         for (auto it = some_words.begin(); it != some_words.end() && merged.size() < page_end; ++it) {
-            if (!seen.count(*it)) merged.emplace_back(&some_words, it);
+            bool copy = request.collapse && !it.get_collapse_key().empty() && seen_stories.count(it.get_collapse_key());
+            if (!seen.count(*it) && !copy) merged.emplace_back(&some_words, it);
         }
         page.assign(merged.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, merged.size())), merged.end());
         if (page.size() > request.limit) page.resize(request.limit);
@@ -252,6 +285,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                            ? found.snippet(r.article.title, r.article.title.size() * 2, stemmer, Xapian::MSet::SNIPPET_CJK_NGRAM, "<b>", "</b>", "")
                            : title_highlighter.highlight(r.article.title, stemmer);
         r.article.body.clear();
+        if (request.collapse) {
+            StoryCopies copies = story_copies(db_, doc, *it);
+            r.copies = std::move(copies.listed);
+            r.copy_count = copies.count;
+        }
         response.results.push_back(std::move(r));
     }
     response.suggestion = suggest_spelling(db_, request.query, languages,

@@ -75,7 +75,11 @@ std::optional<Xapian::Query> similar_query(const Xapian::Database& db, const std
     }
     if (terms.empty()) return Xapian::Query::MatchNothing;
     Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term));
+    // Nor do its copies (the same story run again, indexer/copy_finder.h): they are the article.
+    Xapian::Query itself(id_term);
+    std::string story = db.get_document(*post).get_value(schema::kSlotStory);
+    if (!story.empty()) itself = Xapian::Query(Xapian::Query::OP_OR, itself, Xapian::Query(std::string(schema::kStoryPrefix) + story));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, like, itself);
 }
 
 }  // namespace dateline

@@ -4,7 +4,7 @@
 // of the index (the same machinery as the search's pseudo-relevance feedback, ranking.h). Its
 // words count, and so do the people, organizations and places it names, through their free-text
 // terms: two stories about the same people weigh more alike than two that share only words.
-// The article itself never matches.
+// The article itself never matches, nor do its copies (the same story run again).
 #pragma once
 
 #include <xapian.h>

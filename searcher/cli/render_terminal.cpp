@@ -77,6 +77,17 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
             }
         }
         if (!who.empty()) out << "   " << (colour ? kDim : "") << "with: " << who << (colour ? kReset : "") << "\n";
+        if (r.copy_count > 0) {
+            // The story's other runs, three of them named (--json lists up to 20).
+            out << "   " << (colour ? kDim : "") << "also ran " << r.copy_count << (r.copy_count == 1 ? " more time: " : " more times: ");
+            for (std::size_t i = 0; i < r.copies.size() && i < 3; ++i) {
+                const StoryCopy& c = r.copies[i];
+                out << (i ? ", " : "") << (c.source.empty() ? c.id : c.source);
+                if (c.published) out << " " << dates::to_iso8601(*c.published).substr(0, 10);
+            }
+            if (r.copy_count > 3) out << ", ...";
+            out << (colour ? kReset : "") << "\n";
+        }
         out << "\n";
     }
     for (const Facet& f : response.facets) {
@@ -112,7 +123,9 @@ void render_terminal(const SearchResponse& response, const SearchRequest& reques
     std::snprintf(took, sizeof took, "%.1f", response.took_ms);
     bool above = !response.facets.empty() || any_related || response.timeline;
     out << (above ? "\n" : "") << response.total << (response.total == 1 ? " result" : " results")
-        << (response.total_exact ? "" : " (about)") << " in " << took << " ms"
+        << (response.total_exact ? "" : " (about)");
+    if (response.total_articles > response.total) out << " (" << response.total_articles << " articles, copies included)";
+    out << " in " << took << " ms"
         << (response.approximate ? " (time limit reached: the best found in time)" : "") << "\n";
 }
 

@@ -46,6 +46,8 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
         "articles most like the one with this id (more like this); a QUERY or filters narrow them");
     add("added-after", po::value<std::string>(&c.request.added_after),
         "only stories added to the index (or revised) after STAMP, an added stamp or a prefix of one: 20261202");
+    add("no-collapse", po::bool_switch(&c.no_collapse),
+        "every copy of a story is a result (by default copies are one result, the others listed under it)");
     add("since", po::value<std::string>(&since), "only articles published on or after DATE (YYYY, YYYY-MM, YYYY-MM-DD)");
     add("until", po::value<std::string>(&until), "only articles published on or before DATE (the whole day, month or year)");
     add("timeline", po::value<std::string>(&timeline)->implicit_value("auto")->value_name("UNIT"),
@@ -124,6 +126,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
     po::store(po::command_line_parser(with_optional_values(argc, argv)).options(p.all).positional(p.positional).run(), vm);
     po::notify(vm);
     c.help = vm.count("help") > 0;
+    c.request.collapse = !c.no_collapse;
     if (vm.count("query")) {
         for (const std::string& word : vm["query"].as<std::vector<std::string>>()) {
             c.request.query += (c.request.query.empty() ? "" : " ") + word;

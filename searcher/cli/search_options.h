@@ -22,6 +22,7 @@ struct SearchCommand {
     std::string serve;        // [ADDR:]PORT when --serve was given
     unsigned threads = 0;     // server worker threads, 0 = one per core (at least 2)
     bool quiet = false;       // server: no access log
+    bool no_collapse = false; // every copy of a story is a result (request.collapse false)
     std::string web_root;     // server: folder of the search page (default: the installed one)
     std::string aliases_file; // --aliases: the user's entity alias file, as given to dateline-index
     std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in();  // with that file's

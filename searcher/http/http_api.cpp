@@ -115,7 +115,8 @@ QueryParams parse_query_string(std::string_view query) {
 }
 
 SearchRequest search_request_from_params(const QueryParams& params) {
-    check_names(params, {"q", "like", "since", "until", "added_after", "sort", "limit", "offset", "facets", "facet_limit", "timeline", "related"},
+    check_names(params, {"q", "like", "since", "until", "added_after", "sort", "limit", "offset", "facets", "facet_limit", "timeline", "related",
+                         "collapse"},
                 true);
     SearchRequest request;
     if (const std::string* q = single(params, "q")) request.query = *q;
@@ -150,6 +151,7 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     if (const std::string* facets = single(params, "facets")) request.facets = parse_facets(*facets);
     request.facet_limit = number(params, "facet_limit", request.facet_limit, 0, kMaxFacetLimit);
     request.related = number(params, "related", 0, 0, kMaxRelated);
+    request.collapse = number(params, "collapse", 1, 0, 1) == 1;
     request.histogram = true;
     if (const std::string* unit = single(params, "timeline")) {
         try {

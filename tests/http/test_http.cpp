@@ -265,6 +265,10 @@ TEST_CASE("query parameters map to the same SearchRequest as the command line") 
     CHECK(timeline_of({"opec", "--timeline"}).timeline == dateline::TimelineUnit::automatic);
     CHECK(timeline_of({"--timeline=Month", "opec"}).timeline == dateline::TimelineUnit::month);
     CHECK_THROWS_AS(timeline_of({"--timeline=fortnight", "opec"}), std::invalid_argument);
+    // Copies of one story are one result unless collapse=0 (--no-collapse).
+    CHECK(plain.collapse);
+    CHECK_FALSE(dateline::search_request_from_params({{"q", "oil"}, {"collapse", "0"}}).collapse);
+    CHECK_THROWS_AS(dateline::search_request_from_params({{"q", "oil"}, {"collapse", "2"}}), std::invalid_argument);
 
     for (dateline::QueryParams bad : std::vector<dateline::QueryParams>{
              {},                                   // nothing to search for

@@ -327,7 +327,9 @@ function renderResults(state, body) {
   const last = state.offset + (body.results || []).length;
   // The searcher falls back to articles with some of the words when none has them all.
   const some = body.matched === 'some' ? 'No article has all the words; these have some. ' : '';
-  $('status').textContent = total ? `${some}${counted}${articles(total)}; showing ${first}–${last}` : 'No articles match.';
+  // Copies of one story are one result: the count says so when there were any.
+  const found = body.total_articles > total ? `${plural(total, 'story', 'stories')} in ${articles(body.total_articles)}` : articles(total);
+  $('status').textContent = total ? `${some}${counted}${found}; showing ${first}–${last}` : 'No articles match.';
   $('refine-close').textContent = total ? `Show ${counted}${articles(total)}` : 'Show results';
   $('results-heading').hidden = false;
   const list = $('result-list');
@@ -356,8 +358,30 @@ function renderResults(state, body) {
     item.append(snippet);
     const names = [...(result.people || []), ...(result.organizations || [])].slice(0, 6);
     if (names.length) item.append(element('p', { class: 'entities', text: names.join(' · ') }));
+    if (result.copy_count) item.append(copiesList(result));
     list.append(item);
   }
+}
+
+// The other runs of a result's story (copies: the same text, edited a little), folded under a
+// line that counts them: where and when each ran, each a link to it.
+function copiesList(result) {
+  const listed = (result.copies || []).map((copy) => {
+    const link = element('a', { href: articleUrl(copy.id), text: copy.source || copy.title || copy.id });
+    link.addEventListener('click', (event) => {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      openedHere = true;
+      navigate((s) => { s.article = copy.id; });
+    });
+    return element('li', {}, [link, ` ${formatDate(copy.date)}`]);
+  });
+  const more = result.copy_count - listed.length;
+  if (more > 0) listed.push(element('li', { text: `and ${plural(more, 'more', 'more')}` }));
+  return element('details', { class: 'copies' }, [
+    element('summary', { text: `Also ran ${plural(result.copy_count, 'more time', 'more times')}` }),
+    element('ul', {}, listed),
+  ]);
 }
 
 // Rebuilds Xapian's snippet from its text and <b> marks only; anything else becomes plain text.
