@@ -11,15 +11,18 @@ namespace dateline::entity_data {
 std::string name_key(std::string_view written) {
     // Most words are ASCII letters, digits and hyphens: their key is their lower case. Every
     // token of every text gets a key, so this path is worth its few lines.
-    bool plain = std::all_of(written.begin(), written.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '\'';
-    });
-    if (plain) {
+    // One pass lowers the copy and checks that it is plain.
+    {
         std::string key(written);
+        bool plain = true;
         for (char& c : key) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'')) {
+                plain = false;
+                break;
+            }
         }
-        return key;
+        if (plain) return key;
     }
     std::string key;
     key.reserve(written.size());

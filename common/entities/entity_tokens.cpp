@@ -30,13 +30,20 @@ bool is_upper(std::uint32_t cp) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// The character at byte i: ASCII, most of the text, without a call to the decoder.
+text::Utf8Char char_at(std::string_view s, std::size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return {c, 1, true};
+    return text::decode_utf8(s, i);
+}
+
 bool is_apostrophe_at(std::string_view s, std::size_t i, std::size_t& length) {
     if (s[i] == '\'') { length = 1; return true; }
     if (s.compare(i, 3, "\xE2\x80\x99") == 0) { length = 3; return true; }
     return false;
 }
 
-bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(text::decode_utf8(s, i).code_point); }
+bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(char_at(s, i).code_point); }
 bool alnum_at(std::string_view s, std::size_t i) { return i < s.size() && (is_digit(s[i]) || letter_at(s, i)); }
 
 // Abbreviations whose dot belongs to the word and does not end the sentence.
@@ -53,17 +60,17 @@ bool keeps_dot(std::string_view key) {
 
 Shape shape_of(std::string_view word) {
     if (is_digit(word[0])) return Shape::number;
-    text::Utf8Char first = text::decode_utf8(word, 0);
+    text::Utf8Char first = char_at(word, 0);
     if (!is_upper(first.code_point)) {
         // "al-Assad", "el-Baz", "bin-Laden": a lower-case particle joined to a capitalised name.
         std::size_t dash = word.find('-');
         bool particle_name = dash != std::string_view::npos && dash <= 3 && dash + 1 < word.size() &&
-                             is_upper(text::decode_utf8(word, dash + 1).code_point);
+                             is_upper(char_at(word, dash + 1).code_point);
         return particle_name ? Shape::capitalized : Shape::lower;
     }
     std::size_t letters = 0;
     for (std::size_t i = 0; i < word.size();) {
-        text::Utf8Char cp = text::decode_utf8(word, i);
+        text::Utf8Char cp = char_at(word, i);
         if (is_letter(cp.code_point)) {
             if (!is_upper(cp.code_point)) return Shape::capitalized;
             ++letters;
@@ -81,7 +88,7 @@ std::size_t scan_word(std::string_view s, std::size_t i, bool& possessive, std::
     while (i < s.size()) {
         char c = s[i];
         if (is_digit(c)) { ++i; continue; }
-        text::Utf8Char cp = text::decode_utf8(s, i);
+        text::Utf8Char cp = char_at(s, i);
         if (is_letter(cp.code_point)) { i += cp.length; continue; }
         std::size_t apostrophe = 0;
         if (is_apostrophe_at(s, i, apostrophe) && letter_at(s, i + apostrophe)) {
@@ -124,7 +131,7 @@ std::vector<Token> tokenize(std::string_view s) {
             continue;
         }
         if (c == ' ' || c == '\t' || c == '\r') { ++i; continue; }
-        text::Utf8Char cp = text::decode_utf8(s, i);
+        text::Utf8Char cp = char_at(s, i);
         if (is_digit(c) || is_letter(cp.code_point)) {
             bool possessive = false;
             std::size_t next = i;
