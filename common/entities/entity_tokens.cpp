@@ -39,12 +39,26 @@ text::Utf8Char char_at(std::string_view s, std::size_t i) {
 
 bool is_apostrophe_at(std::string_view s, std::size_t i, std::size_t& length) {
     if (s[i] == '\'') { length = 1; return true; }
-    if (s.compare(i, 3, "\xE2\x80\x99") == 0) { length = 3; return true; }
+    if (s[i] == '\xE2' && s.compare(i, 3, "\xE2\x80\x99") == 0) { length = 3; return true; }
     return false;
 }
 
 bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(char_at(s, i).code_point); }
+
 bool alnum_at(std::string_view s, std::size_t i) { return i < s.size() && (is_digit(s[i]) || letter_at(s, i)); }
+
+// entity_data::name_key(word), made in place in `key` with no call for a word of ASCII letters,
+// digits, hyphens and apostrophes (most words): such a word is its own key in lower case.
+void set_word_key(std::string_view word, std::string& key) {
+    key.assign(word);
+    for (char& c : key) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        else if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '-' || c == '\'')) {
+            key = entity_data::name_key(word);
+            return;
+        }
+    }
+}
 
 // Abbreviations whose dot belongs to the word and does not end the sentence.
 bool keeps_dot(std::string_view key) {
@@ -136,9 +150,9 @@ std::vector<Token> tokenize(std::string_view s) {
             bool possessive = false;
             std::size_t next = i;
             std::size_t end = scan_word(s, i, possessive, next);
-            Token t;
+            Token& t = tokens.emplace_back();
             t.text = s.substr(i, end - i);
-            t.key = entity_data::name_key(t.text);
+            set_word_key(t.text, t.key);
             t.shape = shape_of(t.text);
             t.possessive = possessive;
             t.sentence_start = sentence_start;
@@ -153,20 +167,18 @@ std::vector<Token> tokenize(std::string_view s) {
                 }
             }
             sentence_start = false;
-            tokens.push_back(std::move(t));
             i = next;
             continue;
         }
-        Token t;
+        Token& t = tokens.emplace_back();
         t.text = s.substr(i, cp.length);
         t.line = line;
         // Sentences end at . ! ? and colons; quotes and spaced dashes start a new clause whose
         // first word is capitalised for grammar, not because it is a name.
         bool opener = c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
-                      t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x98" || t.text == "\xE2\x80\x94" ||
+                      (c == '\xE2' && (t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x98" || t.text == "\xE2\x80\x94")) ||
                       (c == '-' && i > 0 && s[i - 1] == ' ');
         if (opener) sentence_start = true;
-        tokens.push_back(std::move(t));
         i += cp.length;
     }
     return tokens;
