@@ -128,6 +128,39 @@ std::size_t scan_word(std::string_view s, std::size_t i, bool& possessive, std::
     return i;
 }
 
+// A word of ASCII letters and digits alone, most words of English news, read in one pass: sets
+// its end, key and shape as scan_word, name_key and shape_of would. Returns false, having set
+// nothing, when the word goes on with anything else a word may hold (an apostrophe, a hyphen or
+// ampersand, a dot after one letter, a letter outside ASCII): scan_word reads those.
+bool plain_word(std::string_view s, std::size_t i, std::size_t& end, std::string& key, Shape& shape) {
+    auto ascii_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    auto ascii_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    std::size_t e = i, upper = 0, lower = 0;
+    for (; e < s.size(); ++e) {
+        char c = s[e];
+        if (ascii_upper(c)) ++upper;
+        else if (ascii_lower(c)) ++lower;
+        else if (!is_digit(c)) break;
+    }
+    if (e < s.size()) {
+        char c = s[e];
+        if (c == '\'' || c == '-' || c == '&' || static_cast<unsigned char>(c) >= 0x80 || (c == '.' && e - i == 1))
+            return false;
+    }
+    end = e;
+    key.assign(s.substr(i, e - i));
+    if (upper) {
+        for (char& c : key) {
+            if (ascii_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    char first = s[i];
+    if (is_digit(first)) shape = Shape::number;
+    else if (!ascii_upper(first)) shape = Shape::lower;
+    else shape = lower == 0 && upper >= 2 ? Shape::upper : Shape::capitalized;
+    return true;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view s) {
@@ -148,12 +181,17 @@ std::vector<Token> tokenize(std::string_view s) {
         text::Utf8Char cp = char_at(s, i);
         if (is_digit(c) || is_letter(cp.code_point)) {
             bool possessive = false;
-            std::size_t next = i;
-            std::size_t end = scan_word(s, i, possessive, next);
+            std::size_t next = i, end = i;
             Token& t = tokens.emplace_back();
-            t.text = s.substr(i, end - i);
-            set_word_key(t.text, t.key);
-            t.shape = shape_of(t.text);
+            if (plain_word(s, i, end, t.key, t.shape)) {
+                next = end;
+                t.text = s.substr(i, end - i);
+            } else {
+                end = scan_word(s, i, possessive, next);
+                t.text = s.substr(i, end - i);
+                set_word_key(t.text, t.key);
+                t.shape = shape_of(t.text);
+            }
             t.possessive = possessive;
             t.sentence_start = sentence_start;
             t.line = line;
