@@ -4,7 +4,6 @@
 #include <array>
 #include <charconv>
 #include <stdexcept>
-#include <type_traits>
 #include <unordered_set>
 
 #include "word_lists.h"
@@ -404,33 +403,6 @@ private:
     std::vector<bool> shouted_, table_;
 };
 
-// std::from_chars for the model file's numbers, which are short: a loop of its own reads up to
-// `max_digits` digits, and std::from_chars reads anything longer (and reports its overflow).
-// Loading the model parses some 250,000 of them once per process.
-int digit_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return 99;
-}
-
-template <typename Number>
-std::from_chars_result read_number(const char* p, const char* end, Number& value, int base, int max_digits) {
-    const char* q = p;
-    bool negative = std::is_signed_v<Number> && q < end && *q == '-';
-    if (negative) ++q;
-    const char* digits = q;
-    Number v = 0;
-    while (q < end && digit_value(*q) < base && q - digits < max_digits) {
-        v = static_cast<Number>(v * static_cast<Number>(base) + static_cast<Number>(digit_value(*q)));
-        ++q;
-    }
-    if (q < end && digit_value(*q) < base) return std::from_chars(p, end, value, base);
-    if (q == digits) return {p, std::errc::invalid_argument};
-    value = negative ? static_cast<Number>(-v) : v;
-    return {q, std::errc()};
-}
-
 }  // namespace
 
 EntityType type_of(Label label) {
@@ -516,7 +488,7 @@ void Tagger::load(std::string_view model_text) {
         const char* p = line.data();
         const char* end = line.data() + line.size();
         std::uint64_t hash = 0;
-        auto [after, ec] = read_number(p, end, hash, 16, 16);
+        auto [after, ec] = std::from_chars(p, end, hash, 16);
         if (ec != std::errc() || after == p) fail("bad feature line " + std::to_string(n + 1));
         auto row = static_cast<std::uint32_t>(n - 2);
         std::size_t at = static_cast<std::size_t>(hash) & (slots_.size() - 1);
@@ -530,10 +502,10 @@ void Tagger::load(std::string_view model_text) {
             if (p == end) break;
             unsigned label = 0;
             int weight = 0;
-            auto [colon, ec1] = read_number(p, end, label, 10, 9);
+            auto [colon, ec1] = std::from_chars(p, end, label);
             if (ec1 != std::errc() || colon == end || *colon != ':' || label >= kLabelCount)
                 fail("bad weight on line " + std::to_string(n + 1));
-            auto [next, ec2] = read_number(colon + 1, end, weight, 10, 9);
+            auto [next, ec2] = std::from_chars(colon + 1, end, weight);
             if (ec2 != std::errc()) fail("bad weight on line " + std::to_string(n + 1));
             weights_[row * kLabelCount + label] = static_cast<float>(weight) * scale;
             p = next;
