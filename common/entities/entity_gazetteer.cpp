@@ -92,6 +92,8 @@ const KnownName* Gazetteer::known(std::string_view key) const {
 void Gazetteer::note_length(std::string_view key) {
     std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
     longest_phrase_ = std::max(longest_phrase_, words);
+    for (std::size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1))
+        phrase_starts_.emplace(key.substr(0, space));
 }
 
 void Gazetteer::add_known(std::string_view list, KnownKind kind, bool country) {

@@ -50,6 +50,10 @@ public:
     }
     // The most words a known name, title or qualifier has: how far phrase lookups look ahead.
     std::size_t longest_phrase() const { return longest_phrase_; }
+    // Whether a phrase of some list that longest_phrase() counts (known names, given names,
+    // public figures, nationalities, club words, titles, qualifiers, common words, particles)
+    // starts with these words and goes on, so a lookup of ever longer phrases can stop at false.
+    bool starts_phrase(std::string_view key) const { return contains(phrase_starts_, key); }
 
     bool is_given_name(std::string_view key) const { return contains(given_names_, key); }
     // The surname of a well-known public figure ("reagan", "de la madrid"): a person even when
@@ -95,7 +99,7 @@ private:
 
     std::unordered_map<std::string, KnownName, KeyHash, std::equal_to<>> known_;
     std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> word_classes_;
-    KeySet known_starts_;
+    KeySet known_starts_, phrase_starts_;
     KeySet given_names_, public_figures_, club_words_, nationalities_, titles_, title_qualifiers_, common_words_, calendar_words_,
         name_particles_, organization_suffixes_, organization_heads_, place_suffixes_, place_heads_,
         team_sports_, individual_sports_;

@@ -82,7 +82,9 @@ private:
         return e;
     }
 
-    // Longest phrase starting at b, ending by e, that `accept` takes; 0 when none.
+    // Longest phrase starting at b, ending by e, that `accept` takes; 0 when none. `accept` asks
+    // lists that Gazetteer::starts_phrase covers, so the phrase stops growing when no phrase of
+    // theirs goes on from it.
     template <typename Accept>
     std::size_t longest_at(std::size_t b, std::size_t e, Accept accept) const {
         std::size_t run = word_run_end(b, std::min(e, b + g_.longest_phrase()));
@@ -92,6 +94,7 @@ private:
             if (k > b) key += ' ';
             key += t_[k].key;
             if (accept(key)) longest = k + 1 - b;
+            if (!g_.starts_phrase(key)) break;
         }
         return longest;
     }
