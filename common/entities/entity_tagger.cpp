@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <stdexcept>
 #include <unordered_set>
@@ -334,9 +335,10 @@ private:
         auto list_features = [&](Template tmpl, std::ptrdiff_t offset) {
             std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
             if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k))) return;
-            std::uint32_t bits = list_bits(static_cast<std::size_t>(k));
-            for (std::size_t b = 0; b < kWordClassNames.size(); ++b) {
-                if (bits & (1u << b)) out.push_back(f(tmpl).add(kWordClassHashes[b]).value());
+            // The lists in the order of their bits, lowest first, visiting only those set.
+            for (std::uint32_t bits = list_bits(static_cast<std::size_t>(k)); bits != 0; bits &= bits - 1) {
+                auto b = static_cast<std::size_t>(std::countr_zero(bits));
+                if (b < kWordClassHashes.size()) out.push_back(f(tmpl).add(kWordClassHashes[b]).value());
             }
         };
         list_features(lists, 0);
