@@ -56,38 +56,31 @@ public:
         };
         // The place of a dateline is a place wherever else the story names it ("Emeryville (AP)
         // -" is not a person named Emeryville).
-        // Each mention's key, made once: the loops below ask for it several times.
-        std::vector<std::string> keys;
-        keys.reserve(mentions.size());
-        for (const Mention& m : mentions) keys.push_back(entity_data::name_key(m.name));
         std::unordered_set<std::string> dateline_places;
-        for (std::size_t n = 0; n < mentions.size(); ++n) {
-            if (mentions[n].dateline) dateline_places.insert(keys[n]);
+        for (const Mention& m : mentions) {
+            if (m.dateline) dateline_places.insert(entity_data::name_key(m.name));
         }
-        for (std::size_t n = 0; n < mentions.size(); ++n) {
-            const Mention& m = mentions[n];
-            if (m.kind == MentionKind::person && m.words >= 2 && !club(m)) add_person(m.name, keys[n]);
+        for (const Mention& m : mentions) {
+            if (m.kind == MentionKind::person && m.words >= 2 && !club(m)) add_person(m.name);
         }
-        for (std::size_t n = 0; n < mentions.size(); ++n) {
-            const Mention& m = mentions[n];
-            const std::string& key = keys[n];
+        for (const Mention& m : mentions) {
             switch (m.kind) {
             case MentionKind::person:
-                if (dateline_places.count(key)) break;
+                if (dateline_places.count(entity_data::name_key(m.name))) break;
                 if (club(m)) add_organization(m.name);
-                else if (m.words < 2 && !known_surname_key(key)) add_person(m.name, key);
+                else if (m.words < 2 && !known_surname(m.name)) add_person(m.name);
                 break;
             case MentionKind::unknown:
                 // Results tables start each line with a club ("Tranmere 2 Oldham 1"), so in a
                 // team sport even a word opening a line is most likely one.
-                if (team_sport && !known_surname_key(key))
+                if (team_sport && !known_surname(m.name))
                     add_organization(m.name);
                 break;
             case MentionKind::organization:
-                if (!is_person_word(m, key)) add_organization(canonical(gazetteer, m.name));
+                if (!is_person_word(m)) add_organization(canonical(gazetteer, m.name));
                 break;
             case MentionKind::place:
-                if (is_person_word(m, key) && !m.dateline) break;
+                if (is_person_word(m) && !m.dateline) break;
                 // "Baltimore beat Seattle": in a team sport a city is its team; a country stays a
                 // place, and so does the city a game is played in.
                 if (team_sport && !m.country && !m.dateline && !m.venue && !m.tagged) add_organization(m.name);
@@ -108,21 +101,20 @@ private:
     void add_organization(const std::string& name) { add_once(result_.organizations, organizations_seen_, name); }
     void add_place(const std::string& name) { add_once(result_.places, places_seen_, name); }
 
-    // `key`: entity_data::name_key(name).
-    void add_person(const std::string& name, const std::string& key) {
+    void add_person(const std::string& name) {
+        std::string key = entity_data::name_key(name);
         if (people_by_key_.count(key)) return;
         people_by_key_.emplace(key, result_.people.size());
         surnames_.try_emplace(entity_data::name_key(last_word(name)), result_.people.size());
         result_.people.push_back(name);
     }
 
-    // Whether the word whose name_key is `key` is the surname of a person of the article.
-    bool known_surname_key(const std::string& key) const { return surnames_.count(key) > 0; }
-
-    // "Jordan" the place is no place in an article about Michael Jordan (`key`: the mention's).
-    bool is_person_word(const Mention& m, const std::string& key) const {
-        return m.words == 1 && known_surname_key(key);
+    bool known_surname(const std::string& word) const {
+        return surnames_.count(entity_data::name_key(word)) > 0;
     }
+
+    // "Jordan" the place is no place in an article about Michael Jordan.
+    bool is_person_word(const Mention& m) const { return m.words == 1 && known_surname(m.name); }
 
     Entities result_;
     std::unordered_map<std::string, std::size_t> people_by_key_;
