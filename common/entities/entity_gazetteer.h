@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +19,18 @@ namespace dateline::entity_data {
 std::string name_key(std::string_view written);
 
 enum class KnownKind { place, organization };
+
+// The hash of the extractor's tables of keys: FNV-1a, inline. Keys are a word or a few, and the
+// extractor looks up several per word of text, where the library's out-of-line hash of the
+// bytes cost more than the lookup. Transparent, so a string_view finds a std::string key.
+struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+        return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+};
 
 // The lists a single word is on, as bits (Gazetteer::word_classes).
 enum WordClass : std::uint32_t {
@@ -80,16 +93,6 @@ public:
     }
 
 private:
-    // FNV-1a, inline: keys are a word or a few, and the extractor looks up several per word of
-    // text, where the library's out-of-line hash of the bytes cost more than the lookup.
-    struct KeyHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            std::uint64_t h = 0xcbf29ce484222325ULL;
-            for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-            return static_cast<std::size_t>(h ^ (h >> 32));
-        }
-    };
     using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
     static bool contains(const KeySet& set, std::string_view key) { return set.find(key) != set.end(); }

@@ -150,7 +150,7 @@ class Walker {
 public:
     Walker(const Gazetteer& g, const std::vector<Token>& t, const TagContext& context, DocumentMemory& memory)
         : g_(g), t_(t), context_(context), memory_(memory), lists_(t.size(), kUnknown),
-          word_hashes_(t.size()), shape_hashes_(t.size()), hashed_(t.size(), false) {
+          word_hashes_(t.size()), shape_hashes_(t.size()), hashed_(t.size(), 0) {
         mark_lines();
         mark_known_phrases();
     }
@@ -232,7 +232,7 @@ private:
     void hash_token(std::size_t k) {
         word_hashes_[k] = part_hash(t_[k].key.empty() ? t_[k].text : std::string_view(t_[k].key));
         shape_hashes_[k] = short_shape_hash(t_[k].text);
-        hashed_[k] = true;
+        hashed_[k] = 1;
     }
 
     // Headlines in capitals and results tables read differently from prose.
@@ -400,7 +400,7 @@ private:
     DocumentMemory& memory_;
     std::vector<std::uint32_t> lists_;
     std::vector<std::uint64_t> word_hashes_, shape_hashes_;
-    std::vector<bool> hashed_;
+    std::vector<std::uint8_t> hashed_;  // bytes, not bits: read for every feature of a word
     std::vector<KnownAt> known_;
     std::vector<bool> shouted_, table_;
 };
