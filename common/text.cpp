@@ -128,7 +128,31 @@ std::size_t invisible_at(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+namespace {
+
+// Whether collapse_spaces would return `in` as it is: no byte that may begin a Unicode space or
+// an invisible character, no space but single ones between other characters. Most names and
+// lines are so, and are copied whole rather than byte by byte.
+bool already_collapsed(std::string_view in) {
+    bool after_space = true;  // a space at the start would be dropped
+    for (char c : in) {
+        if (static_cast<unsigned char>(c) >= 0xC2) return false;
+        if (c == ' ') {
+            if (after_space) return false;
+            after_space = true;
+        } else if (is_space_byte(c)) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    return in.empty() || !after_space;
+}
+
+}  // namespace
+
 std::string collapse_spaces(std::string_view in) {
+    if (already_collapsed(in)) return std::string(in);
     std::string out;
     out.reserve(in.size());
     bool pending_space = false;

@@ -239,7 +239,7 @@ Entities EntityExtractor::extract(std::string_view title, std::string_view body,
     std::vector<entity_text::Token> title_tokens = entity_text::tokenize(title);
     bool headline_style = shouted(title_tokens) || entity_text::title_case_headline(gazetteer, title_tokens);
     if (!headline_style) tag(title_tokens);
-    entity_text::find_mentions(gazetteer, std::move(title_tokens), rules);
+    entity_text::find_mentions(gazetteer, title_tokens, rules);
     if (headline_style) {
         for (Mention& m : rules) {
             if (m.kind != MentionKind::unknown) mentions.push_back(std::move(m));

@@ -9,40 +9,32 @@
 namespace dateline::entity_data {
 
 std::string name_key(std::string_view written) {
-    // Most words are ASCII letters, digits and hyphens: their key is their lower case. Every
-    // token of every text gets a key, so this path is worth its few lines.
-    bool plain = std::all_of(written.begin(), written.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '\'';
-    });
-    if (plain) {
-        std::string key(written);
-        for (char& c : key) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
-        return key;
-    }
-    std::string key;
-    key.reserve(written.size());
+    // Every token of every text and every name found gets a key, so it is made in one pass
+    // over a buffer of the written length, which the key never exceeds (a run of spaces becomes
+    // at most one, a curly apostrophe's three bytes one).
+    std::string key(written.size(), '\0');
+    std::size_t n = 0;
     bool ascii = true;
     bool pending_space = false;
     for (std::size_t i = 0; i < written.size(); ++i) {
         char c = written[i];
         if (c == ' ' || c == '\t' || c == '\n') {
-            pending_space = !key.empty();
+            pending_space = n > 0;
             continue;
         }
         if (c == '.') continue;
-        if (pending_space) key += ' ';
+        if (pending_space) key[n++] = ' ';
         pending_space = false;
         // U+2019 RIGHT SINGLE QUOTATION MARK is the typographer's apostrophe.
         if (c == '\xE2' && i + 2 < written.size() && written[i + 1] == '\x80' && written[i + 2] == '\x99') {
-            key += '\'';
+            key[n++] = '\'';
             i += 2;
             continue;
         }
         if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-        key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        key[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
+    key.resize(n);
     return ascii ? key : text::fold_case(key);
 }
 
@@ -100,6 +92,8 @@ const KnownName* Gazetteer::known(std::string_view key) const {
 void Gazetteer::note_length(std::string_view key) {
     std::size_t words = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
     longest_phrase_ = std::max(longest_phrase_, words);
+    for (std::size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1))
+        phrase_starts_.emplace(key.substr(0, space));
 }
 
 void Gazetteer::add_known(std::string_view list, KnownKind kind, bool country) {

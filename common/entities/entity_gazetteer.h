@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +19,18 @@ namespace dateline::entity_data {
 std::string name_key(std::string_view written);
 
 enum class KnownKind { place, organization };
+
+// The hash of the extractor's tables of keys: FNV-1a, inline. Keys are a word or a few, and the
+// extractor looks up several per word of text, where the library's out-of-line hash of the
+// bytes cost more than the lookup. Transparent, so a string_view finds a std::string key.
+struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+        return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+};
 
 // The lists a single word is on, as bits (Gazetteer::word_classes).
 enum WordClass : std::uint32_t {
@@ -50,6 +63,10 @@ public:
     }
     // The most words a known name, title or qualifier has: how far phrase lookups look ahead.
     std::size_t longest_phrase() const { return longest_phrase_; }
+    // Whether a phrase of some list that longest_phrase() counts (known names, given names,
+    // public figures, nationalities, club words, titles, qualifiers, common words, particles)
+    // starts with these words and goes on, so a lookup of ever longer phrases can stop at false.
+    bool starts_phrase(std::string_view key) const { return contains(phrase_starts_, key); }
 
     bool is_given_name(std::string_view key) const { return contains(given_names_, key); }
     // The surname of a well-known public figure ("reagan", "de la madrid"): a person even when
@@ -76,10 +93,6 @@ public:
     }
 
 private:
-    struct KeyHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
     static bool contains(const KeySet& set, std::string_view key) { return set.find(key) != set.end(); }
@@ -95,7 +108,7 @@ private:
 
     std::unordered_map<std::string, KnownName, KeyHash, std::equal_to<>> known_;
     std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> word_classes_;
-    KeySet known_starts_;
+    KeySet known_starts_, phrase_starts_;
     KeySet given_names_, public_figures_, club_words_, nationalities_, titles_, title_qualifiers_, common_words_, calendar_words_,
         name_particles_, organization_suffixes_, organization_heads_, place_suffixes_, place_heads_,
         team_sports_, individual_sports_;

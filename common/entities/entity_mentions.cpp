@@ -22,8 +22,9 @@ Mention known_mention(const KnownName& known, std::size_t words) {
 
 class MentionFinder {
 public:
-    MentionFinder(const Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out)
-        : g_(gazetteer), t_(std::move(tokens)), out_(out) {}
+    // Reads `tokens`, which must outlive the finder: it only reads them.
+    MentionFinder(const Gazetteer& gazetteer, const std::vector<Token>& tokens, std::vector<Mention>& out)
+        : g_(gazetteer), t_(tokens), out_(out) {}
 
     // Datelines at the starts of lines, and nothing else.
     void run_datelines() {
@@ -81,7 +82,9 @@ private:
         return e;
     }
 
-    // Longest phrase starting at b, ending by e, that `accept` takes; 0 when none.
+    // Longest phrase starting at b, ending by e, that `accept` takes; 0 when none. `accept` asks
+    // lists that Gazetteer::starts_phrase covers, so the phrase stops growing when no phrase of
+    // theirs goes on from it.
     template <typename Accept>
     std::size_t longest_at(std::size_t b, std::size_t e, Accept accept) const {
         std::size_t run = word_run_end(b, std::min(e, b + g_.longest_phrase()));
@@ -91,6 +94,7 @@ private:
             if (k > b) key += ' ';
             key += t_[k].key;
             if (accept(key)) longest = k + 1 - b;
+            if (!g_.starts_phrase(key)) break;
         }
         return longest;
     }
@@ -476,7 +480,7 @@ private:
     }
 
     const Gazetteer& g_;
-    std::vector<Token> t_;
+    const std::vector<Token>& t_;
     std::vector<Mention>& out_;
     std::vector<bool> headline_;
 };
@@ -484,15 +488,16 @@ private:
 }  // namespace
 
 void find_mentions(const Gazetteer& gazetteer, std::string_view text, std::vector<Mention>& out) {
-    MentionFinder(gazetteer, tokenize(text), out).run();
+    std::vector<Token> tokens = tokenize(text);
+    MentionFinder(gazetteer, tokens, out).run();
 }
 
-void find_mentions(const Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out) {
-    MentionFinder(gazetteer, std::move(tokens), out).run();
+void find_mentions(const Gazetteer& gazetteer, const std::vector<Token>& tokens, std::vector<Mention>& out) {
+    MentionFinder(gazetteer, tokens, out).run();
 }
 
-void find_line_datelines(const Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out) {
-    MentionFinder(gazetteer, std::move(tokens), out).run_datelines();
+void find_line_datelines(const Gazetteer& gazetteer, const std::vector<Token>& tokens, std::vector<Mention>& out) {
+    MentionFinder(gazetteer, tokens, out).run_datelines();
 }
 
 void find_dateline_place(const Gazetteer& gazetteer, std::string_view dateline, std::vector<Mention>& out) {

@@ -43,11 +43,11 @@ struct Mention {
 // headline passed as part of a body is recognised as one.
 void find_mentions(const entity_data::Gazetteer& gazetteer, std::string_view text, std::vector<Mention>& out);
 // The same for a text already tokenized (entity_tokens.h), whose tokens point into it.
-void find_mentions(const entity_data::Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out);
+void find_mentions(const entity_data::Gazetteer& gazetteer, const std::vector<Token>& tokens, std::vector<Mention>& out);
 
 // Only the places of the wire datelines that open lines of `tokens` ("LONDON 1996-12-06",
 // "Emeryville (AP) -"), for a body whose other names the tagger reads.
-void find_line_datelines(const entity_data::Gazetteer& gazetteer, std::vector<Token> tokens, std::vector<Mention>& out);
+void find_line_datelines(const entity_data::Gazetteer& gazetteer, const std::vector<Token>& tokens, std::vector<Mention>& out);
 
 // The places a wire dateline names: "SALVADOR, Feb 26" -> "Salvador"; "DURBAN, South Africa"
 // -> "Durban" and "South Africa"; nothing when the line does not start with a place.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <stdexcept>
 #include <unordered_set>
@@ -22,13 +23,22 @@ constexpr std::array<std::string_view, kLabelCount> kLabelNames{"O",     "B-PER"
 // words of its training text. A feature is its template's number and the hashes of its parts
 // (words, shapes, labels: FNV-1a of their bytes) mixed by SplitMix64's finaliser; the walk
 // hashes each token's word and shape once, since its neighbours' features use them too.
-std::uint64_t part_hash(std::string_view part) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : part) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
+constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t fnv_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
+
+constexpr std::uint64_t part_hash(std::string_view part) {
+    std::uint64_t h = kFnvBasis;
+    for (char c : part) h = fnv_step(h, static_cast<unsigned char>(c));
     return h;
+}
+
+// The hashes of a list of fixed names (labels, shapes, word lists), made by the compiler: the
+// walk adds them to features of every candidate word.
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> part_hashes(const std::array<std::string_view, N>& names) {
+    std::array<std::uint64_t, N> out{};
+    for (std::size_t n = 0; n < N; ++n) out[n] = part_hash(names[n]);
+    return out;
 }
 
 std::uint64_t mix(std::uint64_t x) {
@@ -68,9 +78,14 @@ constexpr std::array<std::string_view, entity_data::kWordClassCount> kWordClassN
 
 constexpr std::array<std::string_view, 13> kLengths{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
 
-// A word's shape, one class letter per run: "Xx" (Smith), "X.X." (U.S.), "Xx-Xx", "d" (1996).
-std::string short_shape(std::string_view text) {
-    std::string out;
+constexpr auto kWordClassHashes = part_hashes(kWordClassNames);
+constexpr auto kLengthHashes = part_hashes(kLengths);
+constexpr auto kLabelHashes = part_hashes(kLabelNames);
+
+// The hash of a word's shape, one class letter per run: "Xx" (Smith), "X.X." (U.S.), "Xx-Xx",
+// "d" (1996). The letters are hashed as they are found, with no string made of them.
+std::uint64_t short_shape_hash(std::string_view text) {
+    std::uint64_t h = kFnvBasis;
     char last = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);
@@ -81,32 +96,36 @@ std::string short_shape(std::string_view text) {
         else if (c >= 0xC0) cls = 'u';        // a non-ASCII letter's first byte
         else if (c >= 0x80) continue;         // its other bytes
         else cls = static_cast<char>(c);
-        if (cls != last || cls == '.') out += cls;
+        if (cls != last || cls == '.') h = fnv_step(h, static_cast<unsigned char>(cls));
         last = cls;
     }
-    return out;
+    return h;
 }
 
-std::string_view shape_name(Shape s) {
+std::uint64_t shape_name_hash(Shape s) {
+    static constexpr std::uint64_t lower = part_hash("lower"), cap = part_hash("cap"), upper = part_hash("upper"),
+                                   number = part_hash("num"), punct = part_hash("punct"), none = part_hash("");
     switch (s) {
-    case Shape::lower: return "lower";
-    case Shape::capitalized: return "cap";
-    case Shape::upper: return "upper";
-    case Shape::number: return "num";
-    case Shape::punct: return "punct";
+    case Shape::lower: return lower;
+    case Shape::capitalized: return cap;
+    case Shape::upper: return upper;
+    case Shape::number: return number;
+    case Shape::punct: return punct;
     }
-    return "";
+    return none;
 }
 
-std::string_view type_name(EntityType t) {
+std::uint64_t type_name_hash(EntityType t) {
+    static constexpr std::uint64_t person = part_hash("PER"), organization = part_hash("ORG"), place = part_hash("LOC"),
+                                   misc = part_hash("MISC"), none = part_hash("none");
     switch (t) {
-    case EntityType::person: return "PER";
-    case EntityType::organization: return "ORG";
-    case EntityType::place: return "LOC";
-    case EntityType::misc: return "MISC";
+    case EntityType::person: return person;
+    case EntityType::organization: return organization;
+    case EntityType::place: return place;
+    case EntityType::misc: return misc;
     case EntityType::none: break;
     }
-    return "none";
+    return none;
 }
 
 // UTF-8 aware prefix and suffix of `key` in characters.
@@ -130,13 +149,15 @@ std::string_view suffix_chars(std::string_view key, std::size_t n) {
 class Walker {
 public:
     Walker(const Gazetteer& g, const std::vector<Token>& t, const TagContext& context, DocumentMemory& memory)
-        : g_(g), t_(t), context_(context), memory_(memory), lists_(t.size(), kUnknown), shapes_(t.size()),
-          word_hashes_(t.size()), shape_hashes_(t.size()), hashed_(t.size(), false) {
+        : g_(g), t_(t), context_(context), memory_(memory), lists_(t.size(), kUnknown),
+          word_hashes_(t.size()), shape_hashes_(t.size()), hashed_(t.size(), 0) {
         mark_lines();
         mark_known_phrases();
     }
 
-    std::vector<Label> run(const LabelChooser& choose) {
+    // `choose` is called as a LabelChooser is; a template, so the tagger's own chooser is inlined.
+    template <typename Choose>
+    std::vector<Label> run(const Choose& choose) {
         std::vector<Label> labels(t_.size(), Label::O);
         std::vector<std::uint64_t> features;
         features.reserve(64);
@@ -186,17 +207,12 @@ private:
         return lists_[i];
     }
 
-    std::string_view shape_at(std::size_t i) {
-        if (shapes_[i].empty()) shapes_[i] = short_shape(t_[i].text);
-        return shapes_[i];
-    }
-
     // Hashes of the word (its key; punctuation as written) and of the shape of token k, or of the
     // line's edge ("<s>", "</s>", "|") when k lies beyond the line of token i.
     std::uint64_t word_hash(std::size_t i, std::ptrdiff_t offset) {
         std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
         if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k))) {
-            static const std::uint64_t start = part_hash("<s>"), end = part_hash("</s>");
+            static constexpr std::uint64_t start = part_hash("<s>"), end = part_hash("</s>");
             return offset < 0 ? start : end;
         }
         auto u = static_cast<std::size_t>(k);
@@ -206,7 +222,7 @@ private:
     std::uint64_t shape_hash(std::size_t i, std::ptrdiff_t offset) {
         std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
         if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k))) {
-            static const std::uint64_t edge = part_hash("|");
+            static constexpr std::uint64_t edge = part_hash("|");
             return edge;
         }
         auto u = static_cast<std::size_t>(k);
@@ -215,8 +231,8 @@ private:
     }
     void hash_token(std::size_t k) {
         word_hashes_[k] = part_hash(t_[k].key.empty() ? t_[k].text : std::string_view(t_[k].key));
-        shape_hashes_[k] = part_hash(shape_at(k));
-        hashed_[k] = true;
+        shape_hashes_[k] = short_shape_hash(t_[k].text);
+        hashed_[k] = 1;
     }
 
     // Headlines in capitals and results tables read differently from prose.
@@ -263,7 +279,8 @@ private:
                 ++i;
                 continue;
             }
-            std::string_view kind = found->kind == KnownKind::organization ? "org" : found->country ? "country" : "place";
+            static constexpr std::uint64_t org = part_hash("org"), country = part_hash("country"), place = part_hash("place");
+            std::uint64_t kind = found->kind == KnownKind::organization ? org : found->country ? country : place;
             for (std::size_t k = i; k < i + best; ++k) {
                 known_[k] = {kind, k == i, best};
             }
@@ -271,14 +288,31 @@ private:
         }
     }
 
-    void collect(std::size_t i, const std::vector<Label>& labels, std::vector<std::uint64_t>& out) {
+    void collect(std::size_t i, const std::vector<Label>& labels, std::vector<std::uint64_t>& features) {
+        FeatureBuffer out;
+        collect_into(i, labels, out);
+        features.assign(out.values.begin(), out.values.begin() + static_cast<std::ptrdiff_t>(out.size));
+    }
+
+    // A word's features are gathered in a fixed buffer and copied out once: a vector's growth
+    // check on each of some forty appends cost more than the copy. There are at most 83 (18
+    // always, 16 word lists for each of three words, 17 more).
+    struct FeatureBuffer {
+        std::array<std::uint64_t, 96> values;
+        std::size_t size = 0;
+        void push_back(std::uint64_t value) {
+            if (size == values.size()) throw std::logic_error("entity tagger: more features than FeatureBuffer holds");
+            values[size++] = value;
+        }
+    };
+
+    void collect_into(std::size_t i, const std::vector<Label>& labels, FeatureBuffer& out) {
         const Token& tok = t_[i];
         auto f = [&](Template tmpl) { return FeatureHash(tmpl); };
         std::string_view w = tok.key;
-        std::string_view shape_kind = shape_name(tok.shape);
         std::uint64_t w_hash = word_hash(i, 0), prev_hash = word_hash(i, -1), next_hash = word_hash(i, 1);
         std::uint64_t shape0_hash = shape_hash(i, 0), before_hash = shape_hash(i, -1), after_hash = shape_hash(i, 1);
-        std::uint64_t kind_hash = part_hash(shape_kind);
+        std::uint64_t kind_hash = shape_name_hash(tok.shape);
         out.push_back(f(bias).value());
         out.push_back(f(word).add(w_hash).value());
         out.push_back(f(word_prev).add(prev_hash).value());
@@ -296,31 +330,35 @@ private:
         out.push_back(f(suffix3).add(suffix_chars(w, 3)).value());
         out.push_back(f(suffix4).add(suffix_chars(w, 4)).value());
         out.push_back(f(word_prev_shape).add(prev_hash).add(kind_hash).value());
-        out.push_back(f(length).add(kLengths[std::min<std::size_t>(tok.text.size(), 12)]).value());
+        out.push_back(f(length).add(kLengthHashes[std::min<std::size_t>(tok.text.size(), 12)]).value());
 
         auto list_features = [&](Template tmpl, std::ptrdiff_t offset) {
             std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + offset;
             if (k < 0 || static_cast<std::size_t>(k) >= t_.size() || !same_line(i, static_cast<std::size_t>(k))) return;
-            std::uint32_t bits = list_bits(static_cast<std::size_t>(k));
-            for (std::size_t b = 0; b < kWordClassNames.size(); ++b) {
-                if (bits & (1u << b)) out.push_back(f(tmpl).add(kWordClassNames[b]).value());
+            // The lists in the order of their bits, lowest first, visiting only those set.
+            for (std::uint32_t bits = list_bits(static_cast<std::size_t>(k)); bits != 0; bits &= bits - 1) {
+                auto b = static_cast<std::size_t>(std::countr_zero(bits));
+                if (b < kWordClassHashes.size()) out.push_back(f(tmpl).add(kWordClassHashes[b]).value());
             }
         };
         list_features(lists, 0);
         list_features(lists_prev, -1);
         list_features(lists_next, 1);
         if (known_[i].length) {
-            std::string_view where = known_[i].first ? "B" : "I";
+            static constexpr std::uint64_t first = part_hash("B"), inside = part_hash("I");
+            std::uint64_t where = known_[i].first ? first : inside;
             out.push_back(f(known_phrase).add(known_[i].kind).add(where).value());
-            out.push_back(f(known_phrase).add(known_[i].kind).add(kLengths[std::min<std::size_t>(known_[i].length, 4)]).value());
+            out.push_back(f(known_phrase).add(known_[i].kind).add(kLengthHashes[std::min<std::size_t>(known_[i].length, 4)]).value());
         }
 
         Label p1 = i > 0 && same_line(i, i - 1) ? labels[i - 1] : Label::O;
         Label p2 = i > 1 && same_line(i, i - 2) ? labels[i - 2] : Label::O;
-        out.push_back(f(label_prev).add(label_name(p1)).value());
-        out.push_back(f(label_prev2).add(label_name(p2)).add(label_name(p1)).value());
-        out.push_back(f(label_prev_shape).add(label_name(p1)).add(kind_hash).value());
-        out.push_back(f(label_prev_word).add(label_name(p1)).add(w_hash).value());
+        std::uint64_t p1_hash = kLabelHashes[static_cast<std::size_t>(p1)];
+        std::uint64_t p2_hash = kLabelHashes[static_cast<std::size_t>(p2)];
+        out.push_back(f(label_prev).add(p1_hash).value());
+        out.push_back(f(label_prev2).add(p2_hash).add(p1_hash).value());
+        out.push_back(f(label_prev_shape).add(p1_hash).add(kind_hash).value());
+        out.push_back(f(label_prev_word).add(p1_hash).add(w_hash).value());
 
         if (tok.sentence_start) out.push_back(f(sentence_start_shape).add(kind_hash).value());
         if (shouted_[tok.line]) {
@@ -335,20 +373,23 @@ private:
                 out.push_back(f(team_sport_next_number).value());
         }
         if (auto remembered = memory_.find(tok.key); remembered != memory_.end())
-            out.push_back(f(memory_type).add(type_name(remembered->second)).value());
+            out.push_back(f(memory_type).add(type_name_hash(remembered->second)).value());
         if (tok.possessive) out.push_back(f(possessive).value());
         if (i == 0 || !same_line(i, i - 1)) {
             std::size_t k = i;
             while (k < t_.size() && same_line(i, k) && t_[k].is_capital()) ++k;
             if (k < t_.size() && same_line(i, k) && (t_[k].text == "," || t_[k].shape == Shape::number))
-                out.push_back(f(dateline_start).add(t_[k].text == "," ? "comma" : "number").value());
+            {
+                static constexpr std::uint64_t comma = part_hash("comma"), number = part_hash("number");
+                out.push_back(f(dateline_start).add(t_[k].text == "," ? comma : number).value());
+            }
         }
         if (i + 1 < t_.size() && same_line(i, i + 1) && t_[i + 1].is_capital())
             out.push_back(f(next_is_capital_pair).add(kind_hash).value());
     }
 
     struct KnownAt {
-        std::string_view kind;
+        std::uint64_t kind = 0;  // part_hash of "org", "country" or "place"
         bool first = false;
         std::size_t length = 0;
     };
@@ -358,9 +399,8 @@ private:
     const TagContext& context_;
     DocumentMemory& memory_;
     std::vector<std::uint32_t> lists_;
-    std::vector<std::string> shapes_;  // short_shape of each token, filled when first needed
     std::vector<std::uint64_t> word_hashes_, shape_hashes_;
-    std::vector<bool> hashed_;
+    std::vector<std::uint8_t> hashed_;  // bytes, not bits: read for every feature of a word
     std::vector<KnownAt> known_;
     std::vector<bool> shouted_, table_;
 };
@@ -504,10 +544,9 @@ Label Tagger::best(const std::vector<std::uint64_t>& features, Label previous) c
 
 std::vector<Label> Tagger::tag(const Gazetteer& gazetteer, const std::vector<Token>& tokens, const TagContext& context,
                                DocumentMemory& memory) const {
-    return walk_tokens(gazetteer, tokens, context, memory,
-                       [&](std::size_t, Label previous, const std::vector<std::uint64_t>& features) {
-                           return best(features, previous);
-                       });
+    return Walker(gazetteer, tokens, context, memory).run([&](std::size_t, Label previous, const std::vector<std::uint64_t>& features) {
+        return best(features, previous);
+    });
 }
 
 namespace {

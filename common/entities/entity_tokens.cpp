@@ -30,14 +30,35 @@ bool is_upper(std::uint32_t cp) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// The character at byte i: ASCII, most of the text, without a call to the decoder.
+text::Utf8Char char_at(std::string_view s, std::size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return {c, 1, true};
+    return text::decode_utf8(s, i);
+}
+
 bool is_apostrophe_at(std::string_view s, std::size_t i, std::size_t& length) {
     if (s[i] == '\'') { length = 1; return true; }
-    if (s.compare(i, 3, "\xE2\x80\x99") == 0) { length = 3; return true; }
+    if (s[i] == '\xE2' && s.compare(i, 3, "\xE2\x80\x99") == 0) { length = 3; return true; }
     return false;
 }
 
-bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(text::decode_utf8(s, i).code_point); }
+bool letter_at(std::string_view s, std::size_t i) { return i < s.size() && is_letter(char_at(s, i).code_point); }
+
 bool alnum_at(std::string_view s, std::size_t i) { return i < s.size() && (is_digit(s[i]) || letter_at(s, i)); }
+
+// entity_data::name_key(word), made in place in `key` with no call for a word of ASCII letters,
+// digits, hyphens and apostrophes (most words): such a word is its own key in lower case.
+void set_word_key(std::string_view word, std::string& key) {
+    key.assign(word);
+    for (char& c : key) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        else if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '-' || c == '\'')) {
+            key = entity_data::name_key(word);
+            return;
+        }
+    }
+}
 
 // Abbreviations whose dot belongs to the word and does not end the sentence.
 bool keeps_dot(std::string_view key) {
@@ -53,17 +74,17 @@ bool keeps_dot(std::string_view key) {
 
 Shape shape_of(std::string_view word) {
     if (is_digit(word[0])) return Shape::number;
-    text::Utf8Char first = text::decode_utf8(word, 0);
+    text::Utf8Char first = char_at(word, 0);
     if (!is_upper(first.code_point)) {
         // "al-Assad", "el-Baz", "bin-Laden": a lower-case particle joined to a capitalised name.
         std::size_t dash = word.find('-');
         bool particle_name = dash != std::string_view::npos && dash <= 3 && dash + 1 < word.size() &&
-                             is_upper(text::decode_utf8(word, dash + 1).code_point);
+                             is_upper(char_at(word, dash + 1).code_point);
         return particle_name ? Shape::capitalized : Shape::lower;
     }
     std::size_t letters = 0;
     for (std::size_t i = 0; i < word.size();) {
-        text::Utf8Char cp = text::decode_utf8(word, i);
+        text::Utf8Char cp = char_at(word, i);
         if (is_letter(cp.code_point)) {
             if (!is_upper(cp.code_point)) return Shape::capitalized;
             ++letters;
@@ -81,7 +102,7 @@ std::size_t scan_word(std::string_view s, std::size_t i, bool& possessive, std::
     while (i < s.size()) {
         char c = s[i];
         if (is_digit(c)) { ++i; continue; }
-        text::Utf8Char cp = text::decode_utf8(s, i);
+        text::Utf8Char cp = char_at(s, i);
         if (is_letter(cp.code_point)) { i += cp.length; continue; }
         std::size_t apostrophe = 0;
         if (is_apostrophe_at(s, i, apostrophe) && letter_at(s, i + apostrophe)) {
@@ -107,6 +128,39 @@ std::size_t scan_word(std::string_view s, std::size_t i, bool& possessive, std::
     return i;
 }
 
+// A word of ASCII letters and digits alone, most words of English news, read in one pass: sets
+// its end, key and shape as scan_word, name_key and shape_of would. Returns false, having set
+// nothing, when the word goes on with anything else a word may hold (an apostrophe, a hyphen or
+// ampersand, a dot after one letter, a letter outside ASCII): scan_word reads those.
+bool plain_word(std::string_view s, std::size_t i, std::size_t& end, std::string& key, Shape& shape) {
+    auto ascii_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    auto ascii_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    std::size_t e = i, upper = 0, lower = 0;
+    for (; e < s.size(); ++e) {
+        char c = s[e];
+        if (ascii_upper(c)) ++upper;
+        else if (ascii_lower(c)) ++lower;
+        else if (!is_digit(c)) break;
+    }
+    if (e < s.size()) {
+        char c = s[e];
+        if (c == '\'' || c == '-' || c == '&' || static_cast<unsigned char>(c) >= 0x80 || (c == '.' && e - i == 1))
+            return false;
+    }
+    end = e;
+    key.assign(s.substr(i, e - i));
+    if (upper) {
+        for (char& c : key) {
+            if (ascii_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    char first = s[i];
+    if (is_digit(first)) shape = Shape::number;
+    else if (!ascii_upper(first)) shape = Shape::lower;
+    else shape = lower == 0 && upper >= 2 ? Shape::upper : Shape::capitalized;
+    return true;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view s) {
@@ -124,15 +178,20 @@ std::vector<Token> tokenize(std::string_view s) {
             continue;
         }
         if (c == ' ' || c == '\t' || c == '\r') { ++i; continue; }
-        text::Utf8Char cp = text::decode_utf8(s, i);
+        text::Utf8Char cp = char_at(s, i);
         if (is_digit(c) || is_letter(cp.code_point)) {
             bool possessive = false;
-            std::size_t next = i;
-            std::size_t end = scan_word(s, i, possessive, next);
-            Token t;
-            t.text = s.substr(i, end - i);
-            t.key = entity_data::name_key(t.text);
-            t.shape = shape_of(t.text);
+            std::size_t next = i, end = i;
+            Token& t = tokens.emplace_back();
+            if (plain_word(s, i, end, t.key, t.shape)) {
+                next = end;
+                t.text = s.substr(i, end - i);
+            } else {
+                end = scan_word(s, i, possessive, next);
+                t.text = s.substr(i, end - i);
+                set_word_key(t.text, t.key);
+                t.shape = shape_of(t.text);
+            }
             t.possessive = possessive;
             t.sentence_start = sentence_start;
             t.line = line;
@@ -146,20 +205,18 @@ std::vector<Token> tokenize(std::string_view s) {
                 }
             }
             sentence_start = false;
-            tokens.push_back(std::move(t));
             i = next;
             continue;
         }
-        Token t;
+        Token& t = tokens.emplace_back();
         t.text = s.substr(i, cp.length);
         t.line = line;
         // Sentences end at . ! ? and colons; quotes and spaced dashes start a new clause whose
         // first word is capitalised for grammar, not because it is a name.
         bool opener = c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
-                      t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x98" || t.text == "\xE2\x80\x94" ||
+                      (c == '\xE2' && (t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x98" || t.text == "\xE2\x80\x94")) ||
                       (c == '-' && i > 0 && s[i - 1] == ' ');
         if (opener) sentence_start = true;
-        tokens.push_back(std::move(t));
         i += cp.length;
     }
     return tokens;
