@@ -1,6 +1,7 @@
 #include "minhash.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <limits>
 
@@ -58,9 +59,16 @@ std::vector<std::uint64_t> shingles(std::string_view text) {
 }
 
 std::vector<std::uint64_t> signature(const std::vector<std::uint64_t>& set) {
+    // The seeds of the kHashes functions, mixed once: the loop below then mixes once per shingle
+    // and function, which is most of what indexing an article's band keys costs.
+    static const std::array<std::uint64_t, kHashes> seeds = [] {
+        std::array<std::uint64_t, kHashes> out{};
+        for (std::size_t i = 0; i < kHashes; ++i) out[i] = mix(i + 1);
+        return out;
+    }();
     std::vector<std::uint64_t> sig(kHashes, std::numeric_limits<std::uint64_t>::max());
     for (std::uint64_t s : set) {
-        for (std::size_t i = 0; i < kHashes; ++i) sig[i] = std::min(sig[i], mix(s ^ mix(i + 1)));
+        for (std::size_t i = 0; i < kHashes; ++i) sig[i] = std::min(sig[i], mix(s ^ seeds[i]));
     }
     return sig;
 }
