@@ -1,7 +1,7 @@
 // The search page in a real browser (Debian's Chromium driven by playwright-core), at a desktop
 // size (1366x900) and a phone size (390x844): searching, facets (all, any-of, exclude, show more,
 // stable order, clear all), completion after a field prefix and in an open quote, focus after
-// filtering and paging, article addresses (open, Back, share, more like this), entity pages, the date control and timeline (counts and shares),
+// filtering and paging, article addresses (open, Back, share, more like this), the feed link, entity pages, the date control and timeline (counts and shares),
 // clamped paging, the error caret with accented text, the no-results state, the phone's filter
 // panel, and axe-core on the start page, a results page, an article and an error state. The server
 // and its index are set up by ./run, which passes DATELINE_URL (and DATELINE_REUTERS_URL when the
@@ -358,6 +358,27 @@ test('more like this: from an open article, a search for the articles like it', 
   const shown = await page.locator('#result-list .headline a').allInnerTexts();
   assert.equal(shown[0], like.results[0].title);
   await assertAccessible('a more-like-this search');
+});
+
+test('a search can be followed: its Atom feed is linked on the page and in the head', async () => {
+  const all = await api('/api/search?q=opec');
+  await search('?q=opec', all.total);
+  const link = page.locator('#feed-link');
+  assert.ok(await link.isVisible(), 'the feed link shows beside the status');
+  const href = await link.getAttribute('href');
+  assert.equal(href, 'api/feed?q=opec');
+  assert.equal(await page.locator('link#feed-alternate[rel="alternate"][type="application/atom+xml"]').count(), 1);
+  const response = await fetch(`${base}/${href}`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /application\/atom\+xml/);
+  const feed = await response.text();
+  // One entry per matching story, each naming its article.
+  assert.equal((feed.match(/<entry>/g) || []).length, Math.min(all.total, 50));
+  for (const r of all.results) assert.ok(feed.includes(`urn:dateline:article:${r.id}`), `the feed holds ${r.id}`);
+  await page.goto(`${base}/?q=zzzzqqqq`);
+  await page.locator('#no-results:not([hidden])').waitFor();
+  assert.ok(!(await link.isVisible()), 'no feed link without results');
+  assert.equal(await page.locator('link#feed-alternate').count(), 0);
 });
 
 test('entity pages: from a facet or an article, with who appears with it, its timeline and its latest stories', async () => {

@@ -208,6 +208,7 @@ async function render() {
   renderFacets(state, body.facets || {}, body.total || 0);
   renderDates(state, body.timeline, generation);
   renderPager(state, body);
+  renderFeedLink(state, body);
   renderEntity(state, body);
   if (!(body.total > 0)) renderNoResults(state, body, generation);
   else $('no-results').hidden = true;
@@ -254,8 +255,29 @@ function describeFilters(state) {
   return parts.join(', ') || 'Search';
 }
 
+// "Follow": the same search as an Atom feed of the stories added to the index last
+// (/api/feed), for a feed reader; also announced in the head, where readers look for it.
+function renderFeedLink(state, body) {
+  const link = $('feed-link');
+  const alternate = document.getElementById('feed-alternate');
+  if (!(body.total > 0)) {
+    link.hidden = true;
+    if (alternate) alternate.remove();
+    return;
+  }
+  const params = searchParams({ ...state, offset: 0, sort: 'relevance', entity: '' });
+  addEntityParams(state, params, false);
+  const href = `api/feed?${params}`;
+  link.href = href;
+  link.hidden = false;
+  const head = alternate || document.head.appendChild(element('link', { id: 'feed-alternate', rel: 'alternate', type: 'application/atom+xml' }));
+  head.href = href;
+  head.title = `Dateline: ${state.q || describeFilters(state)}`;
+}
+
 function clearResults() {
   renderEntity({ entity: '' }, null);
+  $('feed-link').hidden = true;
   $('result-list').replaceChildren();
   $('did-you-mean').hidden = true;
   $('refine').hidden = true;
