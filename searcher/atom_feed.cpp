@@ -5,27 +5,20 @@
 
 #include "added_stamp.h"
 #include "dates.h"
+#include "highlighter.h"
 
 namespace dateline {
 namespace {
 
-// Text for XML content and attributes. C0 controls other than tab and line ends cannot appear
-// in XML 1.0 at all, so they are left out.
+// Text for XML content and attributes: the search page's escaping (&, <, >, " and '), after
+// leaving out the C0 controls other than tab and line ends, which XML 1.0 cannot hold at all.
 std::string xml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    std::string allowed;
+    allowed.reserve(text.size());
     for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-                out += c;
-        }
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') allowed += c;
     }
-    return out;
+    return Highlighter::escape(allowed);
 }
 
 void element(std::string& out, std::string_view indent, std::string_view name, std::string_view text) {
