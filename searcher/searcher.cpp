@@ -126,6 +126,23 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
     }
 }
 
+// The facet spy a request needs: its facets (with the entity facets its related names are
+// scored from) and, for its histogram or timeline, the matches per day.
+std::unique_ptr<FacetSpy> facet_spy(const SearchRequest& request) {
+    return std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
+}
+
+// With copies collapsed, Xapian's total estimates the stories: the articles are its uncollapsed
+// estimate, and when the story counter saw every match (no time limit cut the check short)
+// both are its exact counts.
+void collapsed_totals(SearchResponse& response, const Xapian::MSet& mset, const StoryCounter& stories, bool saw_all) {
+    response.total_articles = mset.get_uncollapsed_matches_estimated();
+    if (!saw_all) return;
+    response.total = stories.stories();
+    response.total_articles = stories.articles();
+    response.total_exact = true;
+}
+
 }  // namespace
 
 SearchResponse Searcher::run(const SearchRequest& request) {
@@ -158,7 +175,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // Copies of one story are one result (copies.h).
     if (request.collapse) enquire.set_collapse_key(schema::kSlotStory);
     if (limited) enquire.set_time_limit(request.time_limit_ms / 2000.0);
-    auto spy = std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
+    auto spy = facet_spy(request);
     if (!spy->empty()) enquire.add_matchspy(spy.get());
     StoryCounter stories;
     if (request.collapse) enquire.add_matchspy(&stories);
@@ -182,14 +199,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // Xapian's time limit (half the request's) ends the check of every match: before it, the
     // counter saw them all.
     bool all_seen = !limited || elapsed_ms() < request.time_limit_ms / 2;
-    if (request.collapse) {
-        response.total_articles = mset.get_uncollapsed_matches_estimated();
-        if (all_seen && !all_deadline.expired()) {
-            response.total = stories.stories();
-            response.total_articles = stories.articles();
-            response.total_exact = true;
-        }
-    }
+    if (request.collapse) collapsed_totals(response, mset, stories, all_seen && !all_deadline.expired());
     // A match the deadline ended looks complete to Xapian.
     if (all_deadline.expired()) response.total_exact = false;
 
@@ -213,7 +223,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         set_order(some, request.sort);
         if (request.collapse) some.set_collapse_key(schema::kSlotStory);
         if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
-        auto partial_spy = std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
+        auto partial_spy = facet_spy(request);
         if (!partial_spy->empty()) some.add_matchspy(partial_spy.get());
         StoryCounter some_stories;
         if (request.collapse) some.add_matchspy(&some_stories);
@@ -225,12 +235,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.total_exact = some_words.get_matches_lower_bound() == some_words.get_matches_upper_bound() && !some_deadline.expired();
         response.total_articles = response.total;
         if (request.collapse) {
-            response.total_articles = some_words.get_uncollapsed_matches_estimated();
-            if ((!limited || elapsed_ms() < request.time_limit_ms / 2) && !some_deadline.expired()) {
-                response.total = some_stories.stories();
-                response.total_articles = some_stories.articles();
-                response.total_exact = true;
-            }
+            collapsed_totals(response, some_words, some_stories,
+                             (!limited || elapsed_ms() < request.time_limit_ms / 2) && !some_deadline.expired());
         }
         std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> merged;
         std::set<Xapian::docid> seen;

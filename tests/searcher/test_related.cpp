@@ -12,6 +12,7 @@
 #include "related.h"
 #include "render_json.h"
 #include "searcher.h"
+#include "index_articles.h"
 #include "temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -51,14 +52,7 @@ struct Fixture {
             if (i == 5 || i >= 20) orgs.push_back("Treasury");
             articles.push_back(story(i, people, orgs));
         }
-        IndexWriter writer((dir / "db").string());
-        DocumentBuilder builder;
-        std::vector<BuiltArticle> built;
-        for (const Article& a : articles) built.push_back({DocumentBuilder::id_term(a), builder.build(a), 0});
-        FileRecord record;
-        record.path = "/archive/stories";
-        writer.apply_file(record, built);
-        writer.commit();
+        testing::index_articles((dir / "db").string(), articles);
     }
     std::string db() const { return (dir / "db").string(); }
 };

@@ -11,6 +11,7 @@
 #include "index_error.h"
 #include "response_cache.h"
 #include "searcher.h"
+#include "index_articles.h"
 #include "temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -35,8 +36,6 @@ struct Fixture {
     testing::TempDir tmp;
     fs::path dir = tmp.path;
     Fixture() {
-        IndexWriter writer((dir / "db").string());
-        DocumentBuilder builder;
         std::vector<Article> articles{
             story("a1", "Hegseth rules out NATO membership for Ukraine", "Pete Hegseth spoke in Brussels about NATO and Ukraine.",
                   "2025-02-12", {"Pete Hegseth", "Donald Trump", "Mark Rutte"}, {"Ukraine", "Brussels"}),
@@ -47,12 +46,7 @@ struct Fixture {
             story("a4", "Coffee prices climb", "Arabica coffee rose on dry weather in Brazil.", "2024-05-01", {}, {"Brazil"}),
             story("a5", "Undated note on NATO", "A note about NATO without a date.", "", {}, {}),
         };
-        std::vector<BuiltArticle> built;
-        for (const Article& a : articles) built.push_back({DocumentBuilder::id_term(a), builder.build(a), 0});
-        FileRecord record;
-        record.path = "/archive/stories";
-        writer.apply_file(record, built);
-        writer.commit();
+        testing::index_articles((dir / "db").string(), articles);
     }
     std::string db() const { return (dir / "db").string(); }
 };

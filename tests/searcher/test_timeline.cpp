@@ -13,6 +13,7 @@
 #include "document_builder.h"
 #include "index_writer.h"
 #include "searcher.h"
+#include "index_articles.h"
 #include "temp_dir.h"
 #include "timeline.h"
 
@@ -40,19 +41,12 @@ Article story(const std::string& id, const std::string& date, std::vector<std::s
 struct Fixture {
     testing::TempDir tmp;
     Fixture() {
-        IndexWriter writer(db());
-        DocumentBuilder builder;
         std::vector<Article> articles{
             story("a1", "2025-01-06", {"Anna Berg"}), story("a2", "2025-01-06", {}), story("a3", "2025-01-08", {"Anna Berg"}),
             story("a4", "2025-01-12", {}),             story("a5", "2025-01-20", {}), story("a6", "2025-01-26", {"Anna Berg"}),
             story("a7", "2025-02-03", {}),             story("a8", "", {"Anna Berg"}),
         };
-        std::vector<BuiltArticle> built;
-        for (const Article& a : articles) built.push_back({DocumentBuilder::id_term(a), builder.build(a), 0});
-        FileRecord record;
-        record.path = "/archive/stories";
-        writer.apply_file(record, built);
-        writer.commit();
+        testing::index_articles(db(), articles);
     }
     std::string db() const { return (tmp.path / "db").string(); }
 };
