@@ -305,7 +305,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     std::erase_if(response.facets, [&](const Facet& f) {
         return std::find(request.facets.begin(), request.facets.end(), f.name) == request.facets.end();
     });
-    response.related = related_entities(db_, *spy, response.total, request, *aliases_);
+    // The spy counts articles, copies included, so the table is of articles too (not of stories).
+    response.related = related_entities(db_, *spy, response.total_articles, request, *aliases_);
     if (request.histogram) response.histogram = spy->histogram();
     if (request.timeline != TimelineUnit::none) {
         auto day = [](const std::optional<UtcTime>& t) -> std::optional<std::chrono::sys_days> {
