@@ -34,6 +34,20 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     }
 }
 
+void FacetSpy::add_counted(Xapian::valueno slot, const std::string& value, std::size_t count) {
+    if (histogram_ && slot == static_cast<Xapian::valueno>(schema::kSlotPublished)) {
+        if (value.size() >= 8) per_day_[value.substr(0, 8)] += count;
+        return;
+    }
+    for (SlotCounts& s : slots_) {
+        if (s.slot != slot) continue;
+        // Empty pieces are skipped, as operator() skips them.
+        for (const std::string& name : schema::decode_list(value)) {
+            if (!name.empty()) s.counts[name] += count;
+        }
+    }
+}
+
 std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
     std::vector<Facet> out;
     auto by_count = [](const FacetValue& a, const FacetValue& b) {

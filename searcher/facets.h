@@ -38,6 +38,12 @@ public:
     const std::unordered_map<std::string, std::size_t>* counts(const std::string& facet_name) const;
     bool empty() const { return slots_.empty() && !histogram_; }
 
+    // Counts `count` matching articles whose value in `slot` is `value`, as if each had been
+    // seen: a facet slot's list adds `count` to each of its names, the publication slot adds
+    // `count` to its day. Slots this spy does not count are ignored. For sets with remote
+    // shards, where only Xapian's ValueCountMatchSpy runs on the servers (remote_counts.h).
+    void add_counted(Xapian::valueno slot, const std::string& value, std::size_t count);
+
 private:
     struct SlotCounts {
         std::string name;

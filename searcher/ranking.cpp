@@ -28,7 +28,9 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
     Xapian::RSet rset;
     for (auto it = best.begin(); it != best.end(); ++it) rset.add_document(*it);
     WordTerms words;
-    Xapian::ESet eset = enquire.get_eset(kFeedbackTerms, rset, &words);
+    // Exact term frequencies: over shards Xapian otherwise estimates them, and the added terms
+    // and their weights would differ from those of one index holding everything.
+    Xapian::ESet eset = enquire.get_eset(kFeedbackTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &words);
     if (eset.empty()) return query;
     Xapian::Query expansion(Xapian::Query::OP_OR, eset.begin(), eset.end());
     return Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, kFeedbackWeight));

@@ -22,6 +22,8 @@ nlohmann::json response_json(const SearchResponse& response) {
         j["total_all_words"] = response.total_all_words;
     }
     j["took_ms"] = std::round(response.took_ms * 1000) / 1000;
+    // Only when shards are missing: a complete answer looks as it always did.
+    if (!response.missing_shards.empty()) j["missing_shards"] = response.missing_shards;
     nlohmann::json results = nlohmann::json::array();
     for (const SearchResult& r : response.results) {
         nlohmann::json result = to_json(r.article, schema::kResult);

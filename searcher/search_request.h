@@ -145,6 +145,9 @@ struct SearchResponse {
     std::optional<Timeline> timeline;  // when the request asks for one
     std::optional<SpellingSuggestion> suggestion;  // when a query word is not in the index
     std::vector<Related> related;  // with SearchRequest::related: one list per kind of entity
+    // The shards that could not be searched (their stub lines, shard_list.h): the answer
+    // counts the others only. Empty when every shard answered.
+    std::vector<std::string> missing_shards;
 };
 
 // A query the user must fix: the message says what is wrong, `position` is the 0-based byte

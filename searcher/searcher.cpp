@@ -22,23 +22,13 @@
 #include "match_deadline.h"
 #include "ranking.h"
 #include "related.h"
+#include "remote_counts.h"
 #include "similar.h"
 #include "schema.h"
 #include "text.h"
 #include "timeline.h"
 
 namespace dateline {
-namespace {
-
-// Identifies the database folder's current contents: a compacted copy renamed into place has a
-// new version file, so a new inode.
-unsigned long long index_identity(const std::string& path) {
-    struct stat st {};
-    if (::stat((path + "/iamglass").c_str(), &st) != 0) return 0;
-    return static_cast<unsigned long long>(st.st_ino);
-}
-
-}  // namespace
 
 Searcher::Searcher(const std::string& index_path, std::shared_ptr<const EntityAliases> aliases)
     : path_(index_path), aliases_(aliases), builder_(std::move(aliases)) {
@@ -46,63 +36,63 @@ Searcher::Searcher(const std::string& index_path, std::shared_ptr<const EntityAl
 }
 
 void Searcher::open() {
-    if (!std::filesystem::exists(path_)) {
-        throw IndexUnusable("there is no index at " + path_ + ": build one with 'dateline-index --db " + path_ +
-                            " PATH...', or point --db (or $DATELINE_DB) at an existing one.");
-    }
-    try {
-        // Opened through the link's target, not the link: scripts/nightly re-points a link at a
-        // new generation, and a path read through the link while it moves could mix two.
-        const std::string resolved = std::filesystem::canonical(path_).string();
-        identity_ = index_identity(resolved);
-        db_ = Xapian::Database(resolved);
-    } catch (const Xapian::Error& e) {
-        throw IndexUnusable("cannot open the index " + path_ + ": " + e.get_description() +
-                            ". If it is damaged, rebuild it with dateline-index --full.");
-    } catch (const std::filesystem::filesystem_error& e) {
-        throw IndexUnusable("cannot open the index " + path_ + ": " + e.code().message());
-    }
-    std::string version = db_.get_metadata(std::string(schema::kVersionKey));
-    if (version.empty()) {
-        throw IndexUnusable(path_ + " is not a Dateline index (it has no schema version): build one with dateline-index.");
-    }
-    if (std::string mismatch = schema::version_mismatch(version, path_); !mismatch.empty()) throw IndexUnusable(mismatch);
+    shards_ = std::make_unique<ShardSet>(path_);
+    adopt();
+}
+
+void Searcher::adopt() {
+    db_ = shards_->db();
     builder_.use_database(db_);
 }
 
 void Searcher::refresh() {
-    if (index_identity(path_) != identity_) {
-        open();
-        return;
+    if (shards_->refresh()) adopt();
+}
+
+template <typename Step>
+auto Searcher::retrying(Step&& step) -> decltype(step()) {
+    try {
+        return step();
+    } catch (const Xapian::NetworkError&) {
+        // A remote shard stopped answering (or did not answer within the timeout): connect
+        // again to each, and answer from those that do.
+        shards_->reconnect();
+        adopt();
     }
     try {
-        db_.reopen();
-    } catch (const Xapian::DatabaseError&) {
-        open();
+        return step();
+    } catch (const Xapian::NetworkError& e) {
+        shards_->reconnect();
+        adopt();
+        throw IndexUnusable("the shards of " + path_ + " failed twice during one search: " + e.get_description());
     }
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     auto start = std::chrono::steady_clock::now();
-    refresh();
+    retrying([&] { refresh(); });
     std::string key;
-    if (cache_) {
-        // The revision of every shard (one here) and the folder's identity name this index state.
-        key = ResponseCache::key(request, std::to_string(identity_) + "." + std::to_string(db_.get_revision()));
+    // A set whose state cannot be named (a remote shard, one missing) is not cached.
+    std::string state = cache_ ? shards_->state() : "";
+    if (!state.empty()) {
+        // The revision of every shard and each folder's identity name this index state.
+        key = ResponseCache::key(request, state);
         if (auto hit = cache_->find(key)) {
             hit->took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             return *hit;
         }
     }
-    SearchResponse response;
-    try {
-        response = run(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        // A commit replaced what this search was reading: read the new revision and try once more.
-        db_.reopen();
-        return run(request);
-    }
-    if (cache_ && response.total_exact && !response.approximate) cache_->store(key, response);
+    SearchResponse response = retrying([&] {
+        try {
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A commit replaced what this search was reading: read the new revision and try once more.
+            db_.reopen();
+            return run(request);
+        }
+    });
+    response.missing_shards = shards_->missing();
+    if (!state.empty() && response.missing_shards.empty() && response.total_exact && !response.approximate) cache_->store(key, response);
     return response;
 }
 
@@ -135,11 +125,12 @@ std::unique_ptr<FacetSpy> facet_spy(const SearchRequest& request) {
 // With copies collapsed, Xapian's total estimates the stories: the articles are its uncollapsed
 // estimate, and when the story counter saw every match (no time limit cut the check short)
 // both are its exact counts.
-void collapsed_totals(SearchResponse& response, const Xapian::MSet& mset, const StoryCounter& stories, bool saw_all) {
+// `stories` and `articles` are the story counter's (or RemoteCounts').
+void collapsed_totals(SearchResponse& response, const Xapian::MSet& mset, std::size_t stories, std::size_t articles, bool saw_all) {
     response.total_articles = mset.get_uncollapsed_matches_estimated();
     if (!saw_all) return;
-    response.total = stories.stories();
-    response.total_articles = stories.articles();
+    response.total = stories;
+    response.total_articles = articles;
     response.total_exact = true;
 }
 
@@ -163,22 +154,29 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // become estimates) and looks only for the best page; at 60% the match itself stops
     // (match_deadline.h), which leaves the rest for a step that overruns and for snippets.
     bool limited = request.time_limit_ms > 0;
+    // A remote shard runs no posting source of Dateline's own: there Xapian's time limit alone
+    // bounds the match, and only Xapian's own spies count (remote_counts.h).
+    bool remote = shards_->has_remote();
     auto deadline = start + std::chrono::microseconds(static_cast<long long>(request.time_limit_ms * 600));
     MatchDeadline all_deadline(deadline), feedback_deadline(deadline), some_deadline(deadline);
     auto within_limit = [&](const Xapian::Query& q, MatchDeadline& source) {
-        return limited ? Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(&source)) : q;
+        return limited && !remote ? Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(&source)) : q;
     };
     Xapian::Enquire enquire(db_);
-    enquire.set_query(within_limit(query, all_deadline));
+    Xapian::Query full = within_limit(query, all_deadline);
+    enquire.set_query(full);
     enquire.set_weighting_scheme(ranking_weight());
     set_order(enquire, request.sort);
     // Copies of one story are one result (copies.h).
     if (request.collapse) enquire.set_collapse_key(schema::kSlotStory);
     if (limited) enquire.set_time_limit(request.time_limit_ms / 2000.0);
     auto spy = facet_spy(request);
-    if (!spy->empty()) enquire.add_matchspy(spy.get());
     StoryCounter stories;
-    if (request.collapse) enquire.add_matchspy(&stories);
+    RemoteCounts remote_counts(request);
+    if (!remote) {
+        if (!spy->empty()) enquire.add_matchspy(spy.get());
+        if (request.collapse) enquire.add_matchspy(&stories);
+    }
 
     // Checking every match makes the total and the facet counts exact.
     Xapian::doccount check = std::max<Xapian::doccount>(db_.get_doccount(), 1);
@@ -186,6 +184,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     std::size_t page_end = request.offset + request.limit;
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit), need_all ? check : 0);
+    if (remote && need_all) remote_counts.count(full, *shards_, *spy, limited ? request.time_limit_ms / 2000.0 : 0);
     response.total = mset.get_matches_estimated();
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (!need_all && !response.total_exact) {
@@ -199,7 +198,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // Xapian's time limit (half the request's) ends the check of every match: before it, the
     // counter saw them all.
     bool all_seen = !limited || elapsed_ms() < request.time_limit_ms / 2;
-    if (request.collapse) collapsed_totals(response, mset, stories, all_seen && !all_deadline.expired());
+    if (request.collapse) {
+        collapsed_totals(response, mset, remote ? remote_counts.stories() : stories.stories(),
+                         remote ? remote_counts.articles() : stories.articles(), all_seen && !all_deadline.expired());
+    }
     // A match the deadline ended looks complete to Xapian.
     if (all_deadline.expired()) response.total_exact = false;
 
@@ -224,19 +226,27 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (request.collapse) some.set_collapse_key(schema::kSlotStory);
         if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
         auto partial_spy = facet_spy(request);
-        if (!partial_spy->empty()) some.add_matchspy(partial_spy.get());
         StoryCounter some_stories;
-        if (request.collapse) some.add_matchspy(&some_stories);
+        RemoteCounts some_counts(request);
+        if (!remote) {
+            if (!partial_spy->empty()) some.add_matchspy(partial_spy.get());
+            if (request.collapse) some.add_matchspy(&some_stories);
+        }
         Xapian::Query words = builder_.filtered(partial->query, request);
-        Xapian::Query stop = limited ? Xapian::Query(&feedback_deadline) : Xapian::Query();
-        some.set_query(within_limit(builder_.filtered(with_feedback(db_, words, stop), request), some_deadline));
+        Xapian::Query stop = limited && !remote ? Xapian::Query(&feedback_deadline) : Xapian::Query();
+        Xapian::Query some_query = within_limit(builder_.filtered(with_feedback(db_, words, stop), request), some_deadline);
+        some.set_query(some_query);
         some_words = some.get_mset(0, static_cast<Xapian::doccount>(page_end + response.total), check);
+        if (remote) {
+            some_counts.count(some_query, *shards_, *partial_spy,
+                              limited ? std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0 : 0);
+        }
         response.total = some_words.get_matches_estimated();
         response.total_exact = some_words.get_matches_lower_bound() == some_words.get_matches_upper_bound() && !some_deadline.expired();
         response.total_articles = response.total;
         if (request.collapse) {
-            collapsed_totals(response, some_words, some_stories,
-                             (!limited || elapsed_ms() < request.time_limit_ms / 2) && !some_deadline.expired());
+            collapsed_totals(response, some_words, remote ? some_counts.stories() : some_stories.stories(),
+                             remote ? some_counts.articles() : some_stories.articles(), (!limited || elapsed_ms() < request.time_limit_ms / 2) && !some_deadline.expired());
         }
         std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> merged;
         std::set<Xapian::docid> seen;
@@ -313,7 +323,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             if (!t) return std::nullopt;
             return std::chrono::floor<std::chrono::days>(*t);
         };
-        response.timeline = build_timeline(days_from_keys(spy->per_day()), *articles_per_day_cached(db_), request.timeline, day(request.since),
+        response.timeline = build_timeline(days_from_keys(spy->per_day()), *articles_per_day_cached(db_, shards_->state()), request.timeline, day(request.since),
                                            day(request.until));
     }
     response.took_ms = elapsed_ms();
@@ -331,127 +341,139 @@ std::vector<std::string> Searcher::index_languages() {
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
-    refresh();
-    std::string term = schema::filter_term(schema::field(schema::FieldId::id), id);
-    auto it = db_.postlist_begin(term);
-    if (it == db_.postlist_end(term)) return std::nullopt;
-    try {
-        return article_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;
-    }
+    // A remote shard that stops answering is left out and the step run again.
+    return retrying([&]() -> std::optional<Article> {
+        refresh();
+        std::string term = schema::filter_term(schema::field(schema::FieldId::id), id);
+        auto it = db_.postlist_begin(term);
+        if (it == db_.postlist_end(term)) return std::nullopt;
+        try {
+            return article_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
+        } catch (const nlohmann::json::exception&) {
+            return std::nullopt;
+        }
+    });
 }
 
 std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::size_t limit, const std::string& field) {
-    // Names come from the schema's kSuggest fields, or from the one field asked for: any filter
-    // field of names (person, org, place, source); "title" asks for headline words only.
-    std::vector<const schema::Field*> names = schema::with(schema::kSuggest);
-    bool titles = field.empty() || field == schema::field(schema::FieldId::title).name;
-    if (!field.empty() && !titles) {
-        const schema::Field* f = schema::find(field);
-        if (!f || f->name != field || !f->completable()) {
-            std::string known;
-            for (const schema::Field& c : schema::fields()) {
-                if (c.completable()) known += std::string(c.name) + ", ";
-            }
-            throw std::invalid_argument("no completions for the field '" + field + "' (" + known + "or title)");
-        }
-        names = {f};
-    } else if (titles && !field.empty()) {
-        names.clear();
-    }
-    refresh();
-    std::vector<Suggestion> out;
-    std::string prefix = text::fold_case(text::collapse_spaces(raw_prefix));
-    if (prefix.empty() || limit == 0) return out;
-    // Names: their exact-filter terms hold the whole name, lower-cased; the display form is
-    // found in the facet slot of one article holding it.
-    for (const schema::Field* name_field : names) {
-        const schema::Field& f = *name_field;
-        std::string term_prefix(f.filter_prefix);
-        std::vector<Suggestion> found;
-        for (auto t = db_.allterms_begin(term_prefix); t != db_.allterms_end(term_prefix); ++t) {
-            std::string value = (*t).substr(term_prefix.size());
-            bool matches = value.rfind(prefix, 0) == 0 || value.find(" " + prefix) != std::string::npos;
-            if (!matches) continue;
-            Suggestion s;
-            s.field = std::string(f.facet);
-            s.count = t.get_termfreq();
-            auto post = db_.postlist_begin(*t);
-            for (const std::string& display : schema::decode_list(db_.get_document(*post).get_value(static_cast<Xapian::valueno>(f.slot)))) {
-                if (text::fold_case(display) == value) s.value = display;
-            }
-            if (s.value.empty()) s.value = value;
-            found.push_back(std::move(s));
-        }
-        for (const auto& completion : alias_completions(f, prefix, *aliases_, db_)) {
-            const std::string& name = completion.first;
-            bool seen = std::any_of(found.begin(), found.end(), [&](const Suggestion& s) { return text::same_folded(s.value, name); });
-            if (!seen) found.push_back({name, std::string(f.facet), completion.second});
-        }
-        out.insert(out.end(), found.begin(), found.end());
-    }
-    std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (out.size() > limit) out.resize(limit);
-    // Headline words fill the rest. The index holds stems ("militari"), so each stem is shown
-    // as a headline that holds it writes the word ("military").
-    if (titles && out.size() < limit && prefix.find(' ') == std::string::npos) {
-        std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::field(schema::FieldId::title).text_prefix);
-        std::vector<std::pair<Xapian::doccount, std::string>> stems;
-        // Stems are accent-folded (common/stemming.h): "zü" looks for "zu".
-        std::string stem_prefix = title_prefix + text::fold_accents(prefix);
-        for (auto t = db_.allterms_begin(stem_prefix); t != db_.allterms_end(stem_prefix); ++t) {
-            stems.emplace_back(t.get_termfreq(), *t);
-        }
-        std::sort(stems.begin(), stems.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-        for (const auto& [count, term] : stems) {
-            if (out.size() >= limit) break;
-            std::string stem = term.substr(title_prefix.size());
-            std::string word = stem;
-            try {
-                Article a = article_from_json(nlohmann::json::parse(db_.get_document(*db_.postlist_begin(term)).get_data()));
-                for (const std::string& w : text::split_trimmed(text::fold_case(a.title), ' ')) {
-                    std::string bare;
-                    for (char c : w) {
-                        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) bare += c;
-                    }
-                    if (bare.rfind(prefix, 0) == 0 && builder_.stemmer()(bare) == stem) {
-                        word = bare;
-                        break;
-                    }
+    // A remote shard that stops answering is left out and the step run again.
+    return retrying([&]() -> std::vector<Suggestion> {
+        // Names come from the schema's kSuggest fields, or from the one field asked for: any filter
+        // field of names (person, org, place, source); "title" asks for headline words only.
+        std::vector<const schema::Field*> names = schema::with(schema::kSuggest);
+        bool titles = field.empty() || field == schema::field(schema::FieldId::title).name;
+        if (!field.empty() && !titles) {
+            const schema::Field* f = schema::find(field);
+            if (!f || f->name != field || !f->completable()) {
+                std::string known;
+                for (const schema::Field& c : schema::fields()) {
+                    if (c.completable()) known += std::string(c.name) + ", ";
                 }
-            } catch (const nlohmann::json::exception&) {
-                // Shown as the stem.
+                throw std::invalid_argument("no completions for the field '" + field + "' (" + known + "or title)");
             }
-            bool seen = false;
-            for (const Suggestion& s : out) seen = seen || text::same_folded(s.value, word);
-            if (!seen) out.push_back({word, std::string(schema::field(schema::FieldId::title).name), count});
+            names = {f};
+        } else if (titles && !field.empty()) {
+            names.clear();
         }
-    }
-    return out;
+        refresh();
+        std::vector<Suggestion> out;
+        std::string prefix = text::fold_case(text::collapse_spaces(raw_prefix));
+        if (prefix.empty() || limit == 0) return out;
+        // Names: their exact-filter terms hold the whole name, lower-cased; the display form is
+        // found in the facet slot of one article holding it.
+        for (const schema::Field* name_field : names) {
+            const schema::Field& f = *name_field;
+            std::string term_prefix(f.filter_prefix);
+            std::vector<Suggestion> found;
+            for (auto t = db_.allterms_begin(term_prefix); t != db_.allterms_end(term_prefix); ++t) {
+                std::string value = (*t).substr(term_prefix.size());
+                bool matches = value.rfind(prefix, 0) == 0 || value.find(" " + prefix) != std::string::npos;
+                if (!matches) continue;
+                Suggestion s;
+                s.field = std::string(f.facet);
+                s.count = t.get_termfreq();
+                auto post = db_.postlist_begin(*t);
+                for (const std::string& display : schema::decode_list(db_.get_document(*post).get_value(static_cast<Xapian::valueno>(f.slot)))) {
+                    if (text::fold_case(display) == value) s.value = display;
+                }
+                if (s.value.empty()) s.value = value;
+                found.push_back(std::move(s));
+            }
+            for (const auto& completion : alias_completions(f, prefix, *aliases_, db_)) {
+                const std::string& name = completion.first;
+                bool seen = std::any_of(found.begin(), found.end(), [&](const Suggestion& s) { return text::same_folded(s.value, name); });
+                if (!seen) found.push_back({name, std::string(f.facet), completion.second});
+            }
+            out.insert(out.end(), found.begin(), found.end());
+        }
+        std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+        if (out.size() > limit) out.resize(limit);
+        // Headline words fill the rest. The index holds stems ("militari"), so each stem is shown
+        // as a headline that holds it writes the word ("military").
+        if (titles && out.size() < limit && prefix.find(' ') == std::string::npos) {
+            std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::field(schema::FieldId::title).text_prefix);
+            std::vector<std::pair<Xapian::doccount, std::string>> stems;
+            // Stems are accent-folded (common/stemming.h): "zü" looks for "zu".
+            std::string stem_prefix = title_prefix + text::fold_accents(prefix);
+            for (auto t = db_.allterms_begin(stem_prefix); t != db_.allterms_end(stem_prefix); ++t) {
+                stems.emplace_back(t.get_termfreq(), *t);
+            }
+            std::sort(stems.begin(), stems.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+            for (const auto& [count, term] : stems) {
+                if (out.size() >= limit) break;
+                std::string stem = term.substr(title_prefix.size());
+                std::string word = stem;
+                try {
+                    Article a = article_from_json(nlohmann::json::parse(db_.get_document(*db_.postlist_begin(term)).get_data()));
+                    for (const std::string& w : text::split_trimmed(text::fold_case(a.title), ' ')) {
+                        std::string bare;
+                        for (char c : w) {
+                            if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) bare += c;
+                        }
+                        if (bare.rfind(prefix, 0) == 0 && builder_.stemmer()(bare) == stem) {
+                            word = bare;
+                            break;
+                        }
+                    }
+                } catch (const nlohmann::json::exception&) {
+                    // Shown as the stem.
+                }
+                bool seen = false;
+                for (const Suggestion& s : out) seen = seen || text::same_folded(s.value, word);
+                if (!seen) out.push_back({word, std::string(schema::field(schema::FieldId::title).name), count});
+            }
+        }
+        return out;
+    });
 }
 
 std::string Searcher::added_through() {
-    refresh();
-    std::string latest = db_.get_value_upper_bound(schema::kSlotAdded);
-    std::string open = db_.get_metadata(std::string(schema::kAddedOpenKey));
-    // A run still writing its stories: only what came before it is complete.
-    if (!latest.empty() && latest == open) return added::previous(latest);
-    return latest;
+    // A remote shard that stops answering is left out and the step run again.
+    return retrying([&]() -> std::string {
+        refresh();
+        std::string latest = db_.get_value_upper_bound(schema::kSlotAdded);
+        std::string open = db_.get_metadata(std::string(schema::kAddedOpenKey));
+        // A run still writing its stories: only what came before it is complete.
+        if (!latest.empty() && latest == open) return added::previous(latest);
+        return latest;
+    });
 }
 
 IndexStats Searcher::stats() {
-    refresh();
-    IndexStats stats{path_, db_.get_doccount(), db_.get_metadata(std::string(schema::kLastCommitKey)), "", ""};
-    // Slot values are "YYYYMMDDhhmmss": the bounds are the oldest and newest dates.
-    auto day = [](const std::string& compact) {
-        return compact.size() >= 8 ? compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2) : std::string();
-    };
-    stats.first_date = day(db_.get_value_lower_bound(schema::kSlotPublished));
-    stats.last_date = day(db_.get_value_upper_bound(schema::kSlotPublished));
-    return stats;
+    // A remote shard that stops answering is left out and the step run again.
+    return retrying([&]() -> IndexStats {
+        refresh();
+        IndexStats stats{path_, db_.get_doccount(), db_.get_metadata(std::string(schema::kLastCommitKey)), "", ""};
+        // Slot values are "YYYYMMDDhhmmss": the bounds are the oldest and newest dates.
+        auto day = [](const std::string& compact) {
+            return compact.size() >= 8 ? compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2) : std::string();
+        };
+        stats.first_date = day(db_.get_value_lower_bound(schema::kSlotPublished));
+        stats.last_date = day(db_.get_value_upper_bound(schema::kSlotPublished));
+        return stats;
+    });
 }
 
 }  // namespace dateline

@@ -1,8 +1,11 @@
 // Searcher: the search core. search(request) -> response, knowing neither terminals nor HTTP.
 //
-// A Searcher holds one read-only handle on the index. Before each search it reopens the handle,
+// A Searcher holds one read-only handle on the index: one index folder, or a set of shards,
+// local and remote, searched together (shard_set.h; a shard that cannot be reached is left out
+// and named in SearchResponse::missing_shards). Before each search it reopens the handle,
 // so articles committed by a nightly run since the last query are seen without a restart, and
-// it retries a search once when a commit replaced the data under it (DatabaseModifiedError).
+// it retries a search once when a commit replaced the data under it (DatabaseModifiedError) or
+// a remote shard stopped answering (NetworkError: without that shard).
 // When the index folder itself was replaced (scripts/nightly swaps in a compacted copy), it
 // opens the new one.
 //
@@ -22,6 +25,7 @@
 #include "query_builder.h"
 #include "response_cache.h"
 #include "search_request.h"
+#include "shard_set.h"
 
 namespace dateline {
 
@@ -60,6 +64,9 @@ public:
 
     IndexStats stats();
 
+    // The shards left out of the searches now (their stub lines); empty when all answer.
+    std::vector<std::string> missing_shards() const { return shards_->missing(); }
+
     // The greatest added stamp (common/added_stamp.h) through which the index's stories are all
     // in: the latest run's, or just before it while that run is still writing; "" for an index
     // without stories. A "new since" check that stops here and resumes after it misses nothing.
@@ -72,13 +79,19 @@ public:
 private:
     void open();
     void refresh();
+    // Takes the shard set's database as the one searched.
+    void adopt();
+    // Runs `step` and, when a remote shard stops answering during it, runs it once more
+    // without that shard.
+    template <typename Step>
+    auto retrying(Step&& step) -> decltype(step());
     SearchResponse run(const SearchRequest& request);
     // The languages the index holds articles in (ISO 639-1 codes).
     std::vector<std::string> index_languages();
 
     std::string path_;
-    Xapian::Database db_;
-    unsigned long long identity_ = 0;  // inode of the index's version file when opened
+    std::unique_ptr<ShardSet> shards_;
+    Xapian::Database db_;  // shards_->db()
     std::shared_ptr<const EntityAliases> aliases_;
     QueryBuilder builder_;
     ResponseCache* cache_ = nullptr;

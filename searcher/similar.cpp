@@ -67,7 +67,8 @@ std::optional<Xapian::Query> similar_query(const Xapian::Database& db, const std
     rset.add_document(*post);
     Xapian::Enquire enquire(db);
     Describing describing;
-    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &describing);
+    // Exact term frequencies, as over one index (ranking.cpp says why).
+    Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &describing);
     std::vector<Xapian::Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) {
         double weight = t.get_weight() * (describing.is_name(*t) ? kSimilarEntityWeight : 1.0);

@@ -137,10 +137,19 @@ DayCounts articles_per_day(const Xapian::Database& db) {
     return out;
 }
 
-std::shared_ptr<const DayCounts> articles_per_day_cached(const Xapian::Database& db) {
+std::shared_ptr<const DayCounts> articles_per_day_cached(const Xapian::Database& db, const std::string& shard_state) {
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<const DayCounts>> cache;
-    const std::string key = db.get_uuid() + "@" + std::to_string(db.get_revision());
+    std::string revision = shard_state;
+    if (revision.empty()) {
+        try {
+            revision = std::to_string(db.get_revision());
+        } catch (const Xapian::Error&) {
+            // Xapian tells the revision of one local database only (not of a set, nor a remote one).
+            return std::make_shared<const DayCounts>(articles_per_day(db));
+        }
+    }
+    const std::string key = db.get_uuid() + "@" + revision;
     {
         std::lock_guard<std::mutex> lock(mutex);
         if (auto it = cache.find(key); it != cache.end()) return it->second;

@@ -54,8 +54,9 @@ using DayCounts = std::map<std::chrono::sys_days, std::size_t>;
 DayCounts articles_per_day(const Xapian::Database& db);
 // The same, read once per index state (its UUID and revision) and shared by every thread: the
 // totals change only with a commit, and an archive of decades has thousands of day terms (about
-// a microsecond each to read).
-std::shared_ptr<const DayCounts> articles_per_day_cached(const Xapian::Database& db);
+// a microsecond each to read). A set of shards has no one revision: `shard_state`
+// (ShardSet::state) names its state, and without one (a remote shard) the totals are read anew.
+std::shared_ptr<const DayCounts> articles_per_day_cached(const Xapian::Database& db, const std::string& shard_state = "");
 
 // Reads the FacetSpy's per-day keys ("YYYYMMDD"); keys that are not dates are left out.
 DayCounts days_from_keys(const std::map<std::string, std::size_t>& per_day);

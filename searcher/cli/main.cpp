@@ -44,6 +44,13 @@ int main(int argc, char** argv) {
         }
         Searcher searcher(command.db, command.aliases);
         SearchResponse response = searcher.search(command.request);
+        if (!response.missing_shards.empty()) {
+            std::string names;
+            for (const std::string& name : response.missing_shards) names += (names.empty() ? "" : ", ") + name;
+            std::cerr << "dateline-search: warning: " << response.missing_shards.size() << " shard"
+                      << (response.missing_shards.size() == 1 ? " was" : "s were")
+                      << " not searched (not reachable), the results count the others only: " << names << "\n";
+        }
         if (command.json) {
             std::cout << response_json(response).dump() << "\n";
         } else {

@@ -351,7 +351,11 @@ function renderResults(state, body) {
   const some = body.matched === 'some' ? 'No article has all the words; these have some. ' : '';
   // Copies of one story are one result: the count says so when there were any.
   const found = body.total_articles > total ? `${plural(total, 'story', 'stories')} in ${articles(body.total_articles)}` : articles(total);
-  $('status').textContent = total ? `${some}${counted}${found}; showing ${first}–${last}` : 'No articles match.';
+  // Shards that did not answer: the counts are of the others only, and the reader should know.
+  const missing = (body.missing_shards || []).length
+    ? ` (${plural(body.missing_shards.length, 'shard', 'shards')} not reachable, not searched: ${body.missing_shards.join(', ')})`
+    : '';
+  $('status').textContent = (total ? `${some}${counted}${found}; showing ${first}–${last}` : 'No articles match.') + missing;
   $('refine-close').textContent = total ? `Show ${counted}${articles(total)}` : 'Show results';
   $('results-heading').hidden = false;
   const list = $('result-list');

@@ -1,0 +1,236 @@
+#include "shard_set.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "index_error.h"
+#include "schema.h"
+
+namespace dateline {
+namespace {
+
+// Identifies a local shard folder's current contents: a compacted copy renamed into place has
+// a new version file, so a new inode.
+unsigned long long index_identity(const std::string& path) {
+    struct stat st {};
+    if (::stat((path + "/iamglass").c_str(), &st) != 0) return 0;
+    return static_cast<unsigned long long>(st.st_ino);
+}
+
+unsigned env_ms(const char* name, unsigned fallback) {
+    const char* value = std::getenv(name);
+    if (!value || !*value) return fallback;
+    char* end = nullptr;
+    unsigned long ms = std::strtoul(value, &end, 10);
+    return (*end == '\0' && ms > 0 && ms < 3600000) ? static_cast<unsigned>(ms) : fallback;
+}
+
+// Refuses a shard that is not a Dateline index of a schema this searcher reads: searching it
+// with the rest would give wrong answers, not fewer.
+void check_schema(const Xapian::Database& db, const std::string& name) {
+    std::string version = db.get_metadata(std::string(schema::kVersionKey));
+    if (version.empty()) {
+        throw IndexUnusable(name + " is not a Dateline index (it has no schema version): build one with dateline-index.");
+    }
+    if (std::string mismatch = schema::version_mismatch(version, name); !mismatch.empty()) throw IndexUnusable(mismatch);
+}
+
+}  // namespace
+
+RemoteTimeouts remote_timeouts_from_env() {
+    RemoteTimeouts t;
+    t.connect_ms = env_ms("DATELINE_REMOTE_CONNECT_MS", t.connect_ms);
+    t.reply_ms = env_ms("DATELINE_REMOTE_TIMEOUT_MS", t.reply_ms);
+    return t;
+}
+
+std::chrono::milliseconds ShardSet::retry_missing() { return std::chrono::milliseconds(env_ms("DATELINE_REMOTE_RETRY_MS", 10000)); }
+
+ShardSet::ShardSet(std::string db_path, RemoteTimeouts timeouts) : path_(std::move(db_path)), timeouts_(timeouts) { open_all(); }
+
+std::string ShardSet::read_stubs() const {
+    std::string all;
+    for (const std::string& stub : stubs_) {
+        std::ifstream in(stub, std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        all += stub + '\n' + s.str() + '\0';
+    }
+    return all;
+}
+
+void ShardSet::open_all() {
+    ShardList list = read_shard_list(path_);
+    stubs_ = std::move(list.stubs);
+    stub_content_ = read_stubs();
+    shards_.clear();
+    for (ShardSpec& spec : list.shards) shards_.push_back({std::move(spec), Xapian::Database(), false, 0});
+    if (stubs_.empty()) {
+        // One index folder: it is the whole index, so failing to open it is an error, as it
+        // always was, not a missing shard.
+        Shard& only = shards_.front();
+        try {
+            // Opened through the link's target, not the link: scripts/nightly re-points a link at
+            // a new generation, and a path read through the link while it moves could mix two.
+            const std::string resolved = std::filesystem::canonical(only.spec.path).string();
+            only.identity = index_identity(resolved);
+            only.db = Xapian::Database(resolved);
+        } catch (const Xapian::Error& e) {
+            throw IndexUnusable("cannot open the index " + path_ + ": " + e.get_description() +
+                                ". If it is damaged, rebuild it with dateline-index --full.");
+        } catch (const std::filesystem::filesystem_error& e) {
+            throw IndexUnusable("cannot open the index " + path_ + ": " + e.code().message());
+        }
+        check_schema(only.db, path_);
+        only.open = true;
+    } else {
+        std::vector<Shard*> all;
+        for (Shard& shard : shards_) all.push_back(&shard);
+        open_shards(all);
+    }
+    last_try_ = std::chrono::steady_clock::now();
+    combine();
+}
+
+void ShardSet::open_shards(const std::vector<Shard*>& shards) {
+    // At once, so that servers not answering cost one timeout, not one each.
+    std::vector<std::future<void>> opening;
+    for (Shard* shard : shards) opening.push_back(std::async(std::launch::async, [this, shard] { open_shard(*shard); }));
+    for (auto& done : opening) done.wait();
+    for (auto& done : opening) done.get();  // a shard of another schema stops the set
+}
+
+void ShardSet::open_shard(Shard& shard) {
+    shard.open = false;
+    shard.db = Xapian::Database();
+    try {
+        if (shard.spec.kind == ShardSpec::Kind::remote) {
+            shard.db = Xapian::Remote::open(shard.spec.host, shard.spec.port, timeouts_.reply_ms, timeouts_.connect_ms);
+        } else {
+            std::error_code ec;
+            if (!std::filesystem::exists(shard.spec.path, ec)) return;
+            const std::string resolved = std::filesystem::canonical(shard.spec.path).string();
+            shard.identity = index_identity(resolved);
+            shard.db = Xapian::Database(resolved);
+        }
+        check_schema(shard.db, path_ + " (" + shard.spec.name + ")");
+        shard.open = true;
+    } catch (const Xapian::Error&) {
+        // Unreachable or unreadable now: missing, tried again later (refresh).
+        shard.db = Xapian::Database();
+    } catch (const std::filesystem::filesystem_error&) {
+        shard.db = Xapian::Database();
+    }
+}
+
+void ShardSet::combine() {
+    db_ = Xapian::Database();
+    for (const Shard& shard : shards_) {
+        if (shard.open) db_.add_database(shard.db);
+    }
+    if (db_.size() == 0) {
+        throw IndexUnusable("none of the " + std::to_string(shards_.size()) + " shards listed by " + path_ +
+                            " can be opened (missing folders, or servers down or not answering within " +
+                            std::to_string(timeouts_.connect_ms) + " ms)");
+    }
+}
+
+std::vector<std::string> ShardSet::missing() const {
+    std::vector<std::string> out;
+    for (const Shard& shard : shards_) {
+        if (!shard.open) out.push_back(shard.spec.name);
+    }
+    return out;
+}
+
+bool ShardSet::has_remote() const {
+    for (const Shard& shard : shards_) {
+        if (shard.open && shard.spec.kind == ShardSpec::Kind::remote) return true;
+    }
+    return false;
+}
+
+Xapian::Database ShardSet::local_db() const {
+    Xapian::Database out;
+    for (const Shard& shard : shards_) {
+        if (shard.open && shard.spec.kind == ShardSpec::Kind::local) out.add_database(shard.db);
+    }
+    return out;
+}
+
+std::vector<Xapian::Database> ShardSet::remote_dbs() const {
+    std::vector<Xapian::Database> out;
+    for (const Shard& shard : shards_) {
+        if (shard.open && shard.spec.kind == ShardSpec::Kind::remote) out.push_back(shard.db);
+    }
+    return out;
+}
+
+std::string ShardSet::state() const {
+    std::string out;
+    for (const Shard& shard : shards_) {
+        if (!shard.open || shard.spec.kind == ShardSpec::Kind::remote) return "";
+        out += std::to_string(shard.identity) + "." + std::to_string(shard.db.get_revision()) + ";";
+    }
+    return out;
+}
+
+bool ShardSet::refresh() {
+    if (!stubs_.empty() && read_stubs() != stub_content_) {
+        open_all();
+        return true;
+    }
+    bool changed = false;
+    for (Shard& shard : shards_) {
+        if (shard.open && shard.spec.kind == ShardSpec::Kind::local && index_identity(shard.spec.path) != shard.identity) {
+            if (stubs_.empty()) {
+                open_all();
+                return true;
+            }
+            open_shard(shard);
+            changed = true;
+        }
+    }
+    auto now = std::chrono::steady_clock::now();
+    bool any_missing = false;
+    for (const Shard& shard : shards_) any_missing = any_missing || !shard.open;
+    if (any_missing && now - last_try_ >= retry_missing()) {
+        last_try_ = now;
+        std::vector<Shard*> missing;
+        for (Shard& shard : shards_) {
+            if (!shard.open) missing.push_back(&shard);
+        }
+        open_shards(missing);
+        for (const Shard* shard : missing) changed = changed || shard->open;
+    }
+    if (changed) {
+        combine();
+        return true;
+    }
+    try {
+        db_.reopen();
+    } catch (const Xapian::NetworkError&) {
+        reconnect();
+        return true;
+    } catch (const Xapian::DatabaseError&) {
+        open_all();
+        return true;
+    }
+    return false;
+}
+
+void ShardSet::reconnect() {
+    std::vector<Shard*> remote;
+    for (Shard& shard : shards_) {
+        if (shard.spec.kind == ShardSpec::Kind::remote) remote.push_back(&shard);
+    }
+    open_shards(remote);
+    last_try_ = std::chrono::steady_clock::now();
+    combine();
+}
+
+}  // namespace dateline
