@@ -31,7 +31,7 @@ void describe(Parsed& p, SearchCommand& c, std::string& sort, std::string& facet
     auto add = p.visible.add_options();
     add("help,h", "show this help and exit");
     add("db", po::value<std::string>(&c.db),
-        "index folder (default: $DATELINE_DB, else $XDG_DATA_HOME/dateline/index, else ~/.local/share/dateline/index)");
+        "index folder, folder of shards (with XAPIANDB) or shard list file (default: $DATELINE_DB, else $XDG_DATA_HOME/dateline/index, else ~/.local/share/dateline/index)");
     add("json", po::bool_switch(&c.json), "print one JSON object (see README) instead of text");
     // One option per filter field of the schema; filter_values holds one list per field, sized
     // before the options take pointers into it.
