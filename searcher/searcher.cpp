@@ -454,9 +454,12 @@ std::string Searcher::added_through() {
     return retrying([&]() -> std::string {
         refresh();
         std::string latest = db_.get_value_upper_bound(schema::kSlotAdded);
-        std::string open = db_.get_metadata(std::string(schema::kAddedOpenKey));
-        // A run still writing its stories: only what came before it is complete.
-        if (!latest.empty() && latest == open) return added::previous(latest);
+        // A run still writing its stories: only what came before it is complete. Each shard
+        // marks its own open run (Xapian reads a set's metadata from its first shard only).
+        for (const Xapian::Database& shard : shards_->shard_dbs()) {
+            std::string open = shard.get_metadata(std::string(schema::kAddedOpenKey));
+            if (!latest.empty() && !open.empty() && open <= latest) latest = added::previous(open);
+        }
         return latest;
     });
 }
@@ -465,7 +468,11 @@ IndexStats Searcher::stats() {
     // A remote shard that stops answering is left out and the step run again.
     return retrying([&]() -> IndexStats {
         refresh();
-        IndexStats stats{path_, db_.get_doccount(), db_.get_metadata(std::string(schema::kLastCommitKey)), "", ""};
+        IndexStats stats{path_, db_.get_doccount(), "", "", ""};
+        // The latest commit of any shard (ISO 8601 times sort as strings).
+        for (const Xapian::Database& shard : shards_->shard_dbs()) {
+            stats.last_commit = std::max(stats.last_commit, shard.get_metadata(std::string(schema::kLastCommitKey)));
+        }
         // Slot values are "YYYYMMDDhhmmss": the bounds are the oldest and newest dates.
         auto day = [](const std::string& compact) {
             return compact.size() >= 8 ? compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2) : std::string();

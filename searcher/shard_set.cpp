@@ -170,6 +170,14 @@ std::vector<Xapian::Database> ShardSet::remote_dbs() const {
     return out;
 }
 
+std::vector<Xapian::Database> ShardSet::shard_dbs() const {
+    std::vector<Xapian::Database> out;
+    for (const Shard& shard : shards_) {
+        if (shard.open) out.push_back(shard.db);
+    }
+    return out;
+}
+
 std::string ShardSet::state() const {
     std::string out;
     for (const Shard& shard : shards_) {

@@ -57,6 +57,8 @@ public:
     // remote shard alone: RemoteCounts counts each of these apart (remote_counts.h says why).
     Xapian::Database local_db() const;
     std::vector<Xapian::Database> remote_dbs() const;
+    // Every open shard alone, in stub order.
+    std::vector<Xapian::Database> shard_dbs() const;
     // Names the state of every shard (identity and revision), for the response cache; "" when
     // it cannot be named (a remote shard, whose revision Xapian does not tell, or one missing).
     std::string state() const;

@@ -63,26 +63,33 @@ bool accepts(unsigned port) {
 
 bool tcpsrv_installed() { return std::system("command -v xapian-tcpsrv >/dev/null 2>&1") == 0; }
 
-// xapian-tcpsrv serving one shard, in a process group of its own (it signals its whole group
-// when it stops), stopped with that group when the object goes, a failed check included.
-class TcpServer {
+// A server listening on a loopback port (xapian-tcpsrv, dateline-http), in a process group of
+// its own (xapian-tcpsrv signals its whole group when it stops), stopped with that group when
+// the object goes, a failed check included.
+class Server {
 public:
-    explicit TcpServer(const fs::path& db, unsigned port = 0) : port_(port ? port : free_port()) {
+    // `argv` with "PORT" standing for the port.
+    Server(std::vector<std::string> argv, unsigned port) : port_(port ? port : free_port()) {
+        for (std::string& arg : argv) {
+            if (arg == "PORT") arg = std::to_string(port_);
+        }
         pid_ = ::fork();
         if (pid_ == 0) {
             ::setsid();
             std::freopen("/dev/null", "w", stdout);
             std::freopen("/dev/null", "w", stderr);
-            std::string p = std::to_string(port_);
-            ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--port", p.c_str(), db.c_str(), static_cast<char*>(nullptr));
+            std::vector<char*> args;
+            for (std::string& arg : argv) args.push_back(arg.data());
+            args.push_back(nullptr);
+            ::execvp(args[0], args.data());
             ::_exit(127);
         }
         for (int i = 0; i < 200 && !accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        REQUIRE_MESSAGE(accepts(port_), "xapian-tcpsrv did not start on port " << port_);
+        REQUIRE_MESSAGE(accepts(port_), argv[0] << " did not start on port " << port_);
     }
-    ~TcpServer() { stop(); }
-    TcpServer(const TcpServer&) = delete;
-    TcpServer& operator=(const TcpServer&) = delete;
+    ~Server() { stop(); }
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
 
     void stop() {
         if (pid_ <= 0) return;
@@ -93,12 +100,36 @@ public:
         for (int i = 0; i < 100 && accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     unsigned port() const { return port_; }
-    std::string line() const { return "remote 127.0.0.1:" + std::to_string(port_); }
 
 private:
     unsigned port_;
     pid_t pid_ = -1;
 };
+
+// xapian-tcpsrv serving one shard.
+class TcpServer : public Server {
+public:
+    explicit TcpServer(const fs::path& db, unsigned port = 0) : Server({"xapian-tcpsrv", "--port", "PORT", db.string()}, port) {}
+    std::string line() const { return "remote 127.0.0.1:" + std::to_string(port()); }
+};
+
+// The body of GET `target` from the HTTP server on `port`.
+std::string http_get(unsigned port, const std::string& target) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    REQUIRE(::write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size()));
+    std::string reply;
+    char buffer[8192];
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) reply.append(buffer, static_cast<std::size_t>(n));
+    ::close(fd);
+    std::size_t body = reply.find("\r\n\r\n");
+    return body == std::string::npos ? "" : reply.substr(body + 4);
+}
 
 // Eight files of articles from a fixed pseudo-random sequence: words, names and dates enough
 // for facets, histograms and ties; every seventh article is run again by two other sources.
@@ -401,6 +432,15 @@ TEST_CASE("a remote shard that stops answering is named missing; the others answ
     // A complete answer has no such field.
     CHECK_FALSE(nlohmann::json::parse(run(std::string(DATELINE_SEARCH_BIN) + " --db " + quote(without.string()) + " --json harbour").out)
                     .contains("missing_shards"));
+    {
+        // The HTTP API too (dateline-search --serve starts the dateline-http beside it).
+        Server http({DATELINE_SEARCH_BIN, "--db", stub.string(), "--serve", "PORT"}, 0);
+        std::string body = http_get(http.port(), "/api/search?q=harbour");
+        CAPTURE(body);
+        nlohmann::json api = nlohmann::json::parse(body, nullptr, false);
+        CHECK(api.value("total", 0) > 0);
+        CHECK(api["missing_shards"] == nlohmann::json::array({gone}));
+    }
 
     // The server back: a later query searches it again.
     three = std::make_unique<TcpServer>(c.shard(3), three->port());
