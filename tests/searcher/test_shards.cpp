@@ -94,12 +94,15 @@ public:
     void stop() {
         if (pid_ <= 0) return;
         if (::kill(-pid_, SIGTERM) != 0) ::kill(pid_, SIGTERM);
+        ::kill(-pid_, SIGCONT);  // a paused server takes its SIGTERM once it runs again
         ::waitpid(pid_, nullptr, 0);
         pid_ = -1;
         // Its connection children may linger an instant: wait until the port refuses.
         for (int i = 0; i < 100 && accepts(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     unsigned port() const { return port_; }
+    // Stops answering without closing its connections: a hung server.
+    void pause() { ::kill(-pid_, SIGSTOP); }
 
 private:
     unsigned port_;
@@ -448,6 +451,16 @@ TEST_CASE("a remote shard that stops answering is named missing; the others answ
     SearchResponse back = set.search(request);
     CHECK(back.missing_shards.empty());
     CHECK(back.total == Searcher(c.all.string()).search(request).total);
+
+    // A server that hangs (its connections open, no reply): left out within the timeouts.
+    two->pause();
+    start = std::chrono::steady_clock::now();
+    SearchResponse hung = set.search(request);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    MESSAGE("answer with a server hung: " << seconds << " s");
+    CHECK(seconds < 15);
+    CHECK(hung.missing_shards == std::vector<std::string>{two->line()});
+    CHECK(hung.total > 0);
 
     // No shard left: a clear error, not a hang.
     two->stop();
