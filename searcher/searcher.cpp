@@ -340,147 +340,155 @@ std::vector<std::string> Searcher::index_languages() {
     return out;
 }
 
+std::optional<Article> Searcher::article_once(const std::string& id) {
+    refresh();
+    std::string term = schema::filter_term(schema::field(schema::FieldId::id), id);
+    auto it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    try {
+        return article_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
 std::optional<Article> Searcher::article(const std::string& id) {
     // A remote shard that stops answering is left out and the step run again.
-    return retrying([&]() -> std::optional<Article> {
-        refresh();
-        std::string term = schema::filter_term(schema::field(schema::FieldId::id), id);
-        auto it = db_.postlist_begin(term);
-        if (it == db_.postlist_end(term)) return std::nullopt;
-        try {
-            return article_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
-        } catch (const nlohmann::json::exception&) {
-            return std::nullopt;
+    return retrying([&] { return article_once(id); });
+}
+
+std::vector<Suggestion> Searcher::suggest_once(const std::string& raw_prefix, std::size_t limit, const std::string& field) {
+    // Names come from the schema's kSuggest fields, or from the one field asked for: any filter
+    // field of names (person, org, place, source); "title" asks for headline words only.
+    std::vector<const schema::Field*> names = schema::with(schema::kSuggest);
+    bool titles = field.empty() || field == schema::field(schema::FieldId::title).name;
+    if (!field.empty() && !titles) {
+        const schema::Field* f = schema::find(field);
+        if (!f || f->name != field || !f->completable()) {
+            std::string known;
+            for (const schema::Field& c : schema::fields()) {
+                if (c.completable()) known += std::string(c.name) + ", ";
+            }
+            throw std::invalid_argument("no completions for the field '" + field + "' (" + known + "or title)");
         }
+        names = {f};
+    } else if (titles && !field.empty()) {
+        names.clear();
+    }
+    refresh();
+    std::vector<Suggestion> out;
+    std::string prefix = text::fold_case(text::collapse_spaces(raw_prefix));
+    if (prefix.empty() || limit == 0) return out;
+    // Names: their exact-filter terms hold the whole name, lower-cased; the display form is
+    // found in the facet slot of one article holding it.
+    for (const schema::Field* name_field : names) {
+        const schema::Field& f = *name_field;
+        std::string term_prefix(f.filter_prefix);
+        std::vector<Suggestion> found;
+        for (auto t = db_.allterms_begin(term_prefix); t != db_.allterms_end(term_prefix); ++t) {
+            std::string value = (*t).substr(term_prefix.size());
+            bool matches = value.rfind(prefix, 0) == 0 || value.find(" " + prefix) != std::string::npos;
+            if (!matches) continue;
+            Suggestion s;
+            s.field = std::string(f.facet);
+            s.count = t.get_termfreq();
+            auto post = db_.postlist_begin(*t);
+            for (const std::string& display : schema::decode_list(db_.get_document(*post).get_value(static_cast<Xapian::valueno>(f.slot)))) {
+                if (text::fold_case(display) == value) s.value = display;
+            }
+            if (s.value.empty()) s.value = value;
+            found.push_back(std::move(s));
+        }
+        for (const auto& completion : alias_completions(f, prefix, *aliases_, db_)) {
+            const std::string& name = completion.first;
+            bool seen = std::any_of(found.begin(), found.end(), [&](const Suggestion& s) { return text::same_folded(s.value, name); });
+            if (!seen) found.push_back({name, std::string(f.facet), completion.second});
+        }
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
+    if (out.size() > limit) out.resize(limit);
+    // Headline words fill the rest. The index holds stems ("militari"), so each stem is shown
+    // as a headline that holds it writes the word ("military").
+    if (titles && out.size() < limit && prefix.find(' ') == std::string::npos) {
+        std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::field(schema::FieldId::title).text_prefix);
+        std::vector<std::pair<Xapian::doccount, std::string>> stems;
+        // Stems are accent-folded (common/stemming.h): "zü" looks for "zu".
+        std::string stem_prefix = title_prefix + text::fold_accents(prefix);
+        for (auto t = db_.allterms_begin(stem_prefix); t != db_.allterms_end(stem_prefix); ++t) {
+            stems.emplace_back(t.get_termfreq(), *t);
+        }
+        std::sort(stems.begin(), stems.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        for (const auto& [count, term] : stems) {
+            if (out.size() >= limit) break;
+            std::string stem = term.substr(title_prefix.size());
+            std::string word = stem;
+            try {
+                Article a = article_from_json(nlohmann::json::parse(db_.get_document(*db_.postlist_begin(term)).get_data()));
+                for (const std::string& w : text::split_trimmed(text::fold_case(a.title), ' ')) {
+                    std::string bare;
+                    for (char c : w) {
+                        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) bare += c;
+                    }
+                    if (bare.rfind(prefix, 0) == 0 && builder_.stemmer()(bare) == stem) {
+                        word = bare;
+                        break;
+                    }
+                }
+            } catch (const nlohmann::json::exception&) {
+                // Shown as the stem.
+            }
+            bool seen = false;
+            for (const Suggestion& s : out) seen = seen || text::same_folded(s.value, word);
+            if (!seen) out.push_back({word, std::string(schema::field(schema::FieldId::title).name), count});
+        }
+    }
+    return out;
 }
 
 std::vector<Suggestion> Searcher::suggest(const std::string& raw_prefix, std::size_t limit, const std::string& field) {
     // A remote shard that stops answering is left out and the step run again.
-    return retrying([&]() -> std::vector<Suggestion> {
-        // Names come from the schema's kSuggest fields, or from the one field asked for: any filter
-        // field of names (person, org, place, source); "title" asks for headline words only.
-        std::vector<const schema::Field*> names = schema::with(schema::kSuggest);
-        bool titles = field.empty() || field == schema::field(schema::FieldId::title).name;
-        if (!field.empty() && !titles) {
-            const schema::Field* f = schema::find(field);
-            if (!f || f->name != field || !f->completable()) {
-                std::string known;
-                for (const schema::Field& c : schema::fields()) {
-                    if (c.completable()) known += std::string(c.name) + ", ";
-                }
-                throw std::invalid_argument("no completions for the field '" + field + "' (" + known + "or title)");
-            }
-            names = {f};
-        } else if (titles && !field.empty()) {
-            names.clear();
-        }
-        refresh();
-        std::vector<Suggestion> out;
-        std::string prefix = text::fold_case(text::collapse_spaces(raw_prefix));
-        if (prefix.empty() || limit == 0) return out;
-        // Names: their exact-filter terms hold the whole name, lower-cased; the display form is
-        // found in the facet slot of one article holding it.
-        for (const schema::Field* name_field : names) {
-            const schema::Field& f = *name_field;
-            std::string term_prefix(f.filter_prefix);
-            std::vector<Suggestion> found;
-            for (auto t = db_.allterms_begin(term_prefix); t != db_.allterms_end(term_prefix); ++t) {
-                std::string value = (*t).substr(term_prefix.size());
-                bool matches = value.rfind(prefix, 0) == 0 || value.find(" " + prefix) != std::string::npos;
-                if (!matches) continue;
-                Suggestion s;
-                s.field = std::string(f.facet);
-                s.count = t.get_termfreq();
-                auto post = db_.postlist_begin(*t);
-                for (const std::string& display : schema::decode_list(db_.get_document(*post).get_value(static_cast<Xapian::valueno>(f.slot)))) {
-                    if (text::fold_case(display) == value) s.value = display;
-                }
-                if (s.value.empty()) s.value = value;
-                found.push_back(std::move(s));
-            }
-            for (const auto& completion : alias_completions(f, prefix, *aliases_, db_)) {
-                const std::string& name = completion.first;
-                bool seen = std::any_of(found.begin(), found.end(), [&](const Suggestion& s) { return text::same_folded(s.value, name); });
-                if (!seen) found.push_back({name, std::string(f.facet), completion.second});
-            }
-            out.insert(out.end(), found.begin(), found.end());
-        }
-        std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        if (out.size() > limit) out.resize(limit);
-        // Headline words fill the rest. The index holds stems ("militari"), so each stem is shown
-        // as a headline that holds it writes the word ("military").
-        if (titles && out.size() < limit && prefix.find(' ') == std::string::npos) {
-            std::string title_prefix = std::string(schema::kStemPrefix) + std::string(schema::field(schema::FieldId::title).text_prefix);
-            std::vector<std::pair<Xapian::doccount, std::string>> stems;
-            // Stems are accent-folded (common/stemming.h): "zü" looks for "zu".
-            std::string stem_prefix = title_prefix + text::fold_accents(prefix);
-            for (auto t = db_.allterms_begin(stem_prefix); t != db_.allterms_end(stem_prefix); ++t) {
-                stems.emplace_back(t.get_termfreq(), *t);
-            }
-            std::sort(stems.begin(), stems.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-            for (const auto& [count, term] : stems) {
-                if (out.size() >= limit) break;
-                std::string stem = term.substr(title_prefix.size());
-                std::string word = stem;
-                try {
-                    Article a = article_from_json(nlohmann::json::parse(db_.get_document(*db_.postlist_begin(term)).get_data()));
-                    for (const std::string& w : text::split_trimmed(text::fold_case(a.title), ' ')) {
-                        std::string bare;
-                        for (char c : w) {
-                            if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) bare += c;
-                        }
-                        if (bare.rfind(prefix, 0) == 0 && builder_.stemmer()(bare) == stem) {
-                            word = bare;
-                            break;
-                        }
-                    }
-                } catch (const nlohmann::json::exception&) {
-                    // Shown as the stem.
-                }
-                bool seen = false;
-                for (const Suggestion& s : out) seen = seen || text::same_folded(s.value, word);
-                if (!seen) out.push_back({word, std::string(schema::field(schema::FieldId::title).name), count});
-            }
-        }
-        return out;
-    });
+    return retrying([&] { return suggest_once(raw_prefix, limit, field); });
+}
+
+std::string Searcher::added_through_once() {
+    refresh();
+    std::string latest = db_.get_value_upper_bound(schema::kSlotAdded);
+    // A run still writing its stories: only what came before it is complete. Each shard
+    // marks its own open run (Xapian reads a set's metadata from its first shard only).
+    for (const Xapian::Database& shard : shards_->shard_dbs()) {
+        std::string open = shard.get_metadata(std::string(schema::kAddedOpenKey));
+        if (!latest.empty() && !open.empty() && open <= latest) latest = added::previous(open);
+    }
+    return latest;
 }
 
 std::string Searcher::added_through() {
     // A remote shard that stops answering is left out and the step run again.
-    return retrying([&]() -> std::string {
-        refresh();
-        std::string latest = db_.get_value_upper_bound(schema::kSlotAdded);
-        // A run still writing its stories: only what came before it is complete. Each shard
-        // marks its own open run (Xapian reads a set's metadata from its first shard only).
-        for (const Xapian::Database& shard : shards_->shard_dbs()) {
-            std::string open = shard.get_metadata(std::string(schema::kAddedOpenKey));
-            if (!latest.empty() && !open.empty() && open <= latest) latest = added::previous(open);
-        }
-        return latest;
-    });
+    return retrying([&] { return added_through_once(); });
+}
+
+IndexStats Searcher::stats_once() {
+    refresh();
+    IndexStats stats{path_, db_.get_doccount(), "", "", ""};
+    // The latest commit of any shard (ISO 8601 times sort as strings).
+    for (const Xapian::Database& shard : shards_->shard_dbs()) {
+        stats.last_commit = std::max(stats.last_commit, shard.get_metadata(std::string(schema::kLastCommitKey)));
+    }
+    // Slot values are "YYYYMMDDhhmmss": the bounds are the oldest and newest dates.
+    auto day = [](const std::string& compact) {
+        return compact.size() >= 8 ? compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2) : std::string();
+    };
+    stats.first_date = day(db_.get_value_lower_bound(schema::kSlotPublished));
+    stats.last_date = day(db_.get_value_upper_bound(schema::kSlotPublished));
+    return stats;
 }
 
 IndexStats Searcher::stats() {
     // A remote shard that stops answering is left out and the step run again.
-    return retrying([&]() -> IndexStats {
-        refresh();
-        IndexStats stats{path_, db_.get_doccount(), "", "", ""};
-        // The latest commit of any shard (ISO 8601 times sort as strings).
-        for (const Xapian::Database& shard : shards_->shard_dbs()) {
-            stats.last_commit = std::max(stats.last_commit, shard.get_metadata(std::string(schema::kLastCommitKey)));
-        }
-        // Slot values are "YYYYMMDDhhmmss": the bounds are the oldest and newest dates.
-        auto day = [](const std::string& compact) {
-            return compact.size() >= 8 ? compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2) : std::string();
-        };
-        stats.first_date = day(db_.get_value_lower_bound(schema::kSlotPublished));
-        stats.last_date = day(db_.get_value_upper_bound(schema::kSlotPublished));
-        return stats;
-    });
+    return retrying([&] { return stats_once(); });
 }
 
 }  // namespace dateline

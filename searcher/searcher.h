@@ -86,6 +86,11 @@ private:
     template <typename Step>
     auto retrying(Step&& step) -> decltype(step());
     SearchResponse run(const SearchRequest& request);
+    // The public steps, once (their public forms retry them).
+    std::optional<Article> article_once(const std::string& id);
+    std::vector<Suggestion> suggest_once(const std::string& prefix, std::size_t limit, const std::string& field);
+    std::string added_through_once();
+    IndexStats stats_once();
     // The languages the index holds articles in (ISO 639-1 codes).
     std::vector<std::string> index_languages();
 
