@@ -8,11 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <fcntl.h>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <netinet/in.h>
 #include <regex>
 #include <spawn.h>
@@ -200,15 +202,22 @@ public:
         }, 20s);
         REQUIRE_MESSAGE(port_ > 0, "dateline-http did not start: " << read_file(log_));
     }
-    // The total of a search; -1 with the reason in `error` when there was no 200 answer.
-    int total(const std::string& q) {
-        httplib::Client c("127.0.0.1", port_);
-        c.set_read_timeout(20);
-        auto res = c.Get("/api/search?q=" + q);
-        if (!res) { error = "no answer"; return -1; }
-        if (res->status != 200) { error = "HTTP " + std::to_string(res->status) + ": " + res->body; return -1; }
-        return nlohmann::json::parse(res->body).at("total").get<int>();
-    }
+    // A connection of its own, for one thread.
+    class Client {
+    public:
+        explicit Client(const Searcher& s) : c_("127.0.0.1", s.port_) { c_.set_read_timeout(20); }
+        // The total of a search; -1 with the reason in `why` when there was no 200 answer.
+        int total(const std::string& q, std::string& why) {
+            auto res = c_.Get("/api/search?q=" + q);
+            if (!res) { why = "no answer"; return -1; }
+            if (res->status != 200) { why = "HTTP " + std::to_string(res->status) + ": " + res->body; return -1; }
+            return nlohmann::json::parse(res->body).at("total").get<int>();
+        }
+
+    private:
+        httplib::Client c_;
+    };
+    int total(const std::string& q) { return Client(*this).total(q, error); }
     bool running() { return process_.running(); }
     std::string error;
 
@@ -320,6 +329,29 @@ TEST_CASE("a replica follows a nightly run, and a rollback, while its searcher k
     CHECK(http.total("zanzibarite") == 0);
     CHECK(http.total("quillwort") == 0);
 
+    // While the copies of nights 2 and 3 and a rollback arrive, a second client keeps searching
+    // the same server: no search may fail while the live copy changes under it.
+    std::atomic<bool> stop{false};
+    std::atomic<int> answered{0};
+    std::mutex mutex;
+    std::vector<std::string> failures;
+    std::thread client([&] {
+        Searcher::Client c(http);
+        while (!stop) {
+            std::string why;
+            if (c.total("harbour", why) < 0) {
+                std::lock_guard lock(mutex);
+                failures.push_back(why);
+            }
+            ++answered;
+        }
+    });
+    struct Join {
+        std::atomic<bool>& stop;
+        std::thread& t;
+        ~Join() { stop = true; if (t.joinable()) t.join(); }
+    } join{stop, client};
+
     // Night 2: a new article reaches the replica, and the searcher that was already running.
     write(archive / "zanzibarite.txt", story("Zanzibarite", "Port Ellery"));
     auto second = nightly(db, quote(archive.string()));
@@ -346,6 +378,13 @@ TEST_CASE("a replica follows a nightly run, and a rollback, while its searcher k
     CHECK_MESSAGE(http.total("quillwort") == 1, http.error);
     CHECK_MESSAGE(http.total("zanzibarite") == 1, http.error);
 
+    stop = true;
+    client.join();
+    CHECK(answered > 10);
+    CHECK_MESSAGE(failures.empty(), failures.size() << " of " << answered.load() << " searches failed during the updates, the first: "
+                                                    << (failures.empty() ? "" : failures.front()));
+    MESSAGE(answered.load() << " searches answered while two nights and a rollback reached the replica");
+
     // Two new copies while the searcher is idle: the live copy's folder name comes round again
     // (replica_0, replica_1, replica_0), and the searcher still answers from the newest one.
     auto again = nightly(db, "--rollback");
@@ -364,6 +403,19 @@ TEST_CASE("a replica follows a nightly run, and a rollback, while its searcher k
     // Both stop cleanly on SIGTERM, and take what they started with them; the replica stays.
     CHECK(follower.stop() == 0);
     CHECK(follower.log().find("stopped on SIGTERM") != std::string::npos);
+    // A search machine that was off catches up with one copy (--once) when it comes back.
+    write(archive / "tamarisk.txt", story("Tamarisk", "Kirkwall"));
+    auto fifth = nightly(db, quote(archive.string()));
+    REQUIRE_MESSAGE(fifth.status == 0, fifth.out);
+    CHECK(total(replica, "tamarisk") == 0);
+    auto once = run("DATELINE_LOG= bash " + quote(script("replica-follow")) + " --once --from 127.0.0.1:" + std::to_string(port) +
+                        " --master index --replica " + quote(replica.string()),
+                    true);
+    CHECK_MESSAGE(once.status == 0, once.out);
+    CHECK(once.out.find("new copy live in") != std::string::npos);
+    CHECK(total(replica, "tamarisk") == 1);
+    CHECK_MESSAGE(http.total("tamarisk") == 1, http.error);
+
     CHECK(server.stop() == 0);
     CHECK(server.log().find("stopped on SIGTERM") != std::string::npos);
     CHECK_FALSE(server.server_alive());
