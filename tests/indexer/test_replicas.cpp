@@ -422,3 +422,35 @@ TEST_CASE("a replica follows a nightly run, and a rollback, while its searcher k
     CHECK_FALSE(accepts(port));
     CHECK(total(replica, "ossifrage") == 1);
 }
+
+TEST_CASE("replica-serve says why it cannot serve, or stops serving, with exit status 3") {
+    if (!installed("xapian-replicate-server")) {
+        MESSAGE("skipped: xapian-replicate-server is not installed (Debian package xapian-tools)");
+        return;
+    }
+    dateline::testing::TempDir tmp;
+    fs::path db = tmp.path / "index";
+    auto built = nightly(db, quote((dateline::testing::samples_dir() / "text").string()));
+    REQUIRE_MESSAGE(built.status == 0, built.out);
+    int port = free_port();
+    ReplicaServer server(db, port, tmp.path / "serve.log");
+    REQUIRE(server.server_alive());
+
+    // A second one on the same port is refused before it starts anything.
+    auto taken = run("DATELINE_LOG= bash " + quote(script("replica-serve")) + " --db " + quote(db.string()) + " --listen 127.0.0.1:" +
+                         std::to_string(port),
+                     true);
+    CHECK(taken.status == 3);
+    CHECK(taken.out.find("already in use") != std::string::npos);
+
+    // The server killed under it: the script says so and exits 3 rather than pretend to serve.
+    static const std::regex pid(R"(xapian-replicate-server pid (\d+))");
+    std::smatch m;
+    std::string text = server.log();
+    REQUIRE(std::regex_search(text, m, pid));
+    kill(std::stoi(m[1]), SIGKILL);
+    CHECK(eventually([&] { return server.log().find("stopped by itself") != std::string::npos; }, 20s));
+    CHECK(server.log().find("killed by signal 9") != std::string::npos);
+    CHECK(server.stop() == 3);
+    CHECK_FALSE(accepts(port));
+}
