@@ -387,6 +387,11 @@ TEST_CASE("a replica follows a nightly run, and a rollback, while its searcher k
 
     // Two new copies while the searcher is idle: the live copy's folder name comes round again
     // (replica_0, replica_1, replica_0), and the searcher still answers from the newest one.
+    auto live_copy = [&] {
+        std::string stub = read_file(replica / "XAPIANDB");
+        return stub.substr(stub.rfind("auto "));
+    };
+    std::string searched = live_copy();
     auto again = nightly(db, "--rollback");
     REQUIRE_MESSAGE(again.status == 0, again.out);
     CHECK(eventually([&] { return total(replica, "quillwort") == 0; }));
@@ -394,16 +399,17 @@ TEST_CASE("a replica follows a nightly run, and a rollback, while its searcher k
     auto fourth = nightly(db, quote(archive.string()));
     REQUIRE_MESSAGE(fourth.status == 0, fourth.out);
     CHECK(eventually([&] { return total(replica, "ossifrage") == 1; }));
+    CHECK(live_copy() == searched);
     CHECK_MESSAGE(http.total("ossifrage") == 1, http.error);
     CHECK_MESSAGE(http.total("quillwort") == 1, http.error);
     CHECK(http.running());
     for (std::string q : {"bank", "ferries", "harbour"}) CHECK_MESSAGE(search(replica, q) == search(db, q), q);
     MESSAGE("replica-follow's log:\n" << follower.log());
 
-    // Both stop cleanly on SIGTERM, and take what they started with them; the replica stays.
+    // The follower stops cleanly on SIGTERM; a search machine that was off catches up with one
+    // copy (--once) when it comes back.
     CHECK(follower.stop() == 0);
     CHECK(follower.log().find("stopped on SIGTERM") != std::string::npos);
-    // A search machine that was off catches up with one copy (--once) when it comes back.
     write(archive / "tamarisk.txt", story("Tamarisk", "Kirkwall"));
     auto fifth = nightly(db, quote(archive.string()));
     REQUIRE_MESSAGE(fifth.status == 0, fifth.out);
@@ -416,6 +422,7 @@ TEST_CASE("a replica follows a nightly run, and a rollback, while its searcher k
     CHECK(total(replica, "tamarisk") == 1);
     CHECK_MESSAGE(http.total("tamarisk") == 1, http.error);
 
+    // The server stops cleanly too, and takes xapian-replicate-server with it; the replica stays.
     CHECK(server.stop() == 0);
     CHECK(server.log().find("stopped on SIGTERM") != std::string::npos);
     CHECK_FALSE(server.server_alive());
