@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -24,13 +25,22 @@ namespace {
 
 const std::string kIndex = DATELINE_INDEX_BIN;
 
-// Runs scripts/gen-corpus N OUT with `options`; fails the test when it fails.
-void generate(int n, const fs::path& out, const std::string& options) {
+// Runs scripts/gen-corpus N OUT with `options`; fails the test when it fails. Returns what it
+// printed (its summary line).
+std::string generate(int n, const fs::path& out, const std::string& options) {
     std::string script = (dateline::testing::source_root() / "scripts" / "gen-corpus").string();
     auto r = run("python3 " + quote(script) + " --shared " + quote(dateline::testing::shared_dir().string()) + " " + options +
                      " " + std::to_string(n) + " " + quote(out.string()),
                  true);
     REQUIRE_MESSAGE(r.status == 0, r.out);
+    return r.out;
+}
+
+// The number before `what` in gen-corpus's summary line ("..., 698 named").
+int summary_count(const std::string& summary, const std::string& what) {
+    std::smatch m;
+    REQUIRE_MESSAGE(std::regex_search(summary, m, std::regex("([0-9]+) " + what)), summary);
+    return std::stoi(m[1]);
 }
 
 // Every file of the folder by name, with its bytes.
@@ -60,10 +70,10 @@ TEST_CASE("gen-corpus: deterministic by seed, N readable articles in every forma
         return;
     }
     dateline::testing::TempDir tmp;
-    // Three runs only (each reads the corpora first): a third of the files in the other formats.
+    // Four runs only (each reads the corpora first): a third of the files in the other formats.
     const int n = 2000;
     const std::string options = "--files 6 --other-formats 34";
-    generate(n, tmp.path / "a", "--seed 1 " + options);
+    std::string said_big = generate(n, tmp.path / "a", "--seed 1 " + options);
     generate(n, tmp.path / "again", "--seed 1 " + options);
     generate(n, tmp.path / "other-seed", "--seed 2 " + options);
 
@@ -71,6 +81,12 @@ TEST_CASE("gen-corpus: deterministic by seed, N readable articles in every forma
     CHECK(a.size() == 6);
     CHECK(a == files_of(tmp.path / "again"));
     CHECK(a != files_of(tmp.path / "other-seed"));
+
+    // The pool of people grows with N, minted names and all, and so do the people named.
+    std::string said_small = generate(n / 10, tmp.path / "small", "--seed 1 --files 1");
+    CHECK(summary_count(said_big, "in the pool") > 3 * summary_count(said_small, "in the pool"));
+    CHECK(summary_count(said_big, "minted") > summary_count(said_small, "minted"));
+    CHECK(summary_count(said_big, "named") > 3 * summary_count(said_small, "named"));
     std::set<std::string> kinds;
     for (const auto& [name, bytes] : a) kinds.insert(fs::path(name).extension().string());
     CHECK(kinds == std::set<std::string>{".csv", ".jsonl", ".xml"});
