@@ -64,6 +64,19 @@ std::string ShardSet::read_stubs() const {
 }
 
 void ShardSet::open_all() {
+    // A replica's stub is renamed over when a new copy arrives and the old copy is removed just
+    // after: a stub read before the switch can name a folder that is already gone. When a local
+    // shard failed and the stubs changed meanwhile, the set is read again (a few times at most).
+    for (int attempt = 0;; ++attempt) {
+        open_all_once();
+        bool local_missing = false;
+        for (const Shard& shard : shards_) local_missing = local_missing || (!shard.open && shard.spec.kind == ShardSpec::Kind::local);
+        if (!local_missing || stubs_.empty() || attempt == 3 || read_stubs() == stub_content_) break;
+    }
+    combine();
+}
+
+void ShardSet::open_all_once() {
     ShardList list = read_shard_list(path_);
     stubs_ = std::move(list.stubs);
     stub_content_ = read_stubs();
@@ -93,7 +106,6 @@ void ShardSet::open_all() {
         open_shards(all);
     }
     last_try_ = std::chrono::steady_clock::now();
-    combine();
 }
 
 void ShardSet::open_shards(const std::vector<Shard*>& shards) {

@@ -78,7 +78,8 @@ private:
         bool open = false;
         unsigned long long identity = 0;  // local: inode of iamglass when opened
     };
-    void open_all();
+    void open_all();       // reads the stubs and opens every shard; throws when none opens
+    void open_all_once();
     void open_shards(const std::vector<Shard*>& shards);
     void open_shard(Shard& shard);
     void combine();
