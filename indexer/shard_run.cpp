@@ -111,10 +111,20 @@ std::string shard_line(const std::string& name, const RunSummary& s) {
 
 }  // namespace
 
+unsigned shard_threads(const IndexOptions& options, std::size_t count) {
+    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::min<std::size_t>(jobs, count));
+}
+
 std::vector<IndexWriter> open_shard_writers(const IndexOptions& options, std::size_t count) {
     auto dir = make_shard_folder(options.db, count);
     WriterOptions writer_options;
     writer_options.fresh = options.full;
+    // Writers at work together share one writer's pending commit (Xapian holds it in memory), so
+    // memory does not grow with the cores; not below a first build's shards' 500 stories.
+    const unsigned threads = shard_threads(options, count);
+    writer_options.batch_documents = std::max<std::size_t>(500, writer_options.batch_documents / threads);
+    writer_options.batch_bytes = std::max<std::size_t>(2u << 20, writer_options.batch_bytes / threads);
     std::vector<IndexWriter> shards;
     shards.reserve(count);
     for (const std::string& path : shard_paths(dir, count)) shards.emplace_back(path, writer_options);
@@ -152,10 +162,9 @@ void index_into_shards(std::vector<IndexWriter>& shards, const Discovery& found,
     }
 
     FileProcessor processor(options);
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     Progress progress(err, err_is_terminal, options.quiet, plan.read.size());
     std::vector<RunSummary> per_shard(count);
-    const auto threads = static_cast<unsigned>(std::min<std::size_t>(jobs, count));
+    const unsigned threads = shard_threads(options, count);
     if (threads > 1) {
         SharedRun run{{}, summary, progress, out, err};
         write_in_parallel(shards, parts, threads, processor, run, per_shard, plan.read.size());

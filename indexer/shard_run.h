@@ -34,8 +34,13 @@
 
 namespace dateline {
 
+// How many shards are written at once: --jobs (default: the cores), at most the shards.
+unsigned shard_threads(const IndexOptions& options, std::size_t count);
+
 // Makes the shard folder options.db (with `count` shards) if needed and opens every shard's
-// writer, in order. Throws IndexUnusable (a shard locked, damaged, of another schema).
+// writer, in order. Writers that work at once share one writer's batch (WriterOptions), so the
+// memory of pending commits does not grow with the cores. Throws IndexUnusable (a shard locked,
+// damaged, of another schema).
 std::vector<IndexWriter> open_shard_writers(const IndexOptions& options, std::size_t count);
 
 // Indexes what discovery `found` into the shards.
