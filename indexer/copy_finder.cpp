@@ -14,6 +14,9 @@
 namespace dateline {
 namespace {
 
+// Documents rekeyed between two commits of link_shard_copies.
+constexpr std::size_t kRekeyBatch = 2500;
+
 // The shingles of a stored article's body; none when its data is not Dateline's JSON.
 std::vector<std::uint64_t> stored_shingles(const Xapian::Document& doc) {
     try {
@@ -110,7 +113,8 @@ std::size_t link_shard_copies(Xapian::WritableDatabase& db, Xapian::docid first)
         }
         set_story(doc, known->second);
         db.replace_document(id, doc);
-        ++rekeyed;
+        // Xapian holds uncommitted changes in memory: a large merge commits as it goes.
+        if (++rekeyed % kRekeyBatch == 0) db.commit();
     }
     if (rekeyed) db.commit();
     return rekeyed;

@@ -55,7 +55,7 @@ std::string own_story_key(const std::string& id_term);
 // After a first build's shards are merged (documents of shard 0 first, then 1...): each story
 // that began in a later shard (from document `first` on) looks for a copy among the documents
 // before it, and if it finds one, every article of the story takes that copy's key. Returns
-// the articles rekeyed; commits when there are any.
+// the articles rekeyed; commits when there are any, and every few thousand (bounded memory).
 std::size_t link_shard_copies(Xapian::WritableDatabase& db, Xapian::docid first);
 
 }  // namespace dateline

@@ -24,6 +24,7 @@ struct IndexOptions {
     PrunePolicy prune_policy;        // when a prune is refused (--prune-limit, --allow-prune)
     bool retry_failed = false;       // read failed files again even when unchanged
     unsigned jobs = 0;               // worker threads; 0 = number of cores
+    std::size_t shards = 0;          // --shards: write `db` as a shard folder (shard_folder.h); 0 = not asked
     ExtractMode extract = ExtractMode::missing;
     // The names entities are indexed under: the built-in alias table, with --aliases FILE's.
     std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in();

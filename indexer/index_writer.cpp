@@ -167,7 +167,7 @@ ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<Built
         built.doc.add_value(schema::kSlotAdded, stamp_);
         // Into an index that was empty, a story not yet seen in this run is new: adding it
         // directly saves Xapian two look-ups per story, most of a first build's writing time.
-        if (started_empty_ && new_ids_.insert(text::hash64(built.id_term)).second) {
+        if (started_empty_ && new_ids_.size() < kMaxRememberedIds && new_ids_.insert(text::hash64(built.id_term)).second) {
             set_story(built.doc, story_key(db_, built.doc, built.id_term));
             built.doc.add_boolean_term(own_path);
             set_bit(file.kept, db_.add_document(built.doc));

@@ -163,7 +163,10 @@ private:
     std::map<std::string, FileRecord> records_;
     bool started_empty_ = false;           // the index held nothing when opened
     // Hashes (text::hash64) of the id terms added this run, while started_empty_: 8 bytes and a
-    // node a story. Two ids of one hash only cost the second a look-up in the index.
+    // node a story (about 40 bytes). Two ids of one hash only cost the second a look-up in the
+    // index. At most kMaxRememberedIds (about 40 MiB): past them, stories are looked up as in an
+    // index that was not empty (slower, not wrong), so memory does not grow with the archive.
+    static constexpr std::size_t kMaxRememberedIds = std::size_t{1} << 20;
     std::unordered_set<std::uint64_t> new_ids_;
     std::set<std::string> applied_paths_;  // files written this run, while started_empty_
     std::optional<OpenFile> open_;

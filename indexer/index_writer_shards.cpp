@@ -10,18 +10,27 @@ namespace dateline {
 namespace fs = std::filesystem;
 namespace {
 
+constexpr std::size_t kMergeBatch = 2500;
+
 // A story held by files of two shards is in both; as a single writer would, keep one document
 // (at the first one's id, with the last one's content) that belongs to all of those files.
 // Returns how many copies were removed.
+// Commits every kMergeBatch changes: Xapian keeps uncommitted changes in memory, and a merge of
+// a large archive may change many documents.
 std::size_t merge_duplicate_stories(const std::string& path) {
     Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
     const std::string id_prefix(schema::field(schema::FieldId::id).filter_prefix);
     const std::string path_prefix(schema::field(schema::FieldId::path).filter_prefix);
-    std::size_t removed = 0;
+    // The ids held twice, listed before anything changes (a term list is not walked while the
+    // database under it is committed): a few bytes a duplicate.
+    std::vector<std::string> held_twice;
     for (auto t = db.allterms_begin(id_prefix); t != db.allterms_end(id_prefix); ++t) {
-        if (t.get_termfreq() < 2) continue;
+        if (t.get_termfreq() >= 2) held_twice.push_back(*t);
+    }
+    std::size_t removed = 0, pending = 0;
+    for (const std::string& id_term : held_twice) {
         std::vector<Xapian::docid> copies;
-        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) copies.push_back(*p);
+        for (auto p = db.postlist_begin(id_term); p != db.postlist_end(id_term); ++p) copies.push_back(*p);
         Xapian::Document keep = db.get_document(copies.back());
         for (std::size_t i = 0; i + 1 < copies.size(); ++i) {
             Xapian::Document other = db.get_document(copies[i]);
@@ -33,6 +42,11 @@ std::size_t merge_duplicate_stories(const std::string& path) {
         db.replace_document(copies.front(), keep);
         for (std::size_t i = 1; i < copies.size(); ++i) db.delete_document(copies[i]);
         removed += copies.size() - 1;
+        pending += copies.size();
+        if (pending >= kMergeBatch) {
+            db.commit();
+            pending = 0;
+        }
     }
     if (removed) db.commit();
     return removed;

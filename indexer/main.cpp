@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <map>
+#include <vector>
 #include <unistd.h>
 
 #include "index_error.h"
@@ -13,6 +15,7 @@
 #include "index_writer.h"
 #include "pipeline.h"
 #include "schema.h"
+#include "shard_folder.h"
 
 namespace po = boost::program_options;
 using namespace dateline;
@@ -52,7 +55,7 @@ void print_help(const po::options_description& visible) {
                  "than --prune-limit percent of the articles indexed under a root (and more than "
               << kPruneAlwaysAllowed << "),\n"
                  "removes nothing and says why; new and changed files are still indexed. --allow-prune\n"
-                 "lets one run remove whatever vanished.\n"
+                 "lets one run remove whatever vanished. In a shard folder the limit also holds for each shard.\n"
                  "\nExit status: 0 all went well; 1 some inputs failed, or were read in part (bad records\n"
                  "skipped, damaged XML recovered; each is named on stderr), or the run was interrupted;\n"
                  "2 usage error; 3 the index cannot be used (not an index folder, locked by\n"
@@ -64,9 +67,15 @@ extern "C" void on_signal(int) { request_stop(); }
 
 // Holds the index's write lock until stdin is closed, for scripts that replace the index
 // (scripts/nightly): meanwhile any other dateline-index run on it is refused as "locked".
+// A shard folder's lock is all its shards' locks.
 int hold_lock(const std::string& db_path) {
     try {
-        Xapian::WritableDatabase db(db_path, Xapian::DB_OPEN);
+        std::vector<Xapian::WritableDatabase> locked;
+        if (is_shard_folder(db_path)) {
+            for (const std::string& shard : shard_paths(db_path, read_shard_count(db_path))) locked.emplace_back(shard, Xapian::DB_OPEN);
+        } else {
+            locked.emplace_back(db_path, Xapian::DB_OPEN);
+        }
         std::cout << "locked " << db_path << std::endl;
         std::cin.ignore(std::numeric_limits<std::streamsize>::max());
         return kExitOk;
@@ -74,25 +83,40 @@ int hold_lock(const std::string& db_path) {
         std::cerr << "dateline-index: the index " << db_path << " is locked: another dateline-index run is writing it.\n";
     } catch (const Xapian::Error& e) {
         std::cerr << "dateline-index: cannot open the index " << db_path << ": " << e.get_description() << "\n";
+    } catch (const IndexUnusable& e) {
+        std::cerr << "dateline-index: " << e.what() << "\n";
     }
     return kExitIndexUnusable;
 }
 
 int show_status(const std::string& db_path) {
     Xapian::Database db;
+    std::vector<std::string> shards;
+    std::map<std::string, FileRecord> records;
     try {
+        if (is_shard_folder(db_path)) shards = shard_paths(db_path, read_shard_count(db_path));
+        // A shard folder's file records are its shards' together (Xapian's stub opens them as one
+        // for the counts, but metadata is read shard by shard).
+        for (const std::string& shard : shards) {
+            auto mine = load_file_records(Xapian::Database(shard));
+            records.insert(mine.begin(), mine.end());
+        }
         db = Xapian::Database(db_path);
+        if (shards.empty()) records = load_file_records(db);
     } catch (const Xapian::Error& e) {
         std::cerr << "dateline-index: cannot open the index " << db_path << ": " << e.get_description() << "\n";
         return kExitIndexUnusable;
+    } catch (const IndexUnusable& e) {
+        std::cerr << "dateline-index: " << e.what() << "\n";
+        return kExitIndexUnusable;
     }
-    auto records = load_file_records(db);
     std::size_t failed = 0;
     for (const auto& [path, r] : records) failed += r.failed ? 1 : 0;
     std::cout << "index: " << db_path << "\n"
               << "documents: " << db.get_doccount() << "\n"
               << "files: " << records.size() << " recorded, " << failed << " failed\n"
               << "last commit: " << db.get_metadata(std::string(schema::kLastCommitKey)) << "\n";
+    if (!shards.empty()) std::cout << "shards: " << shards.size() << "\n";
     for (const auto& [path, r] : records) {
         if (r.failed) std::cout << "failed: " << path << ": " << r.reason << "\n";
     }
@@ -124,6 +148,9 @@ int main(int argc, char** argv) {
         ("map", po::value<std::vector<std::string>>(&maps)->composing(),
          "JSON Lines and CSV field mapping, FIELD=KEY (repeatable), e.g. --map title=headline")
         ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "worker threads (0: one per core)")
+        ("shards", po::value<std::size_t>(&options.shards),
+         "write the index as N shards (1 to 100) in the --db folder, which must be new or empty: "
+         "shard-00 .. and a Xapian stub file XAPIANDB listing them; later runs take N from the folder")
         ("full", po::bool_switch(&options.full), "reindex everything from scratch")
         ("no-prune", "keep articles of files that vanished")
         ("prune-limit", po::value<double>(&options.prune_policy.max_percent)->default_value(5),
@@ -161,6 +188,8 @@ int main(int argc, char** argv) {
         if (options.format != "auto" && !reader_named(options.format))
             throw std::invalid_argument("--format takes auto or one of " + formats_list() + ", not '" + options.format + "'");
         if (options.json && !options.dry_run) throw std::invalid_argument("--json goes with --dry-run");
+        if (vm.count("shards") && (options.shards < 1 || options.shards > kMaxShards))
+            throw std::invalid_argument("--shards takes 1 to " + std::to_string(kMaxShards));
         if (!(options.prune_policy.max_percent >= 0 && options.prune_policy.max_percent <= 100))
             throw std::invalid_argument("--prune-limit takes a percentage from 0 to 100");
     } catch (const std::exception& e) {

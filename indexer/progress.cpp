@@ -11,6 +11,8 @@ Progress::Progress(std::ostream& out, bool terminal, bool quiet, std::size_t tot
 
 void Progress::update(std::size_t files_done, std::size_t articles_done) {
     if (quiet_ || total_files_ == 0) return;
+    files_done += files_before_;
+    articles_done += articles_before_;
     auto now = std::chrono::steady_clock::now();
     auto interval = terminal_ ? std::chrono::milliseconds(200) : std::chrono::milliseconds(10000);
     if (now - last_draw_ < interval && files_done != total_files_) return;

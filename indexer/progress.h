@@ -18,6 +18,13 @@ public:
     // Clears the bar before the summary line.
     void finish();
 
+    // For shards of a shard folder written one after the other, each counting from zero: what
+    // the shards before have done, added to what update() is told.
+    void set_done_before(std::size_t files, std::size_t articles) {
+        files_before_ = files;
+        articles_before_ = articles;
+    }
+
 private:
     std::ostream& out_;
     bool terminal_;
@@ -26,6 +33,8 @@ private:
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point last_draw_;
     bool drawn_ = false;
+    std::size_t files_before_ = 0;
+    std::size_t articles_before_ = 0;
 };
 
 }  // namespace dateline

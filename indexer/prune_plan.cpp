@@ -37,9 +37,7 @@ std::string percent(double value) {
     return buf;
 }
 
-}  // namespace
-
-PrunePlan plan_prune(const std::map<std::string, FileRecord>& records, const Discovery& found, const PrunePolicy& policy) {
+std::map<std::string, RootCount> count_roots(const std::map<std::string, FileRecord>& records, const Discovery& found) {
     std::vector<std::string> roots = found.roots;
     roots.insert(roots.end(), found.missing_roots.begin(), found.missing_roots.end());
     std::map<std::string, RootCount> counts;
@@ -61,8 +59,25 @@ PrunePlan plan_prune(const std::map<std::string, FileRecord>& records, const Dis
             c.articles_vanished += record.articles;
         }
     }
+    return counts;
+}
 
-    const std::string hint = "; if the files were really deleted, run again with --allow-prune (or raise --prune-limit)";
+double share_of(const RootCount& c) {
+    return c.articles_indexed ? 100.0 * static_cast<double>(c.articles_vanished) / static_cast<double>(c.articles_indexed) : 0;
+}
+
+bool over_limit(const RootCount& c, const PrunePolicy& policy) {
+    double limit = std::max<double>(kPruneAlwaysAllowed, policy.max_percent / 100 * static_cast<double>(c.articles_indexed));
+    return static_cast<double>(c.articles_vanished) > limit;
+}
+
+const char* const kHint = "; if the files were really deleted, run again with --allow-prune (or raise --prune-limit)";
+
+}  // namespace
+
+PrunePlan plan_prune(const std::map<std::string, FileRecord>& records, const Discovery& found, const PrunePolicy& policy) {
+    std::map<std::string, RootCount> counts = count_roots(records, found);
+    const std::string hint = kHint;
     PrunePlan plan;
     for (const auto& [root, c] : counts) {
         if (c.files_indexed == 0) continue;
@@ -75,8 +90,6 @@ PrunePlan plan_prune(const std::map<std::string, FileRecord>& records, const Dis
         }
         if (c.vanished.empty()) continue;
         if (!policy.allow) {
-            double share = c.articles_indexed ? 100.0 * static_cast<double>(c.articles_vanished) / static_cast<double>(c.articles_indexed) : 0;
-            double limit = std::max<double>(kPruneAlwaysAllowed, policy.max_percent / 100 * static_cast<double>(c.articles_indexed));
             if (c.files_found == 0) {
                 plan.refusals.push_back(root + " holds no files (not mounted?): the " + kept + hint);
                 continue;
@@ -85,10 +98,10 @@ PrunePlan plan_prune(const std::map<std::string, FileRecord>& records, const Dis
                 plan.refusals.push_back("every file indexed under " + root + " vanished: the " + kept + hint);
                 continue;
             }
-            if (static_cast<double>(c.articles_vanished) > limit) {
+            if (over_limit(c, policy)) {
                 plan.refusals.push_back(std::to_string(c.vanished.size()) + " vanished files under " + root + " would remove " +
                                         std::to_string(c.articles_vanished) + " of its " + std::to_string(c.articles_indexed) +
-                                        " articles (" + percent(share) + ", over the limit of " + percent(policy.max_percent) +
+                                        " articles (" + percent(share_of(c)) + ", over the limit of " + percent(policy.max_percent) +
                                         "): they are kept" + hint);
                 continue;
             }
@@ -98,6 +111,20 @@ PrunePlan plan_prune(const std::map<std::string, FileRecord>& records, const Dis
     if (!plan.refusals.empty()) plan.remove.clear();
     std::sort(plan.remove.begin(), plan.remove.end());
     return plan;
+}
+
+std::vector<std::string> shard_share_refusals(const std::map<std::string, FileRecord>& records, const Discovery& found,
+                                              const PrunePolicy& policy, const std::string& shard) {
+    std::vector<std::string> refusals;
+    if (policy.allow) return refusals;
+    for (const auto& [root, c] : count_roots(records, found)) {
+        if (c.missing || c.vanished.empty() || !over_limit(c, policy)) continue;
+        refusals.push_back(shard + ": " + std::to_string(c.vanished.size()) + " vanished files under " + root + " would remove " +
+                           std::to_string(c.articles_vanished) + " of the " + std::to_string(c.articles_indexed) +
+                           " articles this shard holds under it (" + percent(share_of(c)) + ", over the limit of " +
+                           percent(policy.max_percent) + "): they are kept" + kHint);
+    }
+    return refusals;
 }
 
 }  // namespace dateline

@@ -39,4 +39,13 @@ struct PrunePlan {
 
 PrunePlan plan_prune(const std::map<std::string, FileRecord>& records, const Discovery& found, const PrunePolicy& policy);
 
+// A shard folder (shard_folder.h) is guarded for the whole (plan_prune on every shard's records)
+// and shard by shard: each shard is an index of its own, so the share rule (max_percent, above
+// kPruneAlwaysAllowed) is judged on the articles one shard holds under each root too. Returns
+// why `shard` (its name, for the messages) refuses, an empty list when it does not. The root
+// rules (missing, empty, every file gone) are the whole's: a root whose few files happen to
+// hash into one shard is no sign of a lost disk.
+std::vector<std::string> shard_share_refusals(const std::map<std::string, FileRecord>& records, const Discovery& found,
+                                              const PrunePolicy& policy, const std::string& shard);
+
 }  // namespace dateline

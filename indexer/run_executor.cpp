@@ -78,13 +78,18 @@ void prune(const PrunePlan& plan, IndexWriter& writer, RunSummary& summary, std:
 
 void execute_plan(const RunPlan& plan, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
                   std::ostream& out, std::ostream& err, bool err_is_terminal) {
+    Progress progress(err, err_is_terminal, options.quiet, plan.read.size());
+    execute_plan(plan, writer, options, summary, progress, out, err);
+}
+
+void execute_plan(const RunPlan& plan, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
+                  Progress& progress, std::ostream& out, std::ostream& err) {
     summary.files_unchanged += plan.unchanged;
     summary.files_skipped += plan.skipped;
     summary.files_still_failing += plan.still_failing;
 
     FileProcessor processor(options);
     unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    Progress progress(err, err_is_terminal, options.quiet, plan.read.size());
 
     if (writer && writer->started_empty() && jobs > 1 && plan.read.size() > 1) {
         // A first build: one shard per core, written in parallel, then merged (sharded_build.h).

@@ -15,6 +15,7 @@
 
 #include "index_options.h"
 #include "index_writer.h"
+#include "progress.h"
 #include "run_plan.h"
 #include "run_summary.h"
 
@@ -24,5 +25,9 @@ namespace dateline {
 // (Xapian::Error: the disk is full, say), after stopping the workers.
 void execute_plan(const RunPlan& plan, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
                   std::ostream& out, std::ostream& err, bool err_is_terminal);
+
+// The same, drawing on the run's `progress` (a shard of a shard folder, shard_run.h).
+void execute_plan(const RunPlan& plan, IndexWriter* writer, const IndexOptions& options, RunSummary& summary,
+                  Progress& progress, std::ostream& out, std::ostream& err);
 
 }  // namespace dateline
