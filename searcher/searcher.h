@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "facet_columns.h"
 #include "query_builder.h"
 #include "response_cache.h"
 #include "search_request.h"
@@ -69,6 +70,10 @@ public:
     // index has not changed.
     void use_cache(ResponseCache* cache) { cache_ = cache; }
 
+    // Counts facets from the columns kept in `columns` (shared by all of a server's Searchers;
+    // facet_columns.h): for a process that answers many searches.
+    void use_facet_columns(FacetColumnCache* columns) { facet_columns_ = columns; }
+
 private:
     void open();
     void refresh();
@@ -82,6 +87,7 @@ private:
     std::shared_ptr<const EntityAliases> aliases_;
     QueryBuilder builder_;
     ResponseCache* cache_ = nullptr;
+    FacetColumnCache* facet_columns_ = nullptr;
 };
 
 }  // namespace dateline
