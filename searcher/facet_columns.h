@@ -8,8 +8,9 @@
 //
 // A FacetColumn is built by reading one slot's value stream from start to end (the values of a
 // slot are stored together, in docid order, so this is a sequential read) and interning each
-// value of each list. It is keyed by docid, the combined docid of a database of several shards
-// (Xapian interleaves them), which is the docid a match spy sees.
+// value of each list. It is keyed by docid (over several shards, the combined docid). A match
+// spy over several shards sees each shard's own docids in Xapian 1.4, so FacetSpy uses columns
+// for a single database only (facets.cpp); the cache itself is keyed by every shard's state.
 //
 // FacetColumnCache holds the columns of the current index state, shared by the threads of a
 // server (each with its own Xapian handle). The state names every shard's revision and the
