@@ -9,20 +9,47 @@ namespace dateline {
 FacetSpy::FacetSpy(const std::vector<std::string>& facet_names, bool histogram) : histogram_(histogram) {
     for (const std::string& name : facet_names) {
         int slot = facet_slot(name);
-        if (slot >= 0) slots_.push_back({name, static_cast<Xapian::valueno>(slot), {}});
+        if (slot >= 0) slots_.push_back({name, static_cast<Xapian::valueno>(slot), {}, {}});
     }
 }
 
+void FacetSpy::count_from(FacetColumnCache& cache, const Xapian::Database& db) {
+    // Over several shards, Xapian 1.4 hands a spy each shard's own docids, which do not say
+    // which shard a match is from: a column cannot be looked up, so the documents are read.
+    if (db.size() != 1) return;
+    auto use = [](ColumnCounts& c, std::shared_ptr<const FacetColumn> column) {
+        if (!column) return;
+        c.by_id.assign(column->value_count(), 0);
+        c.column = std::move(column);
+    };
+    for (SlotCounts& s : slots_) use(s.by_column, cache.column(db, s.slot, FacetColumn::Split::list));
+    if (histogram_) use(days_, cache.column(db, static_cast<Xapian::valueno>(schema::kSlotPublished), FacetColumn::Split::day));
+}
+
+template <typename Counts>
+void FacetSpy::ColumnCounts::fold_into(Counts& counts) {
+    if (pending == 0) return;
+    for (std::size_t id = 0; id < by_id.size(); ++id) {
+        if (by_id[id] == 0) continue;
+        counts[column->value(static_cast<std::uint32_t>(id))] += by_id[id];
+        by_id[id] = 0;
+    }
+    pending = 0;
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    // With columns, the docid is all that is read of the document.
+    Xapian::docid did = doc.get_docid();
     // get_value per slot, not values_begin(): during matching Xapian hands spies a document that
     // reads each slot from its value stream, and its list of all values is not reliable there.
-    if (histogram_) {
+    if (histogram_ && !days_.count(did)) {
         std::string value = doc.get_value(static_cast<Xapian::valueno>(schema::kSlotPublished));
         if (value.size() >= 8) ++per_day_[value.substr(0, 8)];
     }
     // The slot's list is split here rather than by schema::decode_list, which would build a
     // vector for every matching document.
     for (SlotCounts& s : slots_) {
+        if (s.by_column.count(did)) continue;
         std::string list = doc.get_value(s.slot);
         std::size_t start = 0;
         while (start < list.size()) {
@@ -53,8 +80,27 @@ std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
     auto by_count = [](const FacetValue& a, const FacetValue& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;
     };
-    for (const SlotCounts& s : slots_) {
+    for (SlotCounts& s : slots_) {
         std::vector<FacetValue> values;
+        if (s.counts.empty() && s.by_column.column) {
+            // Counted by column only: the best `limit` ids are picked by count, ties by value,
+            // and only they become strings.
+            const FacetColumn& column = *s.by_column.column;
+            const std::vector<std::uint32_t>& by_id = s.by_column.by_id;
+            std::vector<std::uint32_t> ids;
+            for (std::uint32_t id = 0; id < by_id.size(); ++id) {
+                if (by_id[id] != 0) ids.push_back(id);
+            }
+            auto by_id_count = [&](std::uint32_t a, std::uint32_t b) {
+                return by_id[a] != by_id[b] ? by_id[a] > by_id[b] : column.value(a) < column.value(b);
+            };
+            std::size_t keep = std::min(limit, ids.size());
+            std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(keep), ids.end(), by_id_count);
+            for (std::size_t i = 0; i < keep; ++i) values.push_back({column.value(ids[i]), by_id[ids[i]]});
+            out.push_back({s.name, std::move(values)});
+            continue;
+        }
+        s.by_column.fold_into(s.counts);
         values.reserve(s.counts.size());
         for (const auto& [value, count] : s.counts) values.push_back({value, count});
         if (values.size() > limit) {
@@ -69,14 +115,22 @@ std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
 }
 
 const std::unordered_map<std::string, std::size_t>* FacetSpy::counts(const std::string& facet_name) const {
-    for (const SlotCounts& s : slots_) {
-        if (s.name == facet_name) return &s.counts;
+    for (SlotCounts& s : slots_) {
+        if (s.name != facet_name) continue;
+        s.by_column.fold_into(s.counts);
+        return &s.counts;
     }
     return nullptr;
 }
 
+const std::map<std::string, std::size_t>& FacetSpy::per_day() const {
+    days_.fold_into(per_day_);
+    return per_day_;
+}
+
 Histogram FacetSpy::histogram() const {
     Histogram h;
+    days_.fold_into(per_day_);
     if (per_day_.empty()) {
         h.unit = "day";
         return h;

@@ -117,9 +117,12 @@ void set_order(Xapian::Enquire& enquire, SortOrder sort) {
 }
 
 // The facet spy a request needs: its facets (with the entity facets its related names are
-// scored from) and, for its histogram or timeline, the matches per day.
-std::unique_ptr<FacetSpy> facet_spy(const SearchRequest& request) {
-    return std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
+// scored from) and, for its histogram or timeline, the matches per day. With `columns` (a
+// long-lived process), it counts from the facet columns of `db` (facet_columns.h).
+std::unique_ptr<FacetSpy> facet_spy(const SearchRequest& request, FacetColumnCache* columns, const Xapian::Database& db) {
+    auto spy = std::make_unique<FacetSpy>(facets_to_count(request), request.histogram || request.timeline != TimelineUnit::none);
+    if (columns && !spy->empty()) spy->count_from(*columns, db);
+    return spy;
 }
 
 // With copies collapsed, Xapian's total estimates the stories: the articles are its uncollapsed
@@ -170,7 +173,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // Copies of one story are one result (copies.h).
     if (request.collapse) enquire.set_collapse_key(schema::kSlotStory);
     if (limited) enquire.set_time_limit(request.time_limit_ms / 2000.0);
-    auto spy = facet_spy(request);
+    // The facet columns read value streams, which a remote shard does not serve.
+    auto spy = facet_spy(request, remote ? nullptr : facet_columns_, db_);
     StoryCounter stories;
     RemoteCounts remote_counts(request);
     if (!remote) {
@@ -225,7 +229,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         set_order(some, request.sort);
         if (request.collapse) some.set_collapse_key(schema::kSlotStory);
         if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
-        auto partial_spy = facet_spy(request);
+        auto partial_spy = facet_spy(request, remote ? nullptr : facet_columns_, db_);
         StoryCounter some_stories;
         RemoteCounts some_counts(request);
         if (!remote) {

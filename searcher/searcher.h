@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "facet_columns.h"
 #include "query_builder.h"
 #include "response_cache.h"
 #include "search_request.h"
@@ -76,6 +77,10 @@ public:
     // index has not changed.
     void use_cache(ResponseCache* cache) { cache_ = cache; }
 
+    // Counts facets from the columns kept in `columns` (shared by all of a server's Searchers;
+    // facet_columns.h): for a process that answers many searches.
+    void use_facet_columns(FacetColumnCache* columns) { facet_columns_ = columns; }
+
 private:
     void open();
     void refresh();
@@ -100,6 +105,7 @@ private:
     std::shared_ptr<const EntityAliases> aliases_;
     QueryBuilder builder_;
     ResponseCache* cache_ = nullptr;
+    FacetColumnCache* facet_columns_ = nullptr;
 };
 
 }  // namespace dateline

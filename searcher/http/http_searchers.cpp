@@ -19,6 +19,7 @@ Searcher* SearcherPerThread::acquire() {
     if (!slot) {
         slot = std::make_unique<Searcher>(index_path_, aliases_);
         slot->use_cache(&cache_);
+        slot->use_facet_columns(&facet_columns_);
     }
     return slot.get();
 }

@@ -1,0 +1,129 @@
+#include "facet_columns.h"
+
+#include <functional>
+#include <string_view>
+#include <unordered_map>
+
+#include "schema.h"
+
+namespace dateline {
+namespace {
+
+// Lets the intern table be probed with a piece of a slot value without making a string of it.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+FacetColumn FacetColumn::read(const Xapian::Database& db, Xapian::valueno slot, Split split) {
+    FacetColumn c;
+    std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>> ids;
+    c.offsets_.reserve(static_cast<std::size_t>(db.get_lastdocid()) + 2);
+    c.offsets_.push_back(0);  // docid 0 is never used
+    auto add = [&](std::string_view value) {
+        auto found = ids.find(value);
+        if (found == ids.end()) {
+            found = ids.emplace(std::string(value), static_cast<std::uint32_t>(c.values_.size())).first;
+            c.values_.emplace_back(value);
+        }
+        c.ids_.push_back(found->second);
+    };
+    for (auto v = db.valuestream_begin(slot); v != db.valuestream_end(slot); ++v) {
+        Xapian::docid did = v.get_docid();
+        // Documents without a value in the slot hold no ids.
+        while (c.offsets_.size() <= did) c.offsets_.push_back(static_cast<std::uint32_t>(c.ids_.size()));
+        const std::string value = *v;
+        if (split == Split::day) {
+            if (value.size() >= 8) add(std::string_view(value).substr(0, 8));
+        } else {
+            // As FacetSpy splits a list: empty pieces are not values.
+            std::size_t start = 0;
+            while (start < value.size()) {
+                std::size_t end = value.find(schema::kListSeparator, start);
+                if (end == std::string::npos) end = value.size();
+                if (end > start) add(std::string_view(value).substr(start, end - start));
+                start = end + 1;
+            }
+        }
+        c.offsets_.push_back(static_cast<std::uint32_t>(c.ids_.size()));
+    }
+    // Every docid up to the last one is covered, valued or not.
+    while (c.offsets_.size() < static_cast<std::size_t>(db.get_lastdocid()) + 2) {
+        c.offsets_.push_back(static_cast<std::uint32_t>(c.ids_.size()));
+    }
+    c.offsets_.shrink_to_fit();
+    c.ids_.shrink_to_fit();
+    return c;
+}
+
+std::size_t FacetColumn::bytes() const {
+    std::size_t n = offsets_.capacity() * sizeof(std::uint32_t) + ids_.capacity() * sizeof(std::uint32_t) +
+                    values_.capacity() * sizeof(std::string);
+    for (const std::string& v : values_) n += v.capacity() > 15 ? v.capacity() + 1 : 0;  // beyond the small-string buffer
+    return n;
+}
+
+std::optional<std::string> index_state(const Xapian::Database& db) {
+    std::string state;
+    try {
+        // Xapian 1.4 gives a revision for a single database only, so each shard is asked alone,
+        // through a handle on that shard's own internals (a copy of the reference, not a reopen:
+        // the same revision the combined handle reads).
+        for (std::size_t i = 0; i < db.size(); ++i) {
+            Xapian::Database shard(db.internal[i].get());
+            state += shard.get_uuid() + "@" + std::to_string(shard.get_revision()) + ";";
+        }
+    } catch (const Xapian::Error&) {
+        return std::nullopt;
+    }
+    if (state.empty()) return std::nullopt;
+    return state;
+}
+
+std::shared_ptr<const FacetColumn> FacetColumnCache::column(const Xapian::Database& db, Xapian::valueno slot, FacetColumn::Split split) {
+    std::optional<std::string> name = index_state(db);
+    if (!name) return nullptr;
+    auto key = std::make_pair(slot, split);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        State* state = nullptr;
+        for (State& s : states_) {
+            if (s.name == *name) state = &s;
+        }
+        if (!state) {
+            if (states_.size() >= kStates) states_.erase(states_.begin());
+            states_.push_back({*name, {}});
+            state = &states_.back();
+        }
+        Entry& entry = state->columns[key];
+        if (entry.column) return entry.column;
+        if (entry.reading || entry.failed) return nullptr;
+        entry.reading = true;
+    }
+    // Read without the lock: other threads count from the documents in the meantime.
+    std::shared_ptr<const FacetColumn> column;
+    try {
+        column = std::make_shared<const FacetColumn>(FacetColumn::read(db, slot, split));
+    } catch (const Xapian::Error&) {
+        column = nullptr;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++reads_;
+    for (State& s : states_) {
+        if (s.name != *name) continue;
+        Entry& entry = s.columns[key];
+        entry.reading = false;
+        entry.column = column;
+        entry.failed = column == nullptr;
+    }
+    return column;
+}
+
+std::size_t FacetColumnCache::reads() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return reads_;
+}
+
+}  // namespace dateline

@@ -1,0 +1,301 @@
+// Facet columns (searcher/facet_columns.h): a column holds each document's values as ids, over
+// one database or several combined; counting from columns gives exactly what counting from the
+// documents gives, for the spy alone and for whole searches (facets, histogram, related names,
+// timeline); the cache reads a column once per index state and reads it again after a commit.
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "facet_columns.h"
+#include "facets.h"
+#include "index_articles.h"
+#include "render_json.h"
+#include "schema.h"
+#include "searcher.h"
+#include "temp_dir.h"
+
+using namespace dateline;
+
+namespace {
+
+// A deterministic stream of small numbers, so the articles are varied but the same every run.
+struct Draw {
+    unsigned long long state;
+    explicit Draw(unsigned long long seed) : state(seed) {}
+    std::size_t operator()(std::size_t below) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>((state >> 33) % below);
+    }
+};
+
+const std::vector<std::string> kPeople{"Ada Quinn", "Bo Lind", "Cy Marsh", "Dee Holt", "Eli Park", "Fay Moss", "Gus Vale",
+                                       "Hal Roy", "Ivy Shaw", "Jo Dunn", "Kit Ames", "Lou Bell"};
+const std::vector<std::string> kPlaces{"Oslo", "Lima", "Accra", "Hanoi", "Quito", "Perth"};
+const std::vector<std::string> kSources{"Reuters", "AP", "Nordwire", "Agence"};
+const std::vector<std::string> kWords{"markets", "harvest", "election", "storm", "treaty", "strike"};
+
+// The values of one slot as a document holds them: some empty, some with several names.
+std::vector<std::string> pick(Draw& draw, const std::vector<std::string>& pool, std::size_t most) {
+    std::set<std::string> picked;
+    for (std::size_t n = draw(most + 1); n > 0; --n) picked.insert(pool[draw(pool.size())]);
+    return {picked.begin(), picked.end()};
+}
+
+// Writes `count` documents with the facet slots the indexer fills, and a word term each, so
+// queries can match parts of them.
+void add_documents(Xapian::WritableDatabase& db, std::size_t count, unsigned long long seed) {
+    Draw draw(seed);
+    for (std::size_t i = 0; i < count; ++i) {
+        Xapian::Document doc;
+        doc.add_term("W" + kWords[draw(kWords.size())]);
+        doc.add_term("W" + kWords[draw(kWords.size())]);
+        if (draw(10) != 0) {
+            char published[16];
+            std::snprintf(published, sizeof published, "19%02zu%02zu%02zu120000", 80 + draw(3), 1 + draw(12), 1 + draw(28));
+            doc.add_value(schema::kSlotPublished, published);
+        }
+        auto people = pick(draw, kPeople, 4);
+        if (!people.empty()) doc.add_value(schema::kSlotPeople, schema::encode_list(people));
+        auto places = pick(draw, kPlaces, 2);
+        if (!places.empty()) doc.add_value(schema::kSlotPlaces, schema::encode_list(places));
+        doc.add_value(schema::kSlotSource, kSources[draw(kSources.size())]);
+        db.add_document(doc);
+    }
+}
+
+const std::vector<std::string> kFacets{"people", "places", "sources"};
+
+// Runs `query` on `db` with `spy` watching every match, as the searcher does.
+void run(const Xapian::Database& db, const Xapian::Query& query, FacetSpy& spy) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 10, db.get_doccount());
+}
+
+std::vector<Xapian::Query> queries() {
+    std::vector<Xapian::Query> out{Xapian::Query::MatchAll};
+    for (const std::string& w : kWords) out.emplace_back("W" + w);
+    out.emplace_back(Xapian::Query::OP_AND, Xapian::Query("Wmarkets"), Xapian::Query("Wstorm"));
+    out.emplace_back(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query("Wtreaty"));
+    out.emplace_back("Wnothing");
+    return out;
+}
+
+// Checks that counting from `cache`'s columns gives what counting from the documents gives,
+// for every query: the facets in order, every value's count, and the matches per day.
+void check_same_counts(const Xapian::Database& db, FacetColumnCache& cache) {
+    for (const Xapian::Query& q : queries()) {
+        CAPTURE(q.get_description());
+        FacetSpy plain(kFacets, true), columns(kFacets, true);
+        columns.count_from(cache, db);
+        run(db, q, plain);
+        run(db, q, columns);
+        auto a = plain.facets(5), b = columns.facets(5);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t f = 0; f < a.size(); ++f) {
+            CHECK(a[f].name == b[f].name);
+            REQUIRE(a[f].values.size() == b[f].values.size());
+            for (std::size_t v = 0; v < a[f].values.size(); ++v) {
+                CHECK(a[f].values[v].value == b[f].values[v].value);
+                CHECK(a[f].values[v].count == b[f].values[v].count);
+            }
+        }
+        for (const std::string& name : kFacets) CHECK(*plain.counts(name) == *columns.counts(name));
+        CHECK(plain.per_day() == columns.per_day());
+        CHECK(plain.histogram().unit == columns.histogram().unit);
+        CHECK(plain.histogram().buckets.size() == columns.histogram().buckets.size());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a column holds each document's values as ids; a document without values holds none") {
+    testing::TempDir tmp;
+    Xapian::WritableDatabase db((tmp.path / "db").string(), Xapian::DB_CREATE);
+    Xapian::Document a, b, c;
+    a.add_value(schema::kSlotPeople, schema::encode_list({"Ada Quinn", "Bo Lind"}));
+    a.add_value(schema::kSlotPublished, "19870301120000");
+    c.add_value(schema::kSlotPeople, schema::encode_list({"Bo Lind"}));
+    c.add_value(schema::kSlotPublished, "1987");  // too short to name a day
+    db.add_document(a);
+    db.add_document(b);
+    db.add_document(c);
+    db.commit();
+
+    FacetColumn people = FacetColumn::read(db, schema::kSlotPeople, FacetColumn::Split::list);
+    auto values = [&](const FacetColumn& col, Xapian::docid did) {
+        std::vector<std::string> out;
+        for (auto id = col.ids_begin(did); id != col.ids_end(did); ++id) out.push_back(col.value(*id));
+        return out;
+    };
+    CHECK(people.value_count() == 2);
+    CHECK(values(people, 1) == std::vector<std::string>{"Ada Quinn", "Bo Lind"});
+    CHECK(values(people, 2).empty());
+    CHECK(values(people, 3) == std::vector<std::string>{"Bo Lind"});
+    CHECK(people.covers(3));
+    CHECK(!people.covers(4));
+
+    FacetColumn days = FacetColumn::read(db, schema::kSlotPublished, FacetColumn::Split::day);
+    CHECK(values(days, 1) == std::vector<std::string>{"19870301"});
+    CHECK(values(days, 3).empty());
+}
+
+TEST_CASE("counting from columns gives the counts the documents give, for every query") {
+    testing::TempDir tmp;
+    Xapian::WritableDatabase db((tmp.path / "db").string(), Xapian::DB_CREATE);
+    add_documents(db, 600, 1);
+    // A few deleted documents leave holes in the docids.
+    for (Xapian::docid did = 5; did < 600; did += 97) db.delete_document(did);
+    db.commit();
+    Xapian::Database reader((tmp.path / "db").string());
+    FacetColumnCache cache;
+    check_same_counts(reader, cache);
+    // Three facets and the days, each read once for all the queries.
+    CHECK(cache.reads() == 4);
+}
+
+TEST_CASE("over several databases combined, columns follow the combined docids; the spy counts right") {
+    testing::TempDir tmp;
+    Xapian::Database combined;
+    for (int shard = 0; shard < 3; ++shard) {
+        std::string path = (tmp.path / ("shard-" + std::to_string(shard))).string();
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+        add_documents(db, 150 + 40 * static_cast<std::size_t>(shard), 10 + static_cast<unsigned long long>(shard));
+        db.commit();
+        combined.add_database(Xapian::Database(path));
+    }
+    // A column read from the combined database is keyed by the combined docid: docid 2 is the
+    // first document of the second shard.
+    FacetColumn sources = FacetColumn::read(combined, schema::kSlotSource, FacetColumn::Split::list);
+    REQUIRE(sources.ids_end(2) - sources.ids_begin(2) == 1);
+    CHECK(sources.value(*sources.ids_begin(2)) == combined.get_document(2).get_value(schema::kSlotSource));
+    // A spy sees each shard's own docids (Xapian 1.4), so it counts from the documents there,
+    // and the counts are still right.
+    FacetColumnCache cache;
+    check_same_counts(combined, cache);
+    CHECK(cache.reads() == 0);
+    // The state names each shard.
+    auto state = index_state(combined);
+    REQUIRE(state);
+    CHECK(std::count(state->begin(), state->end(), ';') == 3);
+}
+
+TEST_CASE("the cache reads a column once per state and again after a commit to any shard") {
+    testing::TempDir tmp;
+    std::string first = (tmp.path / "a").string(), second = (tmp.path / "b").string();
+    Xapian::WritableDatabase writer(first, Xapian::DB_CREATE);
+    add_documents(writer, 50, 3);
+    writer.commit();
+    {
+        Xapian::WritableDatabase other(second, Xapian::DB_CREATE);
+        add_documents(other, 50, 4);
+        other.commit();
+    }
+    Xapian::Database db(first);
+    db.add_database(Xapian::Database(second));
+    FacetColumnCache cache;
+    auto before = cache.column(db, schema::kSlotPeople, FacetColumn::Split::list);
+    REQUIRE(before);
+    CHECK(cache.column(db, schema::kSlotPeople, FacetColumn::Split::list) == before);
+    CHECK(cache.reads() == 1);
+
+    // A document of the first shard now names someone new.
+    Xapian::Document changed;
+    changed.add_value(schema::kSlotPeople, "Zed Newcomer");
+    writer.replace_document(1, changed);
+    writer.commit();
+    db.reopen();
+    auto after = cache.column(db, schema::kSlotPeople, FacetColumn::Split::list);
+    REQUIRE(after);
+    CHECK(after != before);
+    CHECK(cache.reads() == 2);
+    // Docid 1 of the first shard is combined docid 1.
+    REQUIRE(after->ids_end(1) - after->ids_begin(1) == 1);
+    CHECK(after->value(*after->ids_begin(1)) == "Zed Newcomer");
+    check_same_counts(db, cache);
+}
+
+TEST_CASE("a database without revisions (in memory) gets no columns: the spy counts from the documents") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    add_documents(db, 40, 5);
+    FacetColumnCache cache;
+    CHECK(!index_state(db));
+    CHECK(cache.column(db, schema::kSlotPeople, FacetColumn::Split::list) == nullptr);
+    FacetSpy plain(kFacets, true), columns(kFacets, true);
+    columns.count_from(cache, db);
+    run(db, Xapian::Query::MatchAll, plain);
+    run(db, Xapian::Query::MatchAll, columns);
+    CHECK(*plain.counts("people") == *columns.counts("people"));
+    CHECK(plain.per_day() == columns.per_day());
+}
+
+TEST_CASE("a searcher with facet columns answers as one without, and sees a commit") {
+    testing::TempDir tmp;
+    std::string db = (tmp.path / "db").string();
+    Draw draw(7);
+    std::vector<Article> articles;
+    for (int i = 0; i < 120; ++i) {
+        Article a;
+        a.id = "s" + std::to_string(i);
+        a.title = "Story " + std::to_string(i) + " on the " + kWords[draw(kWords.size())];
+        a.body = "The " + kWords[draw(kWords.size())] + " and the " + kWords[draw(kWords.size())] + " were news.";
+        a.published = dates::parse("198" + std::to_string(draw(3)) + "-0" + std::to_string(1 + draw(9)) + "-1" + std::to_string(draw(9)));
+        a.people = pick(draw, kPeople, 3);
+        a.places = pick(draw, kPlaces, 2);
+        a.source = kSources[draw(kSources.size())];
+        a.curated_people = a.curated_organizations = a.curated_places = true;
+        articles.push_back(a);
+    }
+    testing::index_articles(db, articles);
+
+    Searcher plain(db), with_columns(db);
+    FacetColumnCache cache;
+    with_columns.use_facet_columns(&cache);
+    auto answer = [](Searcher& s, const SearchRequest& r) {
+        nlohmann::json j = response_json(s.search(r));
+        j.erase("took_ms");
+        return j.dump();
+    };
+    std::vector<SearchRequest> requests;
+    for (const char* q : {"", "markets", "storm OR treaty", "harvest -election", "person:\"Ada Quinn\"", "nothingatall"}) {
+        SearchRequest r;
+        r.query = q;
+        r.histogram = true;
+        requests.push_back(r);
+        r.related = 5;
+        r.timeline = TimelineUnit::month;
+        requests.push_back(r);
+        r.collapse = false;
+        r.offset = 3;
+        requests.push_back(r);
+    }
+    for (const SearchRequest& r : requests) {
+        CAPTURE(r.query);
+        CHECK(answer(plain, r) == answer(with_columns, r));
+    }
+    CHECK(cache.reads() == 6);  // the default facets (people, organizations, places, sources, years) and the days
+    std::size_t reads = cache.reads();
+
+    // A new article naming a new person: the next search counts it.
+    Article extra = articles[0];
+    extra.id = "s-new";
+    extra.people = {"Zed Newcomer"};
+    testing::index_articles(db, {extra}, "/archive/more");
+    SearchRequest everything;
+    everything.facets = {"people"};
+    everything.facet_limit = 100;
+    SearchResponse r = with_columns.search(everything);
+    CHECK(cache.reads() == reads + 1);
+    REQUIRE(r.facets.size() == 1);
+    bool counted = false;
+    for (const FacetValue& v : r.facets[0].values) counted = counted || (v.value == "Zed Newcomer" && v.count == 1);
+    CHECK(counted);
+    CHECK(answer(plain, everything) == answer(with_columns, everything));
+}
