@@ -37,8 +37,28 @@ StoryCopies story_copies(const Xapian::Database& db, const Xapian::Document& doc
     return out;
 }
 
+void StoryCounter::count_from(FacetColumnCache& cache, const Xapian::Database& db) {
+    // Over several shards a spy sees each shard's own docids (facets.cpp): no column then.
+    if (db.size() != 1) return;
+    column_ = cache.column(db, static_cast<Xapian::valueno>(schema::kSlotStory), FacetColumn::Split::list);
+    if (column_) seen_.assign(column_->value_count(), 0);
+}
+
 void StoryCounter::operator()(const Xapian::Document& doc, double) {
     ++articles_;
+    if (column_) {
+        Xapian::docid did = doc.get_docid();
+        if (column_->covers(did)) {
+            const std::uint32_t* id = column_->ids_begin(did);
+            if (id == column_->ids_end(did)) {
+                ++unkeyed_;
+            } else if (!seen_[*id]) {
+                seen_[*id] = 1;
+                ++seen_count_;
+            }
+            return;
+        }
+    }
     std::string key = doc.get_value(schema::kSlotStory);
     if (key.empty()) {
         ++unkeyed_;

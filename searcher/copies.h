@@ -17,10 +17,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "facet_columns.h"
 #include "search_request.h"
 
 namespace dateline {
@@ -42,13 +44,22 @@ StoryCopies story_copies(const Xapian::Database& db, const Xapian::Document& doc
 // a story key counts as a story of its own.
 class StoryCounter : public Xapian::MatchSpy {
 public:
+    // Counts from the story slot's column of `db` (facet_columns.h) when the cache has it for
+    // a single database: a match is then an array lookup and a flag, where a hashed set of
+    // every story key seen was the most costly part of counting a broad search. Without it
+    // (several shards, a one-shot search, another thread reading the column), the key is read
+    // from the document.
+    void count_from(FacetColumnCache& cache, const Xapian::Database& db);
     void operator()(const Xapian::Document& doc, double weight) override;
     std::size_t articles() const { return articles_; }
-    std::size_t stories() const { return keys_.size() + unkeyed_; }
+    std::size_t stories() const { return keys_.size() + seen_count_ + unkeyed_; }
 
 private:
     // Keys as 64-bit numbers (the 16 hex digits they are), so counting allocates no strings.
     std::unordered_set<std::uint64_t> keys_;
+    std::shared_ptr<const FacetColumn> column_;
+    std::vector<char> seen_;  // by the column's value id: a story already counted
+    std::size_t seen_count_ = 0;
     std::size_t articles_ = 0;
     std::size_t unkeyed_ = 0;
 };

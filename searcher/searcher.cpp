@@ -176,6 +176,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // The facet columns read value streams, which a remote shard does not serve.
     auto spy = facet_spy(request, remote ? nullptr : facet_columns_, db_);
     StoryCounter stories;
+    if (request.collapse && !remote && facet_columns_) stories.count_from(*facet_columns_, db_);
     RemoteCounts remote_counts(request);
     if (!remote) {
         if (!spy->empty()) enquire.add_matchspy(spy.get());
@@ -231,6 +232,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
         auto partial_spy = facet_spy(request, remote ? nullptr : facet_columns_, db_);
         StoryCounter some_stories;
+        if (request.collapse && !remote && facet_columns_) some_stories.count_from(*facet_columns_, db_);
         RemoteCounts some_counts(request);
         if (!remote) {
             if (!partial_spy->empty()) some.add_matchspy(partial_spy.get());
