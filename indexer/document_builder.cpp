@@ -6,6 +6,7 @@
 #include "dates.h"
 #include "minhash.h"
 #include "schema.h"
+#include "stem_memo.h"
 #include "stemming.h"
 #include "text.h"
 
@@ -21,7 +22,7 @@ DocumentBuilder::DocumentBuilder() {
 const Xapian::Stem& DocumentBuilder::stemmer_for(const std::string& language) {
     std::string name = stemming::stemmer_name(language);
     auto it = stemmers_.find(name);
-    if (it == stemmers_.end()) it = stemmers_.emplace(name, stemming::folding_stemmer(name)).first;
+    if (it == stemmers_.end()) it = stemmers_.emplace(name, remembering_stemmer(stemming::folding_stemmer(name))).first;
     return it->second;
 }
 

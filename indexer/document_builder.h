@@ -8,7 +8,8 @@
 // searcher shows without re-reading any file; its hash is the document's fingerprint.
 //
 // Words are stemmed with the Snowball stemmer of the article's language and accent-folded
-// (common/stemming.h); Chinese, Japanese and Korean text is indexed as character n-grams.
+// (common/stemming.h), through a per-builder memo of stems (stem_memo.h); Chinese, Japanese
+// and Korean text is indexed as character n-grams.
 //
 // A builder owns a Xapian::TermGenerator, which is not thread-safe: give each worker thread its
 // own builder. A document it returns is referenced by nothing else, so it may be handed to
