@@ -131,6 +131,14 @@ public:
     };
     Merged merge_shards(std::vector<IndexWriter>& shards);
 
+    // After the run of a writer whose index started empty and that wrote documents (a shard of
+    // a shard folder's first build, written directly rather than merged): compacts the database
+    // with Xapian's compactor, as a first build's merge does, and puts it in place of the
+    // written one the way merge_shards does (the folder stays; a run killed during the swap
+    // leaves tables that the next run clears, and then reads that shard's files again).
+    // Returns false, doing nothing, for any other writer. Afterwards this writer is closed.
+    bool compact_first_build();
+
 private:
     // `scratch`: a shard of a first build (open_shards), thrown away if the run dies, so it is
     // written without syncing to disk (Xapian's DB_NO_SYNC).

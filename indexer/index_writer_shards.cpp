@@ -119,4 +119,19 @@ IndexWriter::Merged IndexWriter::merge_shards(std::vector<IndexWriter>& shards) 
     return result;
 }
 
+bool IndexWriter::compact_first_build() {
+    if (!started_empty_ || scratch_ || db_.get_doccount() == 0) return false;
+    commit();
+    WorkFolder work(fs::canonical(path_));
+    const fs::path compacted = work.path() / "compacted";
+    {
+        Xapian::Database written(path_);
+        written.compact(compacted.string(), Xapian::Compactor::FULL);
+    }
+    // This writer still holds the lock and has nothing pending, so closing it writes nothing.
+    replace_database_files(fs::canonical(path_), compacted);
+    close();
+    return true;
+}
+
 }  // namespace dateline

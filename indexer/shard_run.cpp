@@ -100,6 +100,34 @@ void write_in_parallel(std::vector<IndexWriter>& shards, const std::vector<RunPl
     if (failure) std::rethrow_exception(failure);
 }
 
+// The shards a first build wrote, compacted as one index's first build is (its merge goes
+// through the compactor): at 100,000 articles, 1,139 MiB of four shards against 637 MiB for
+// one compacted index. On `threads` threads, each shard's compaction being independent. A shard
+// that cannot be compacted stays as written, which searches the same; its reason is reported.
+void compact_fresh_shards(std::vector<IndexWriter>& shards, unsigned threads, std::ostream& err) {
+    std::atomic<std::size_t> next{0};
+    std::mutex mutex;
+    std::vector<std::string> problems;
+    auto work = [&] {
+        for (std::size_t i = next++; i < shards.size(); i = next++) {
+            try {
+                shards[i].compact_first_build();
+            } catch (const std::exception& e) {
+                std::lock_guard lock(mutex);
+                problems.push_back(shard_name(i) + ": left as written, not compacted: " + e.what());
+            } catch (const Xapian::Error& e) {
+                std::lock_guard lock(mutex);
+                problems.push_back(shard_name(i) + ": left as written, not compacted: " + e.get_description());
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    for (const std::string& why : problems) err << "dateline-index: " << why << "\n";
+}
+
 std::string shard_line(const std::string& name, const RunSummary& s) {
     char line[256];
     std::snprintf(line, sizeof line,
@@ -188,6 +216,7 @@ void index_into_shards(std::vector<IndexWriter>& shards, const Discovery& found,
         if (!options.quiet) err << shard_line(shard_name(i), per_shard[i]) << "\n";
     }
     if (stop_requested()) summary.interrupted = true;
+    else if (!options.dry_run) compact_fresh_shards(shards, threads, err);
 }
 
 }  // namespace dateline
