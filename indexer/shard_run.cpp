@@ -209,7 +209,9 @@ void index_into_shards(std::vector<IndexWriter>& shards, const Discovery& found,
 
     summary.documents = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        per_shard[i].documents = shards[i].document_count();
+        // Counted from what was committed: a one-shard folder's first build on several cores
+        // goes through a merge that leaves its writer closed (IndexWriter::merge_shards).
+        per_shard[i].documents = Xapian::Database(shards[i].path()).get_doccount();
         summary.add_file_counts(per_shard[i]);
         summary.files_vanished += per_shard[i].files_vanished;
         summary.documents += per_shard[i].documents;

@@ -213,6 +213,21 @@ TEST_CASE("--shards writes the layout and the stub, and the union is the one ind
     }
 }
 
+TEST_CASE("a one-shard folder built on two cores reports the documents it holds") {
+    // Its one shard's first build goes through the per-core merge, which closes the writer.
+    testing::TempDir tmp;
+    fs::path archive = tmp.path / "archive";
+    fs::copy(testing::samples_dir(), archive, fs::copy_options::recursive);
+    Run one = index(archive, tmp.path / "one", 0);
+    Run folder = index(archive, tmp.path / "folder", 1, 2);
+    INFO("stderr: " << folder.err);
+    Xapian::Database single((tmp.path / "one").string());
+    REQUIRE(single.get_doccount() > 20);
+    CHECK(folder.summary.documents == single.get_doccount());
+    CHECK(Xapian::Database((tmp.path / "folder").string()).get_doccount() == single.get_doccount());
+    CHECK(one.summary.documents == single.get_doccount());
+}
+
 TEST_CASE("incremental runs on a shard folder: nothing, a changed file, a vanished file") {
     testing::TempDir tmp;
     fs::path archive = tmp.path / "archive";
