@@ -9,9 +9,9 @@ namespace {
 
 class RememberingStem : public Xapian::StemImplementation {
 public:
-    RememberingStem(Xapian::Stem inner, std::size_t limit) : inner_(std::move(inner)), limit_(limit) {
-        stems_.reserve(limit);
-    }
+    // The table grows as words come: every worker has a stemmer per language it meets, and one
+    // German article should not cost each of them a full table up front.
+    RememberingStem(Xapian::Stem inner, std::size_t limit) : inner_(std::move(inner)), limit_(limit) {}
 
     std::string operator()(const std::string& word) override {
         auto it = stems_.find(word);
