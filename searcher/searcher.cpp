@@ -24,6 +24,7 @@
 #include "related.h"
 #include "remote_counts.h"
 #include "similar.h"
+#include "story_page.h"
 #include "schema.h"
 #include "text.h"
 #include "timeline.h"
@@ -125,13 +126,21 @@ std::unique_ptr<FacetSpy> facet_spy(const SearchRequest& request, FacetColumnCac
     return spy;
 }
 
-// With copies collapsed, Xapian's total estimates the stories: the articles are its uncollapsed
-// estimate, and when the story counter saw every match (no time limit cut the check short)
-// both are its exact counts.
-// `stories` and `articles` are the story counter's (or RemoteCounts').
+// With copies collapsed (story_page.h), the match counts articles; the story counter counts
+// stories. When the counter saw every match (no time limit cut the check short) both are its
+// exact counts; when it saw some, the stories are estimated at the share of stories among the
+// articles it saw. `stories` and `articles` are the story counter's (or RemoteCounts').
 void collapsed_totals(SearchResponse& response, const Xapian::MSet& mset, std::size_t stories, std::size_t articles, bool saw_all) {
-    response.total_articles = mset.get_uncollapsed_matches_estimated();
-    if (!saw_all) return;
+    response.total_articles = mset.get_matches_estimated();
+    if (!saw_all) {
+        if (articles > 0 && stories <= articles)
+            response.total = static_cast<std::size_t>(static_cast<double>(response.total_articles) * static_cast<double>(stories) /
+                                                      static_cast<double>(articles) + 0.5);
+        else
+            response.total = response.total_articles;
+        response.total_exact = false;
+        return;
+    }
     response.total = stories;
     response.total_articles = articles;
     response.total_exact = true;
@@ -170,8 +179,6 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     enquire.set_query(full);
     enquire.set_weighting_scheme(ranking_weight());
     set_order(enquire, request.sort);
-    // Copies of one story are one result (copies.h).
-    if (request.collapse) enquire.set_collapse_key(schema::kSlotStory);
     if (limited) enquire.set_time_limit(request.time_limit_ms / 2000.0);
     // The facet columns read value streams, which a remote shard does not serve.
     auto spy = facet_spy(request, remote ? nullptr : facet_columns_, db_);
@@ -187,8 +194,18 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     Xapian::doccount check = std::max<Xapian::doccount>(db_.get_doccount(), 1);
     bool need_all = !spy->empty() || request.collapse;
     std::size_t page_end = request.offset + request.limit;
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit), need_all ? check : 0);
+    // Copies of one story are one result: collapsed on the page, after the match (story_page.h).
+    Xapian::MSet mset;
+    std::vector<Xapian::MSetIterator> first_page;
+    if (request.collapse) {
+        StoryPage collapsed = collapsed_page(enquire, request.offset, request.limit, need_all ? check : 0);
+        mset = std::move(collapsed.mset);
+        first_page = std::move(collapsed.page);
+    } else {
+        mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
+                                need_all ? check : 0);
+        for (auto it = mset.begin(); it != mset.end(); ++it) first_page.push_back(it);
+    }
     if (remote && need_all) remote_counts.count(full, *shards_, *spy, limited ? request.time_limit_ms / 2000.0 : 0);
     response.total = mset.get_matches_estimated();
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -212,7 +229,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     // The page, as (answer set, rank in it) pairs: the articles that hold every word first.
     std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> page;
-    for (auto it = mset.begin(); it != mset.end(); ++it) page.emplace_back(&mset, it);
+    for (const Xapian::MSetIterator& it : first_page) page.emplace_back(&mset, it);
 
     // Too few articles hold every word of a plain query: the best partial matches fill the page.
     // Not in date order, where an article holding one word of many would stand among the rest.
@@ -223,12 +240,12 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.matched = Matched::some;
         response.query_words = partial->words;
         response.total_all_words = response.total;
-        if (request.offset > 0 && response.total > 0) all_words = enquire.get_mset(0, static_cast<Xapian::doccount>(response.total));
+        // Every article that holds every word (all of them, copies too, when collapsed).
+        if (request.offset > 0 && response.total_articles > 0) all_words = enquire.get_mset(0, static_cast<Xapian::doccount>(response.total_articles));
         else all_words = mset;
         Xapian::Enquire some(db_);
         some.set_weighting_scheme(ranking_weight());
         set_order(some, request.sort);
-        if (request.collapse) some.set_collapse_key(schema::kSlotStory);
         if (limited) some.set_time_limit(std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0);
         auto partial_spy = facet_spy(request, remote ? nullptr : facet_columns_, db_);
         StoryCounter some_stories;
@@ -242,7 +259,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         Xapian::Query stop = limited && !remote ? Xapian::Query(&feedback_deadline) : Xapian::Query();
         Xapian::Query some_query = within_limit(builder_.filtered(with_feedback(db_, words, stop), request), some_deadline);
         some.set_query(some_query);
-        some_words = some.get_mset(0, static_cast<Xapian::doccount>(page_end + response.total), check);
+        // Enough partial matches to fill the page past the articles that hold every word, with
+        // room for copies, which the page skips.
+        some_words = some.get_mset(0, static_cast<Xapian::doccount>(2 * page_end + response.total_articles + 20), check);
         if (remote) {
             some_counts.count(some_query, *shards_, *partial_spy,
                               limited ? std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0 : 0);
@@ -256,15 +275,14 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
         std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> merged;
         std::set<Xapian::docid> seen;
-        std::set<std::string> seen_stories;  // collapsed: a copy of a story already listed is not listed again
-        for (auto it = all_words.begin(); it != all_words.end(); ++it) {
-            merged.emplace_back(&all_words, it);
+        StoryCollapser stories_listed;  // collapsed: a copy of a story already listed is not listed again
+        for (auto it = all_words.begin(); it != all_words.end() && merged.size() < page_end; ++it) {
             seen.insert(*it);
-            if (request.collapse) seen_stories.insert(it.get_collapse_key());
+            if (!request.collapse || stories_listed.keep(it)) merged.emplace_back(&all_words, it);
         }
         for (auto it = some_words.begin(); it != some_words.end() && merged.size() < page_end; ++it) {
-            bool copy = request.collapse && !it.get_collapse_key().empty() && seen_stories.count(it.get_collapse_key());
-            if (!seen.count(*it) && !copy) merged.emplace_back(&some_words, it);
+            if (seen.count(*it)) continue;
+            if (!request.collapse || stories_listed.keep(it)) merged.emplace_back(&some_words, it);
         }
         page.assign(merged.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, merged.size())), merged.end());
         if (page.size() > request.limit) page.resize(request.limit);
