@@ -1,16 +1,15 @@
 // Copies of one story at query time: the list under a result of the other articles that ran it.
 //
 // The index writer gives every copy of one story the same key, in value slot
-// schema::kSlotStory and as the term XSTORY:<key> (indexer/copy_finder.h). The search collapses
-// the matches on the slot (Xapian's collapse key, one article per story: the best ranked); then
-// each result's copies are the other documents of its XSTORY term, one posting list look-up, and
-// their document data read for where and when each ran.
+// schema::kSlotStory and as the term XSTORY:<key> (indexer/copy_finder.h). The search keeps one
+// article per story on its page, the best ranked (story_page.h); then each result's copies are
+// the other documents of its XSTORY term, one posting list look-up, and their document data read
+// for where and when each ran.
 //
-// Facets count articles, copies included: Xapian's match spies see every matching document
-// before collapsing (checked by tests/searcher/test_copies.cpp), so "Reuters 12" under sources
-// says how many articles Reuters ran. The total counts stories; total_articles counts articles.
-// Xapian's own collapsed estimates are not exact even when every match is checked (a story
-// whose best copy left the page early is not counted), so a StoryCounter counts both.
+// Facets count articles, copies included: the match spies see every matching document, and the
+// page is collapsed after the match (checked by tests/searcher/test_copies.cpp), so "Reuters 12"
+// under sources says how many articles Reuters ran. The total counts stories; total_articles
+// counts articles. A StoryCounter counts both.
 #pragma once
 
 #include <xapian.h>
