@@ -198,7 +198,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     Xapian::MSet mset;
     std::vector<Xapian::MSetIterator> first_page;
     if (request.collapse) {
-        StoryPage collapsed = collapsed_page(enquire, request.offset, request.limit, need_all ? check : 0);
+        StoryPage collapsed = collapsed_page(enquire, request.offset, request.limit, need_all ? check : 0, remote);
         mset = std::move(collapsed.mset);
         first_page = std::move(collapsed.page);
     } else {

@@ -13,7 +13,7 @@ bool StoryCollapser::keep(const Xapian::MSetIterator& it) {
 }
 
 StoryPage collapsed_page(Xapian::Enquire& enquire, std::size_t offset, std::size_t limit,
-                         Xapian::doccount check_at_least) {
+                         Xapian::doccount check_at_least, bool remote) {
     const std::size_t wanted = offset + limit;
     // Most articles have no copy on the same page: twice the page and a margin is nearly always
     // enough, and asking for more articles costs little when every match is checked anyway.
@@ -27,6 +27,7 @@ StoryPage collapsed_page(Xapian::Enquire& enquire, std::size_t offset, std::size
             enquire.clear_matchspies();
             first = false;
         }
+        if (remote) out.mset.fetch();
         StoryCollapser stories;
         std::size_t kept = 0;
         for (auto it = out.mset.begin(); it != out.mset.end() && kept < wanted; ++it) {

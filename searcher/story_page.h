@@ -49,7 +49,10 @@ struct StoryPage {
 // The first match checks at least `check_at_least` articles, which is when the enquire's match
 // spies count; a window of articles that held too few stories (a story run many times near the
 // top) is widened and asked again with the spies taken off, so nothing is counted twice.
+// `remote`: some shard is served over the network, where each document read alone is a round
+// trip; the window's documents are then asked for at once (MSet::fetch). Locally that would
+// read every document's data, where only its story key is needed.
 StoryPage collapsed_page(Xapian::Enquire& enquire, std::size_t offset, std::size_t limit,
-                         Xapian::doccount check_at_least);
+                         Xapian::doccount check_at_least, bool remote = false);
 
 }  // namespace dateline

@@ -74,6 +74,9 @@ TEST_CASE("the page keeps each story's best ranked article, as Xapian's collapse
         Xapian::Enquire enquire = enquire_on(db);
         StoryPage page = collapsed_page(enquire, offset, limit, 0);
         CHECK(ids(page) == xapian_page(db, offset, limit));
+        // With the documents fetched at once, as for remote shards: the same page.
+        Xapian::Enquire fetching = enquire_on(db);
+        CHECK(ids(collapsed_page(fetching, offset, limit, 0, true)) == ids(page));
     }
     Xapian::Enquire enquire = enquire_on(db);
     CHECK(ids(collapsed_page(enquire, 0, 5, 0)) == std::vector<Xapian::docid>{1, 51, 52, 53, 54});
