@@ -193,12 +193,15 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // Checking every match makes the total and the facet counts exact.
     Xapian::doccount check = std::max<Xapian::doccount>(db_.get_doccount(), 1);
     bool need_all = !spy->empty() || request.collapse;
+    // Through remote shards the counts are a match of their own (remote_counts.h), and a
+    // collapsed total is theirs: the page's match need not check every article.
+    bool page_checks_all = need_all && !(remote && request.collapse);
     std::size_t page_end = request.offset + request.limit;
     // Copies of one story are one result: collapsed on the page, after the match (story_page.h).
     Xapian::MSet mset;
     std::vector<Xapian::MSetIterator> first_page;
     if (request.collapse) {
-        StoryPage collapsed = collapsed_page(enquire, request.offset, request.limit, need_all ? check : 0, remote);
+        StoryPage collapsed = collapsed_page(enquire, request.offset, request.limit, page_checks_all ? check : 0, remote);
         mset = std::move(collapsed.mset);
         first_page = std::move(collapsed.page);
     } else {
