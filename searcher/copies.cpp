@@ -44,6 +44,25 @@ void StoryCounter::count_from(FacetColumnCache& cache, const Xapian::Database& d
     if (column_) seen_.assign(column_->value_count(), 0);
 }
 
+void StoryCounter::add_all(const StoryCounter& shard) {
+    // Stories are joined by key: this counter's own column ids become keys first.
+    if (column_ && seen_count_ > 0) {
+        for (std::uint32_t id = 0; id < seen_.size(); ++id) {
+            if (seen_[id]) keys_.insert(std::strtoull(column_->value(id).c_str(), nullptr, 16));
+        }
+        seen_.assign(seen_.size(), 0);
+        seen_count_ = 0;
+    }
+    articles_ += shard.articles_;
+    unkeyed_ += shard.unkeyed_;
+    keys_.insert(shard.keys_.begin(), shard.keys_.end());
+    if (shard.column_) {
+        for (std::uint32_t id = 0; id < shard.seen_.size(); ++id) {
+            if (shard.seen_[id]) keys_.insert(std::strtoull(shard.column_->value(id).c_str(), nullptr, 16));
+        }
+    }
+}
+
 void StoryCounter::operator()(const Xapian::Document& doc, double) {
     ++articles_;
     if (column_) {

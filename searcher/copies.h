@@ -50,6 +50,9 @@ public:
     // from the document.
     void count_from(FacetColumnCache& cache, const Xapian::Database& db);
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Adds the articles and stories `shard` counted in one shard of a set alone (shard_counts.h):
+    // a story with copies in several shards is one story.
+    void add_all(const StoryCounter& shard);
     std::size_t articles() const { return articles_; }
     std::size_t stories() const { return keys_.size() + seen_count_ + unkeyed_; }
 

@@ -82,6 +82,25 @@ std::optional<std::string> index_state(const Xapian::Database& db) {
     return state;
 }
 
+namespace {
+
+// A state without its revisions ("uuid@12;uuid@7;" -> "uuid;uuid;"): which databases it names.
+std::string identity_of(const std::string& state) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < state.size()) {
+        std::size_t end = state.find(';', start);
+        if (end == std::string::npos) end = state.size();
+        std::string_view part(state.data() + start, end - start);
+        out.append(part.substr(0, part.rfind('@')));
+        out += ';';
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::shared_ptr<const FacetColumn> FacetColumnCache::column(const Xapian::Database& db, Xapian::valueno slot, FacetColumn::Split split) {
     std::optional<std::string> name = index_state(db);
     if (!name) return nullptr;
@@ -93,7 +112,20 @@ std::shared_ptr<const FacetColumn> FacetColumnCache::column(const Xapian::Databa
             if (s.name == *name) state = &s;
         }
         if (!state) {
-            if (states_.size() >= kStates) states_.erase(states_.begin());
+            // Each database (a shard counted alone, or a set of shards) keeps its latest states;
+            // shards searched in turn do not push each other's columns out.
+            std::string identity = identity_of(*name);
+            std::size_t same = 0;
+            for (const State& s : states_) same += identity_of(s.name) == identity;
+            for (auto it = states_.begin(); it != states_.end() && same >= kStates;) {
+                if (identity_of(it->name) == identity) {
+                    it = states_.erase(it);
+                    --same;
+                } else {
+                    ++it;
+                }
+            }
+            if (states_.size() >= kMaxStates) states_.erase(states_.begin());
             states_.push_back({*name, {}});
             state = &states_.back();
         }

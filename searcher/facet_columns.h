@@ -84,9 +84,11 @@ private:
         std::string name;
         std::map<std::pair<Xapian::valueno, FacetColumn::Split>, Entry> columns;
     };
-    // The two latest states: while a commit is being picked up, threads still on the previous
-    // revision keep its columns instead of reading them again in turn.
+    // The two latest states of each database: while a commit is being picked up, threads still
+    // on the previous revision keep its columns instead of reading them again in turn. Shards
+    // counted one by one (shard_counts.h) are databases of their own. At most kMaxStates in all.
     static constexpr std::size_t kStates = 2;
+    static constexpr std::size_t kMaxStates = 64;
 
     mutable std::mutex mutex_;
     std::vector<State> states_;  // latest last

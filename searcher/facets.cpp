@@ -75,6 +75,29 @@ void FacetSpy::add_counted(Xapian::valueno slot, const std::string& value, std::
     }
 }
 
+void FacetSpy::add_all(const FacetSpy& shard) {
+    for (SlotCounts& s : slots_) {
+        s.by_column.fold_into(s.counts);
+        for (SlotCounts& from : shard.slots_) {
+            if (from.slot != s.slot) continue;
+            // Straight from the shard's column into these counts: a broad search names tens of
+            // thousands of people, and each string made twice was most of a shard set's cost.
+            if (from.by_column.pending > 0) {
+                std::size_t named = 0;
+                for (std::uint32_t n : from.by_column.by_id) named += n != 0;
+                s.counts.reserve(s.counts.size() + named);
+            }
+            from.by_column.fold_into(s.counts);
+            for (const auto& [value, count] : from.counts) s.counts[value] += count;
+        }
+    }
+    if (histogram_) {
+        days_.fold_into(per_day_);
+        shard.days_.fold_into(per_day_);
+        for (const auto& [day, count] : shard.per_day_) per_day_[day] += count;
+    }
+}
+
 std::vector<Facet> FacetSpy::facets(std::size_t limit) const {
     std::vector<Facet> out;
     auto by_count = [](const FacetValue& a, const FacetValue& b) {

@@ -56,6 +56,10 @@ public:
     // shards, where only Xapian's ValueCountMatchSpy runs on the servers (remote_counts.h).
     void add_counted(Xapian::valueno slot, const std::string& value, std::size_t count);
 
+    // Adds every count of `shard`, a spy made for the same request that counted one shard of a
+    // set alone (shard_counts.h), to this spy's.
+    void add_all(const FacetSpy& shard);
+
 private:
     // Counts kept by column id while matching, folded into the strings when asked.
     struct ColumnCounts {

@@ -26,6 +26,7 @@
 #include "similar.h"
 #include "story_page.h"
 #include "schema.h"
+#include "shard_counts.h"
 #include "text.h"
 #include "timeline.h"
 
@@ -185,17 +186,18 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     StoryCounter stories;
     if (request.collapse && !remote && facet_columns_) stories.count_from(*facet_columns_, db_);
     RemoteCounts remote_counts(request);
-    if (!remote) {
-        if (!spy->empty()) enquire.add_matchspy(spy.get());
-        if (request.collapse) enquire.add_matchspy(&stories);
-    }
-
     // Checking every match makes the total and the facet counts exact.
     Xapian::doccount check = std::max<Xapian::doccount>(db_.get_doccount(), 1);
     bool need_all = !spy->empty() || request.collapse;
-    // Through remote shards the counts are a match of their own (remote_counts.h), and a
-    // collapsed total is theirs: the page's match need not check every article.
-    bool page_checks_all = need_all && !(remote && request.collapse);
+    // Local shards with columns are counted one by one (shard_counts.h).
+    bool each_shard = need_all && !remote && facet_columns_ && db_.size() > 1;
+    if (!remote && !each_shard) {
+        if (!spy->empty()) enquire.add_matchspy(spy.get());
+        if (request.collapse) enquire.add_matchspy(&stories);
+    }
+    // Counted in matches of their own (remote_counts.h, shard_counts.h), the page's match need
+    // not check every article; but a total of articles through remote shards is still its own.
+    bool page_checks_all = need_all && !each_shard && !(remote && request.collapse);
     std::size_t page_end = request.offset + request.limit;
     // Copies of one story are one result: collapsed on the page, after the match (story_page.h).
     Xapian::MSet mset;
@@ -206,12 +208,20 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         first_page = std::move(collapsed.page);
     } else {
         mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
-                                need_all ? check : 0);
+                                page_checks_all ? check : 0);
         for (auto it = mset.begin(); it != mset.end(); ++it) first_page.push_back(it);
     }
     if (remote && need_all) remote_counts.count(full, *shards_, *spy, limited ? request.time_limit_ms / 2000.0 : 0);
+    if (each_shard) {
+        count_each_shard(full, shards_->shard_dbs(), *facet_columns_, request, *spy, stories,
+                         limited ? std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0 : 0);
+    }
     response.total = mset.get_matches_estimated();
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (each_shard && !request.collapse && (!limited || elapsed_ms() < request.time_limit_ms / 2) && !all_deadline.expired()) {
+        response.total = stories.articles();
+        response.total_exact = true;
+    }
     if (!need_all && !response.total_exact) {
         // Only the total was wanted exactly: count it.
         Xapian::MSet counted = enquire.get_mset(0, 0, check);

@@ -25,6 +25,7 @@
 #include <thread>
 
 #include "index_error.h"
+#include "facet_columns.h"
 #include "searcher.h"
 #include "shard_list.h"
 #include "test_paths.h"
@@ -351,6 +352,10 @@ TEST_CASE("four local shards answer as one index holding everything") {
     fs::path stub = c.dir.path / "any-name.stub";
     write(stub, "auto shards/shard-00\nauto shards/shard-01\nauto shards/shard-02\nauto shards/shard-03\n");
     Searcher named(stub.string());
+    // A long-lived process counts each shard alone from its columns (searcher/shard_counts.h).
+    Searcher columned(c.shards.string());
+    FacetColumnCache columns;
+    columned.use_facet_columns(&columns);
     for (const SearchRequest& request : requests()) {
         CAPTURE(request.query);
         CAPTURE(request.offset);
@@ -358,7 +363,10 @@ TEST_CASE("four local shards answer as one index holding everything") {
         CHECK(expected.total > 0);
         same_answer(expected, folder.search(request));
         same_answer(expected, named.search(request));
+        same_answer(expected, columned.search(request));
     }
+    // Each of the four shards' columns was read: the story slot's at least.
+    CHECK(columns.reads() >= 4);
 }
 
 TEST_CASE("two local and two remote shards answer as one index holding everything") {
