@@ -222,6 +222,23 @@ TEST_CASE("the cache reads a column once per state and again after a commit to a
     check_same_counts(db, cache);
 }
 
+TEST_CASE("databases read in turn keep their columns: shards counted one by one do not push each other out") {
+    testing::TempDir tmp;
+    std::vector<Xapian::Database> shards;
+    for (int i = 0; i < 4; ++i) {
+        std::string path = (tmp.path / ("shard-" + std::to_string(i))).string();
+        Xapian::WritableDatabase writer(path, Xapian::DB_CREATE);
+        add_documents(writer, 20, static_cast<unsigned>(3 + i));
+        writer.commit();
+        shards.emplace_back(path);
+    }
+    FacetColumnCache cache;
+    for (int round = 0; round < 3; ++round) {
+        for (const Xapian::Database& shard : shards) CHECK(cache.column(shard, schema::kSlotPeople, FacetColumn::Split::list));
+    }
+    CHECK(cache.reads() == 4);
+}
+
 TEST_CASE("a database without revisions (in memory) gets no columns: the spy counts from the documents") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     add_documents(db, 40, 5);
