@@ -44,23 +44,25 @@ void StoryCounter::count_from(FacetColumnCache& cache, const Xapian::Database& d
     if (column_) seen_.assign(column_->value_count(), 0);
 }
 
+void StoryCounter::insert_keys_seen(const StoryCounter& from) {
+    if (!from.column_) return;
+    for (std::uint32_t id = 0; id < from.seen_.size(); ++id) {
+        if (from.seen_[id]) keys_.insert(std::strtoull(from.column_->value(id).c_str(), nullptr, 16));
+    }
+}
+
 void StoryCounter::add_all(const StoryCounter& shard) {
-    // Stories are joined by key: this counter's own column ids become keys first.
-    if (column_ && seen_count_ > 0) {
-        for (std::uint32_t id = 0; id < seen_.size(); ++id) {
-            if (seen_[id]) keys_.insert(std::strtoull(column_->value(id).c_str(), nullptr, 16));
-        }
+    // Stories are joined by key, as column ids differ from shard to shard: this counter's own
+    // ids become keys first.
+    if (seen_count_ > 0) {
+        insert_keys_seen(*this);
         seen_.assign(seen_.size(), 0);
         seen_count_ = 0;
     }
     articles_ += shard.articles_;
     unkeyed_ += shard.unkeyed_;
     keys_.insert(shard.keys_.begin(), shard.keys_.end());
-    if (shard.column_) {
-        for (std::uint32_t id = 0; id < shard.seen_.size(); ++id) {
-            if (shard.seen_[id]) keys_.insert(std::strtoull(shard.column_->value(id).c_str(), nullptr, 16));
-        }
-    }
+    insert_keys_seen(shard);
 }
 
 void StoryCounter::operator()(const Xapian::Document& doc, double) {

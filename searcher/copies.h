@@ -57,6 +57,8 @@ public:
     std::size_t stories() const { return keys_.size() + seen_count_ + unkeyed_; }
 
 private:
+    // Adds to keys_ the key of each story `from` counted by column id.
+    void insert_keys_seen(const StoryCounter& from);
     // Keys as 64-bit numbers (the 16 hex digits they are), so counting allocates no strings.
     std::unordered_set<std::uint64_t> keys_;
     std::shared_ptr<const FacetColumn> column_;
