@@ -65,6 +65,40 @@ void StoryCounter::add_all(const StoryCounter& shard) {
     insert_keys_seen(shard);
 }
 
+void StoryCounter::count_shards_from(FacetColumnCache& cache, const Xapian::Database& set, const std::vector<Xapian::Database>& shards) {
+    shards_ = cache.shard_columns(set, shards, static_cast<Xapian::valueno>(schema::kSlotStory), FacetColumn::Split::list);
+    if (!shards_) return;
+    column_ = shards_->values;
+    seen_.assign(column_->value_count(), 0);
+}
+
+void StoryCounter::count_from_shard(const StoryCounter& set, std::size_t k, FacetColumnCache& cache, const Xapian::Database& shard) {
+    if (!set.shards_) {
+        count_from(cache, shard);
+        return;
+    }
+    column_ = set.shards_->shards[k];
+    seen_.assign(column_->value_count(), 0);
+}
+
+void StoryCounter::add_shard(const StoryCounter& shard, std::size_t k) {
+    // By key once any key was read from a document (a shard without its column): a story
+    // counted by id and by key would count twice.
+    if (!shards_ || column_ != shards_->values || !keys_.empty() || !shard.keys_.empty() || shard.column_ != shards_->shards[k]) {
+        add_all(shard);
+        return;
+    }
+    articles_ += shard.articles_;
+    unkeyed_ += shard.unkeyed_;
+    const std::vector<std::uint32_t>& to_set = shards_->to_set[k];
+    for (std::uint32_t id = 0; id < shard.seen_.size(); ++id) {
+        if (!shard.seen_[id]) continue;
+        char& seen = seen_[to_set[id]];
+        seen_count_ += !seen;
+        seen = 1;
+    }
+}
+
 void StoryCounter::operator()(const Xapian::Document& doc, double) {
     ++articles_;
     if (column_) {

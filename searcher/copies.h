@@ -53,6 +53,13 @@ public:
     // Adds the articles and stories `shard` counted in one shard of a set alone (shard_counts.h):
     // a story with copies in several shards is one story.
     void add_all(const StoryCounter& shard);
+    // The same with numbers rather than keys, as FacetSpy does (facets.h): this counter, the
+    // set's, takes the story ids the shards' columns share; the counter of shard k counts from
+    // that shard's column of them; add_shard() marks its stories by the set's id. A story with
+    // copies in two shards has one id in the set. Joined by key when a column cannot be had.
+    void count_shards_from(FacetColumnCache& cache, const Xapian::Database& set, const std::vector<Xapian::Database>& shards);
+    void count_from_shard(const StoryCounter& set, std::size_t k, FacetColumnCache& cache, const Xapian::Database& shard);
+    void add_shard(const StoryCounter& shard, std::size_t k);
     std::size_t articles() const { return articles_; }
     std::size_t stories() const { return keys_.size() + seen_count_ + unkeyed_; }
 
@@ -62,6 +69,7 @@ private:
     // Keys as 64-bit numbers (the 16 hex digits they are), so counting allocates no strings.
     std::unordered_set<std::uint64_t> keys_;
     std::shared_ptr<const FacetColumn> column_;
+    std::shared_ptr<const ShardColumns> shards_;  // a set's: the story ids its shards share
     std::vector<char> seen_;  // by the column's value id: a story already counted
     std::size_t seen_count_ = 0;
     std::size_t articles_ = 0;

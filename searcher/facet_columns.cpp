@@ -58,6 +58,12 @@ FacetColumn FacetColumn::read(const Xapian::Database& db, Xapian::valueno slot, 
     return c;
 }
 
+FacetColumn FacetColumn::of_values(std::vector<std::string> values) {
+    FacetColumn c;
+    c.values_ = std::move(values);
+    return c;
+}
+
 std::size_t FacetColumn::bytes() const {
     std::size_t n = offsets_.capacity() * sizeof(std::uint32_t) + ids_.capacity() * sizeof(std::uint32_t) +
                     values_.capacity() * sizeof(std::string);
@@ -101,35 +107,35 @@ std::string identity_of(const std::string& state) {
 
 }  // namespace
 
+FacetColumnCache::State& FacetColumnCache::state_named(const std::string& name) {
+    for (State& s : states_) {
+        if (s.name == name) return s;
+    }
+    // Each database (a shard counted alone, or a set of shards) keeps its latest states;
+    // shards searched in turn do not push each other's columns out.
+    std::string identity = identity_of(name);
+    std::size_t same = 0;
+    for (const State& s : states_) same += identity_of(s.name) == identity;
+    for (auto it = states_.begin(); it != states_.end() && same >= kStates;) {
+        if (identity_of(it->name) == identity) {
+            it = states_.erase(it);
+            --same;
+        } else {
+            ++it;
+        }
+    }
+    if (states_.size() >= kMaxStates) states_.erase(states_.begin());
+    states_.push_back({name, {}, {}});
+    return states_.back();
+}
+
 std::shared_ptr<const FacetColumn> FacetColumnCache::column(const Xapian::Database& db, Xapian::valueno slot, FacetColumn::Split split) {
     std::optional<std::string> name = index_state(db);
     if (!name) return nullptr;
-    auto key = std::make_pair(slot, split);
+    Key key(slot, split);
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        State* state = nullptr;
-        for (State& s : states_) {
-            if (s.name == *name) state = &s;
-        }
-        if (!state) {
-            // Each database (a shard counted alone, or a set of shards) keeps its latest states;
-            // shards searched in turn do not push each other's columns out.
-            std::string identity = identity_of(*name);
-            std::size_t same = 0;
-            for (const State& s : states_) same += identity_of(s.name) == identity;
-            for (auto it = states_.begin(); it != states_.end() && same >= kStates;) {
-                if (identity_of(it->name) == identity) {
-                    it = states_.erase(it);
-                    --same;
-                } else {
-                    ++it;
-                }
-            }
-            if (states_.size() >= kMaxStates) states_.erase(states_.begin());
-            states_.push_back({*name, {}});
-            state = &states_.back();
-        }
-        Entry& entry = state->columns[key];
+        Entry& entry = state_named(*name).columns[key];
         if (entry.column) return entry.column;
         if (entry.reading || entry.failed) return nullptr;
         entry.reading = true;
@@ -151,6 +157,42 @@ std::shared_ptr<const FacetColumn> FacetColumnCache::column(const Xapian::Databa
         entry.failed = column == nullptr;
     }
     return column;
+}
+
+std::shared_ptr<const ShardColumns> FacetColumnCache::shard_columns(const Xapian::Database& set, const std::vector<Xapian::Database>& shards,
+                                                                    Xapian::valueno slot, FacetColumn::Split split) {
+    std::optional<std::string> name = index_state(set);
+    if (!name || shards.empty()) return nullptr;
+    Key key(slot, split);
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto& kept = state_named(*name).shard_columns[key];
+        if (kept) return kept;
+    }
+    auto made = std::make_shared<ShardColumns>();
+    for (const Xapian::Database& shard : shards) {
+        made->shards.push_back(column(shard, slot, split));
+        if (!made->shards.back()) return nullptr;
+    }
+    // Built without the lock (two threads may both build it; either result is the same).
+    std::vector<std::string> values;
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    for (const auto& shard_column : made->shards) {
+        std::vector<std::uint32_t>& to_set = made->to_set.emplace_back(shard_column->value_count());
+        for (std::uint32_t id = 0; id < shard_column->value_count(); ++id) {
+            // The views point into the shards' columns, which `made` keeps.
+            const std::string& value = shard_column->value(id);
+            auto [at, added] = ids.try_emplace(value, static_cast<std::uint32_t>(values.size()));
+            if (added) values.push_back(value);
+            to_set[id] = at->second;
+        }
+    }
+    made->values = std::make_shared<const FacetColumn>(FacetColumn::of_values(std::move(values)));
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (State& s : states_) {
+        if (s.name == *name) s.shard_columns[key] = made;
+    }
+    return made;
 }
 
 std::size_t FacetColumnCache::reads() const {

@@ -52,11 +52,24 @@ public:
     std::size_t value_count() const { return values_.size(); }
     // Memory held, for the design notes and the benchmark.
     std::size_t bytes() const;
+    // A column that names values and covers no document: the ids shared by a set of shards
+    // (ShardColumns below).
+    static FacetColumn of_values(std::vector<std::string> values);
 
 private:
     std::vector<std::string> values_;
     std::vector<std::uint32_t> offsets_;  // document `did`'s ids are ids_[offsets_[did]] to ids_[offsets_[did + 1]]
     std::vector<std::uint32_t> ids_;
+};
+
+// One slot's columns in every shard of a set, and one id space for them all. A shard's column
+// ids are its own ("Clinton" may be 7 in one shard and 912 in the next); to_set maps each to the
+// set's id, so counts made shard by shard (shard_counts.h) add up as numbers, and only the
+// values shown become strings, as over one index.
+struct ShardColumns {
+    std::vector<std::shared_ptr<const FacetColumn>> shards;  // in the set's order
+    std::vector<std::vector<std::uint32_t>> to_set;          // shard k's id -> the set's id
+    std::shared_ptr<const FacetColumn> values;               // the set's ids (of_values)
 };
 
 // What identifies the contents of `db`: each shard's UUID and revision; nullopt when a shard
@@ -71,6 +84,12 @@ public:
     // wait), or `db` has no state to key it by, or reading it failed.
     std::shared_ptr<const FacetColumn> column(const Xapian::Database& db, Xapian::valueno slot, FacetColumn::Split split);
 
+    // The columns of `slot` in each of `shards`, the local shards that `set` searches together
+    // (in its order), with their shared ids: made once per state of the set from the shards'
+    // columns, kept with the set's state. nullptr when a shard's column cannot be had now.
+    std::shared_ptr<const ShardColumns> shard_columns(const Xapian::Database& set, const std::vector<Xapian::Database>& shards,
+                                                      Xapian::valueno slot, FacetColumn::Split split);
+
     // How many columns were read since this cache was made (tests check reuse and invalidation).
     std::size_t reads() const;
 
@@ -80,10 +99,15 @@ private:
         bool reading = false;
         bool failed = false;
     };
+    using Key = std::pair<Xapian::valueno, FacetColumn::Split>;
     struct State {
         std::string name;
-        std::map<std::pair<Xapian::valueno, FacetColumn::Split>, Entry> columns;
+        std::map<Key, Entry> columns;
+        std::map<Key, std::shared_ptr<const ShardColumns>> shard_columns;
     };
+    // The state named `name`, made (and older states of the same databases let go) when new.
+    // The caller holds mutex_.
+    State& state_named(const std::string& name);
     // The two latest states of each database: while a commit is being picked up, threads still
     // on the previous revision keep its columns instead of reading them again in turn. Shards
     // counted one by one (shard_counts.h) are databases of their own. At most kMaxStates in all.

@@ -9,7 +9,7 @@ namespace dateline {
 FacetSpy::FacetSpy(const std::vector<std::string>& facet_names, bool histogram) : histogram_(histogram) {
     for (const std::string& name : facet_names) {
         int slot = facet_slot(name);
-        if (slot >= 0) slots_.push_back({name, static_cast<Xapian::valueno>(slot), {}, {}});
+        if (slot >= 0) slots_.push_back({name, static_cast<Xapian::valueno>(slot), {}, {}, nullptr});
     }
 }
 
@@ -35,6 +35,73 @@ void FacetSpy::ColumnCounts::fold_into(Counts& counts) {
         by_id[id] = 0;
     }
     pending = 0;
+}
+
+void FacetSpy::ColumnCounts::add_mapped(ColumnCounts& shard, const std::vector<std::uint32_t>& to_set) {
+    if (shard.pending == 0) return;
+    for (std::size_t id = 0; id < shard.by_id.size(); ++id) {
+        if (shard.by_id[id] == 0) continue;
+        by_id[to_set[id]] += shard.by_id[id];
+        shard.by_id[id] = 0;
+    }
+    pending += shard.pending;
+    shard.pending = 0;
+}
+
+void FacetSpy::count_shards_from(FacetColumnCache& cache, const Xapian::Database& set, const std::vector<Xapian::Database>& shards) {
+    auto use = [&](ColumnCounts& c, std::shared_ptr<const ShardColumns>& kept, Xapian::valueno slot, FacetColumn::Split split) {
+        kept = cache.shard_columns(set, shards, slot, split);
+        if (!kept) return;
+        c.column = kept->values;
+        c.by_id.assign(kept->values->value_count(), 0);
+    };
+    for (SlotCounts& s : slots_) use(s.by_column, s.shards, s.slot, FacetColumn::Split::list);
+    if (histogram_) use(days_, day_shards_, static_cast<Xapian::valueno>(schema::kSlotPublished), FacetColumn::Split::day);
+}
+
+void FacetSpy::count_from_shard(const FacetSpy& set, std::size_t k, FacetColumnCache& cache, const Xapian::Database& shard) {
+    auto use = [](ColumnCounts& c, std::shared_ptr<const FacetColumn> column) {
+        if (!column) return;
+        c.by_id.assign(column->value_count(), 0);
+        c.column = std::move(column);
+    };
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        SlotCounts& s = slots_[i];
+        const SlotCounts* from = i < set.slots_.size() && set.slots_[i].slot == s.slot ? &set.slots_[i] : nullptr;
+        if (from && from->shards) use(s.by_column, from->shards->shards[k]);
+        else use(s.by_column, cache.column(shard, s.slot, FacetColumn::Split::list));
+    }
+    if (!histogram_) return;
+    if (set.day_shards_) use(days_, set.day_shards_->shards[k]);
+    else use(days_, cache.column(shard, static_cast<Xapian::valueno>(schema::kSlotPublished), FacetColumn::Split::day));
+}
+
+void FacetSpy::add_shard(const FacetSpy& shard, std::size_t k) {
+    // Id by id only when every slot of both spies counted from the columns the set's ids were
+    // made from; else (a shard counted from its documents) all of it by value.
+    auto mapped = [k](const ColumnCounts& set, const ColumnCounts& one, const std::shared_ptr<const ShardColumns>& shards) {
+        return shards && set.column == shards->values && one.column && one.column == shards->shards[k];
+    };
+    bool by_number = slots_.size() == shard.slots_.size();
+    for (std::size_t i = 0; by_number && i < slots_.size(); ++i) {
+        by_number = slots_[i].slot == shard.slots_[i].slot && mapped(slots_[i].by_column, shard.slots_[i].by_column, slots_[i].shards);
+    }
+    if (by_number && histogram_) by_number = mapped(days_, shard.days_, day_shards_);
+    if (!by_number) {
+        add_all(shard);
+        return;
+    }
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        SlotCounts& s = slots_[i];
+        SlotCounts& from = shard.slots_[i];
+        s.by_column.add_mapped(from.by_column, s.shards->to_set[k]);
+        // Documents a shard's column did not cover (added since it was read) were counted by value.
+        for (const auto& [value, count] : from.counts) s.counts[value] += count;
+    }
+    if (histogram_) {
+        days_.add_mapped(shard.days_, day_shards_->to_set[k]);
+        for (const auto& [day, count] : shard.per_day_) per_day_[day] += count;
+    }
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {

@@ -60,6 +60,15 @@ public:
     // set alone (shard_counts.h), to this spy's.
     void add_all(const FacetSpy& shard);
 
+    // A set of local shards counted one shard at a time (shard_counts.h), with numbers rather
+    // than strings: this spy, the set's, takes the ids the shards' columns share
+    // (FacetColumnCache::shard_columns); the spy of shard k counts from that shard's column of
+    // them (count_from_shard); add_shard() adds its counts id by id. A slot whose columns cannot
+    // be had is joined by value, as add_all() does.
+    void count_shards_from(FacetColumnCache& cache, const Xapian::Database& set, const std::vector<Xapian::Database>& shards);
+    void count_from_shard(const FacetSpy& set, std::size_t k, FacetColumnCache& cache, const Xapian::Database& shard);
+    void add_shard(const FacetSpy& shard, std::size_t k);
+
 private:
     // Counts kept by column id while matching, folded into the strings when asked.
     struct ColumnCounts {
@@ -75,18 +84,22 @@ private:
         }
         // Adds by_id to `counts` by value and empties it.
         template <typename Counts> void fold_into(Counts& counts);
+        // Adds `shard`'s counts, whose ids `to_set` maps to this one's, and empties them.
+        void add_mapped(ColumnCounts& shard, const std::vector<std::uint32_t>& to_set);
     };
     struct SlotCounts {
         std::string name;
         Xapian::valueno slot;
         std::unordered_map<std::string, std::size_t> counts;  // values counted from documents (or folded)
         ColumnCounts by_column;
+        std::shared_ptr<const ShardColumns> shards;  // a set's: the ids its shards share
     };
     // Mutable: counts() and per_day() fold the column counts into the string maps when first asked.
     mutable std::vector<SlotCounts> slots_;
     bool histogram_;
     mutable std::map<std::string, std::size_t> per_day_;  // "YYYYMMDD" -> count
     mutable ColumnCounts days_;
+    std::shared_ptr<const ShardColumns> day_shards_;
 };
 
 // The value slot that holds a facet ("people" -> kSlotPeople); -1 when there is no such facet.

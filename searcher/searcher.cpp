@@ -156,12 +156,14 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     response.query = request.query;
     std::vector<std::string> languages = index_languages();
     builder_.set_index_languages(languages);
-    Xapian::Query query = builder_.build(request);
-    if (!request.like.empty()) {
+    auto request_query = [&] {
+        Xapian::Query typed = builder_.build(request);
+        if (request.like.empty()) return typed;
         // The typed query and the filters only narrow the articles like the given one.
         std::optional<Xapian::Query> like = similar_query(db_, request.like);
-        query = Xapian::Query(Xapian::Query::OP_FILTER, like ? *like : Xapian::Query::MatchNothing, query);
-    }
+        return Xapian::Query(Xapian::Query::OP_FILTER, like ? *like : Xapian::Query::MatchNothing, typed);
+    };
+    Xapian::Query query = request_query();
 
     // The time limit: at half of it Xapian stops counting every match (totals and facet counts
     // become estimates) and looks only for the best page; at 60% the match itself stops
@@ -213,7 +215,21 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     }
     if (remote && need_all) remote_counts.count(full, *shards_, *spy, limited ? request.time_limit_ms / 2000.0 : 0);
     if (each_shard) {
-        count_each_shard(full, shards_->shard_dbs(), *facet_columns_, request, *spy, stories,
+        // Each shard's thread gets a query of its own: Xapian's reference counts are not atomic,
+        // so no part of one may be shared between threads (the deadline's clones share only its
+        // time and its flag).
+        std::vector<Xapian::Query> shard_queries;
+        std::vector<std::unique_ptr<Xapian::PostingSource>> shard_deadlines;
+        std::vector<Xapian::Database> shard_dbs = shards_->shard_dbs();
+        for (std::size_t k = 0; k < shard_dbs.size(); ++k) {
+            Xapian::Query q = request_query();
+            if (limited) {
+                shard_deadlines.emplace_back(all_deadline.clone());
+                q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(shard_deadlines.back().get()));
+            }
+            shard_queries.push_back(std::move(q));
+        }
+        count_each_shard(shard_queries, db_, shard_dbs, *facet_columns_, request, *spy, stories,
                          limited ? std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0 : 0);
     }
     response.total = mset.get_matches_estimated();

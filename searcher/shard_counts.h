@@ -9,6 +9,12 @@
 // up by value, and its stories joined by key (a story with copies in two shards is one story).
 // The search over the whole set then only ranks its page.
 //
+// The shards' counts are added up as numbers: each column's ids are mapped once per state of
+// the set to ids the shards share (FacetColumnCache::shard_columns), so a broad search makes
+// strings only of the names it shows, as over one index. And the shards are matched at the same
+// time, one thread per core (each with its own shard handle; a Xapian handle is never used by
+// two threads at once), their counts added in shard order afterwards.
+//
 // Only a long-lived process keeps columns (FacetColumnCache); without one, the set's single
 // match counts from the documents as before.
 #pragma once
@@ -24,10 +30,13 @@
 
 namespace dateline {
 
-// Counts the matches of `query` in each of `shards` (local databases, one shard each) into
-// `spy` and `stories`, made for `request`. `time_limit_s` > 0 bounds each shard's match as
-// Enquire::set_time_limit does.
-void count_each_shard(const Xapian::Query& query, const std::vector<Xapian::Database>& shards, FacetColumnCache& columns,
-                      const SearchRequest& request, FacetSpy& spy, StoryCounter& stories, double time_limit_s);
+// Counts the matches of `queries[k]` in `shards[k]` (local databases, one shard each, in the
+// order `set` searches them together; the queries all the same, but sharing no part, as each is
+// matched on a thread of its own) into `spy` and `stories`, made for `request`.
+// `time_limit_s` > 0 bounds each shard's match as Enquire::set_time_limit does. An error of a
+// shard's match (Xapian::DatabaseModifiedError, say) is thrown here once every shard is done.
+void count_each_shard(const std::vector<Xapian::Query>& queries, const Xapian::Database& set, const std::vector<Xapian::Database>& shards,
+                      FacetColumnCache& columns, const SearchRequest& request, FacetSpy& spy, StoryCounter& stories,
+                      double time_limit_s);
 
 }  // namespace dateline

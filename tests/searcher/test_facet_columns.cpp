@@ -1,7 +1,8 @@
 // Facet columns (searcher/facet_columns.h): a column holds each document's values as ids, over
 // one database or several combined; counting from columns gives exactly what counting from the
 // documents gives, for the spy alone and for whole searches (facets, histogram, related names,
-// timeline); the cache reads a column once per index state and reads it again after a commit.
+// timeline); the cache reads a column once per index state and reads it again after a commit;
+// shards counted one by one add up through the ids their columns share.
 #include <doctest/doctest.h>
 #include <xapian.h>
 
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "copies.h"
 #include "dates.h"
 #include "facet_columns.h"
 #include "facets.h"
@@ -237,6 +239,139 @@ TEST_CASE("databases read in turn keep their columns: shards counted one by one 
         for (const Xapian::Database& shard : shards) CHECK(cache.column(shard, schema::kSlotPeople, FacetColumn::Split::list));
     }
     CHECK(cache.reads() == 4);
+}
+
+namespace {
+
+// Three shards on disk, their documents drawn from different seeds (so one name has different
+// ids in different shards), and the database that searches them together.
+struct ThreeShards {
+    testing::TempDir tmp;
+    std::vector<Xapian::Database> shards;
+    Xapian::Database set;
+    ThreeShards() {
+        for (int i = 0; i < 3; ++i) {
+            std::string path = (tmp.path / ("shard-" + std::to_string(i))).string();
+            Xapian::WritableDatabase writer(path, Xapian::DB_CREATE);
+            add_documents(writer, 60 + 25 * static_cast<std::size_t>(i), 21 + static_cast<unsigned long long>(i));
+            writer.commit();
+            shards.emplace_back(path);
+            set.add_database(Xapian::Database(path));
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("shards' columns share ids: each shard's id maps to the set's id of the same value, kept per state") {
+    ThreeShards three;
+    FacetColumnCache cache;
+    auto shared = cache.shard_columns(three.set, three.shards, schema::kSlotPeople, FacetColumn::Split::list);
+    REQUIRE(shared);
+    REQUIRE(shared->shards.size() == 3);
+    std::set<std::string> all;
+    bool ids_differ = false;
+    for (std::size_t k = 0; k < 3; ++k) {
+        const FacetColumn& column = *shared->shards[k];
+        REQUIRE(shared->to_set[k].size() == column.value_count());
+        for (std::uint32_t id = 0; id < column.value_count(); ++id) {
+            CHECK(shared->values->value(shared->to_set[k][id]) == column.value(id));
+            ids_differ = ids_differ || shared->to_set[k][id] != id;
+            all.insert(column.value(id));
+        }
+    }
+    CHECK(ids_differ);  // else the mapping would not be tested
+    CHECK(shared->values->value_count() == all.size());  // each value once
+    CHECK(!shared->values->covers(1));
+    // Made once per state, from the shards' own columns (one read each).
+    CHECK(cache.shard_columns(three.set, three.shards, schema::kSlotPeople, FacetColumn::Split::list) == shared);
+    CHECK(cache.reads() == 3);
+}
+
+TEST_CASE("shards counted one by one add up, id by id, to the counts of the set's documents") {
+    ThreeShards three;
+    FacetColumnCache cache;
+    for (const Xapian::Query& q : queries()) {
+        CAPTURE(q.get_description());
+        FacetSpy plain(kFacets, true), set(kFacets, true);
+        run(three.set, q, plain);
+        set.count_shards_from(cache, three.set, three.shards);
+        for (std::size_t k = 0; k < three.shards.size(); ++k) {
+            FacetSpy shard(kFacets, true);
+            shard.count_from_shard(set, k, cache, three.shards[k]);
+            run(three.shards[k], q, shard);
+            set.add_shard(shard, k);
+        }
+        auto a = plain.facets(5), b = set.facets(5);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t f = 0; f < a.size(); ++f) {
+            REQUIRE(a[f].values.size() == b[f].values.size());
+            for (std::size_t v = 0; v < a[f].values.size(); ++v) {
+                CHECK(a[f].values[v].value == b[f].values[v].value);
+                CHECK(a[f].values[v].count == b[f].values[v].count);
+            }
+        }
+        for (const std::string& name : kFacets) CHECK(*plain.counts(name) == *set.counts(name));
+        CHECK(plain.per_day() == set.per_day());
+    }
+    // Three facets and the days, per shard, read once for all the queries.
+    CHECK(cache.reads() == 12);
+}
+
+TEST_CASE("a story with copies in two shards counts once, by shared id or, without columns, by key") {
+    testing::TempDir tmp;
+    // Story keys per shard ("" is an article of no story): b has copies in shards 0 and 1. A
+    // key starting with "*" is also an article of the narrower search.
+    const std::vector<std::vector<std::string>> keys{{"*00000000000000a1", "*00000000000000b2", "00000000000000c3", "00000000000000b2"},
+                                                     {"00000000000000d4", "*00000000000000b2"},
+                                                     {"*00000000000000e5", ""}};
+    std::vector<Xapian::Database> shards;
+    Xapian::Database set;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        std::string path = (tmp.path / ("shard-" + std::to_string(i))).string();
+        Xapian::WritableDatabase writer(path, Xapian::DB_CREATE);
+        for (std::string key : keys[i]) {
+            Xapian::Document doc;
+            doc.add_term("Wall");
+            if (!key.empty() && key[0] == '*') {
+                doc.add_term("Wsome");
+                key.erase(0, 1);
+            }
+            if (!key.empty()) doc.add_value(schema::kSlotStory, key);
+            writer.add_document(doc);
+        }
+        writer.commit();
+        shards.emplace_back(path);
+        set.add_database(Xapian::Database(path));
+    }
+    auto count = [&](StoryCounter& counter, const Xapian::Database& db, const std::string& word) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(word));
+        enquire.add_matchspy(&counter);
+        enquire.get_mset(0, 0, db.get_doccount());
+    };
+    FacetColumnCache cache;
+    // 0: every shard by its column; 1: shard 1 read from its documents (no column): joined by key.
+    for (int mixed = 0; mixed < 2; ++mixed) {
+        for (const std::string word : {"Wall", "Wsome"}) {
+            CAPTURE(mixed);
+            CAPTURE(word);
+            StoryCounter whole, by_shard;
+            count(whole, set, word);
+            by_shard.count_shards_from(cache, set, shards);
+            for (std::size_t k = 0; k < shards.size(); ++k) {
+                StoryCounter one;
+                if (!(mixed && k == 1)) one.count_from_shard(by_shard, k, cache, shards[k]);
+                count(one, shards[k], word);
+                by_shard.add_shard(one, k);
+            }
+            // a, b, c, d, e and the article of no story; a, b (twice) and e.
+            CHECK(whole.articles() == (word == "Wall" ? 8u : 4u));
+            CHECK(whole.stories() == (word == "Wall" ? 6u : 3u));
+            CHECK(by_shard.articles() == whole.articles());
+            CHECK(by_shard.stories() == whole.stories());
+        }
+    }
 }
 
 TEST_CASE("a database without revisions (in memory) gets no columns: the spy counts from the documents") {
