@@ -7,7 +7,8 @@
 // Like a server worker, it counts facets from the facet columns (searcher/facet_columns.h),
 // read during the warm-up of the first query; `--no-facet-columns` among the options counts
 // from the documents instead, as a one-shot dateline-search does. The first search's time
-// (the columns read included) is printed apart.
+// (the columns read included) is printed apart. `--each` also prints each query's median, to
+// find the slow ones.
 //
 //   bench_queries INDEX QUERIES_FILE [ROUNDS [OPTION...]]
 #include <algorithm>
@@ -29,10 +30,11 @@ int main(int argc, char** argv) {
         return 2;
     }
     int rounds = argc > 3 ? std::atoi(argv[3]) : 5;
-    bool columns = true;
+    bool columns = true, each = false;
     std::vector<std::string> extra;
     for (int i = 4; i < argc; ++i) {
         if (std::string(argv[i]) == "--no-facet-columns") columns = false;
+        else if (std::string(argv[i]) == "--each") each = true;
         else extra.emplace_back(argv[i]);
     }
     std::ifstream in(argv[2]);
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
     std::size_t total_hits = 0;
     double first_ms = -1;
     for (const SearchRequest& r : requests) {
+        std::size_t first_round = ms.size();
         auto warm = std::chrono::steady_clock::now();
         total_hits += searcher.search(r).total;  // warm-up
         if (first_ms < 0) first_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - warm).count();
@@ -67,6 +70,11 @@ int main(int argc, char** argv) {
             auto start = std::chrono::steady_clock::now();
             searcher.search(r);
             ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        }
+        if (each && ms.size() > first_round) {
+            std::vector<double> mine(ms.begin() + static_cast<std::ptrdiff_t>(first_round), ms.end());
+            std::sort(mine.begin(), mine.end());
+            std::printf("%8.2f ms  %s\n", mine[mine.size() / 2], r.query.c_str());
         }
     }
     std::sort(ms.begin(), ms.end());
