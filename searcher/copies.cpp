@@ -93,7 +93,7 @@ void StoryCounter::add_shard(const StoryCounter& shard, std::size_t k) {
     const std::vector<std::uint32_t>& to_set = shards_->to_set[k];
     for (std::uint32_t id = 0; id < shard.seen_.size(); ++id) {
         if (!shard.seen_[id]) continue;
-        char& seen = seen_[to_set[id]];
+        char& seen = seen_[to_set.empty() ? id : to_set[id]];
         seen_count_ += !seen;
         seen = 1;
     }

@@ -1,5 +1,6 @@
 #include "facet_columns.h"
 
+#include <algorithm>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -166,13 +167,25 @@ std::shared_ptr<const ShardColumns> FacetColumnCache::shard_columns(const Xapian
     Key key(slot, split);
     {
         std::lock_guard<std::mutex> lock(mutex_);
+        // (The parts of one index share its state whatever their number.)
         auto& kept = state_named(*name).shard_columns[key];
-        if (kept) return kept;
+        if (kept && kept->shards.size() == shards.size()) return kept;
     }
     auto made = std::make_shared<ShardColumns>();
     for (const Xapian::Database& shard : shards) {
         made->shards.push_back(column(shard, slot, split));
         if (!made->shards.back()) return nullptr;
+    }
+    bool one_column = std::all_of(made->shards.begin(), made->shards.end(), [&](const auto& c) { return c == made->shards.front(); });
+    if (one_column) {
+        // Parts of one index (part_search.h): its column's ids are the set's ids.
+        made->values = made->shards.front();
+        made->to_set.resize(made->shards.size());
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (State& s : states_) {
+            if (s.name == *name) s.shard_columns[key] = made;
+        }
+        return made;
     }
     // Built without the lock (two threads may both build it; either result is the same).
     std::vector<std::string> values;

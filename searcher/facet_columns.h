@@ -65,10 +65,11 @@ private:
 // One slot's columns in every shard of a set, and one id space for them all. A shard's column
 // ids are its own ("Clinton" may be 7 in one shard and 912 in the next); to_set maps each to the
 // set's id, so counts made shard by shard (shard_counts.h) add up as numbers, and only the
-// values shown become strings, as over one index.
+// values shown become strings, as over one index. The parts of one index searched on several
+// threads (part_search.h) share its column: their ids are the set's, and `values` is that column.
 struct ShardColumns {
     std::vector<std::shared_ptr<const FacetColumn>> shards;  // in the set's order
-    std::vector<std::vector<std::uint32_t>> to_set;          // shard k's id -> the set's id
+    std::vector<std::vector<std::uint32_t>> to_set;          // shard k's id -> the set's id; empty: the same id
     std::shared_ptr<const FacetColumn> values;               // the set's ids (of_values)
 };
 
@@ -85,7 +86,7 @@ public:
     std::shared_ptr<const FacetColumn> column(const Xapian::Database& db, Xapian::valueno slot, FacetColumn::Split split);
 
     // The columns of `slot` in each of `shards`, the local shards that `set` searches together
-    // (in its order), with their shared ids: made once per state of the set from the shards'
+    // (in its order), or handles on `set` itself (its parts), with their shared ids: made once per state of the set from the shards'
     // columns, kept with the set's state. nullptr when a shard's column cannot be had now.
     std::shared_ptr<const ShardColumns> shard_columns(const Xapian::Database& set, const std::vector<Xapian::Database>& shards,
                                                       Xapian::valueno slot, FacetColumn::Split split);

@@ -41,7 +41,7 @@ void FacetSpy::ColumnCounts::add_mapped(ColumnCounts& shard, const std::vector<s
     if (shard.pending == 0) return;
     for (std::size_t id = 0; id < shard.by_id.size(); ++id) {
         if (shard.by_id[id] == 0) continue;
-        by_id[to_set[id]] += shard.by_id[id];
+        by_id[to_set.empty() ? id : to_set[id]] += shard.by_id[id];
         shard.by_id[id] = 0;
     }
     pending += shard.pending;

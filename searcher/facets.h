@@ -84,7 +84,8 @@ private:
         }
         // Adds by_id to `counts` by value and empties it.
         template <typename Counts> void fold_into(Counts& counts);
-        // Adds `shard`'s counts, whose ids `to_set` maps to this one's, and empties them.
+        // Adds `shard`'s counts, whose ids `to_set` maps to this one's (empty: the same ids),
+        // and empties them.
         void add_mapped(ColumnCounts& shard, const std::vector<std::uint32_t>& to_set);
     };
     struct SlotCounts {

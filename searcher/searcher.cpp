@@ -10,10 +10,12 @@
 #include <memory>
 #include <set>
 #include <sys/stat.h>
+#include <thread>
 
 #include "added_stamp.h"
 #include "article_json.h"
 #include "copies.h"
+#include "docid_range.h"
 #include "entity_alias_query.h"
 #include "facets.h"
 #include "highlighter.h"
@@ -21,6 +23,7 @@
 #include "index_error.h"
 #include "match_deadline.h"
 #include "ranking.h"
+#include "part_search.h"
 #include "related.h"
 #include "remote_counts.h"
 #include "similar.h"
@@ -33,7 +36,8 @@
 namespace dateline {
 
 Searcher::Searcher(const std::string& index_path, std::shared_ptr<const EntityAliases> aliases)
-    : path_(index_path), aliases_(aliases), builder_(std::move(aliases)) {
+    : path_(index_path), aliases_(aliases), builder_(std::move(aliases)),
+      parallel_threads_(std::max(1u, std::thread::hardware_concurrency())) {
     open();
 }
 
@@ -130,9 +134,10 @@ std::unique_ptr<FacetSpy> facet_spy(const SearchRequest& request, FacetColumnCac
 // With copies collapsed (story_page.h), the match counts articles; the story counter counts
 // stories. When the counter saw every match (no time limit cut the check short) both are its
 // exact counts; when it saw some, the stories are estimated at the share of stories among the
-// articles it saw. `stories` and `articles` are the story counter's (or RemoteCounts').
-void collapsed_totals(SearchResponse& response, const Xapian::MSet& mset, std::size_t stories, std::size_t articles, bool saw_all) {
-    response.total_articles = mset.get_matches_estimated();
+// articles it saw. `estimated` is Xapian's estimate of the matches; `stories` and `articles` are
+// the story counter's (or RemoteCounts').
+void collapsed_totals(SearchResponse& response, Xapian::doccount estimated, std::size_t stories, std::size_t articles, bool saw_all) {
+    response.total_articles = estimated;
     if (!saw_all) {
         if (articles > 0 && stories <= articles)
             response.total = static_cast<std::size_t>(static_cast<double>(response.total_articles) * static_cast<double>(stories) /
@@ -193,7 +198,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     bool need_all = !spy->empty() || request.collapse;
     // Local shards with columns are counted one by one (shard_counts.h).
     bool each_shard = need_all && !remote && facet_columns_ && db_.size() > 1;
-    if (!remote && !each_shard) {
+    // A big index with columns, on several cores, is searched in parts, a thread each (part_search.h).
+    std::vector<Xapian::Database> parts;
+    if (need_all && !remote && facet_columns_ && db_.size() == 1 && db_.get_doccount() >= parallel_min_) {
+        parts = parts_.handles(db_, shards_->single_local_path(), parallel_threads_);
+    }
+    bool in_parts = parts.size() > 1;
+    if (!remote && !each_shard && !in_parts) {
         if (!spy->empty()) enquire.add_matchspy(spy.get());
         if (request.collapse) enquire.add_matchspy(&stories);
     }
@@ -204,7 +215,30 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // Copies of one story are one result: collapsed on the page, after the match (story_page.h).
     Xapian::MSet mset;
     std::vector<Xapian::MSetIterator> first_page;
-    if (request.collapse) {
+    PartsAnswer by_part;
+    if (in_parts) {
+        // Each part's thread gets a query of its own: Xapian's reference counts are not atomic,
+        // so no part of one may be shared between threads (the deadline's clones share only its
+        // time and its flag).
+        auto ranges = split_docids(db_.get_lastdocid(), parts.size());
+        parts.resize(ranges.size());
+        std::vector<Xapian::Query> part_queries;
+        std::vector<std::unique_ptr<Xapian::PostingSource>> part_deadlines;
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            Xapian::Query q(Xapian::Query::OP_FILTER, request_query(), Xapian::Query((new DocidRange(ranges[k].first, ranges[k].second))->release()));
+            if (limited) {
+                part_deadlines.emplace_back(all_deadline.clone());
+                q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(part_deadlines.back().get()));
+            }
+            part_queries.push_back(std::move(q));
+        }
+        auto setup = [&](Xapian::Enquire& e) {
+            e.set_weighting_scheme(ranking_weight());
+            set_order(e, request.sort);
+            if (limited) e.set_time_limit(request.time_limit_ms / 2000.0);
+        };
+        by_part = search_in_parts(db_, parts, part_queries, setup, request, *facet_columns_, *spy, stories);
+    } else if (request.collapse) {
         StoryPage collapsed = collapsed_page(enquire, request.offset, request.limit, page_checks_all ? check : 0, remote);
         mset = std::move(collapsed.mset);
         first_page = std::move(collapsed.page);
@@ -232,8 +266,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         count_each_shard(shard_queries, db_, shard_dbs, *facet_columns_, request, *spy, stories,
                          limited ? std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0 : 0);
     }
-    response.total = mset.get_matches_estimated();
-    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    Xapian::doccount estimated = in_parts ? by_part.estimated : mset.get_matches_estimated();
+    response.total = estimated;
+    response.total_exact = in_parts ? by_part.exact : mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (each_shard && !request.collapse && (!limited || elapsed_ms() < request.time_limit_ms / 2) && !all_deadline.expired()) {
         response.total = stories.articles();
         response.total_exact = true;
@@ -250,7 +285,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // counter saw them all.
     bool all_seen = !limited || elapsed_ms() < request.time_limit_ms / 2;
     if (request.collapse) {
-        collapsed_totals(response, mset, remote ? remote_counts.stories() : stories.stories(),
+        collapsed_totals(response, estimated, remote ? remote_counts.stories() : stories.stories(),
                          remote ? remote_counts.articles() : stories.articles(), all_seen && !all_deadline.expired());
     }
     // A match the deadline ended looks complete to Xapian.
@@ -259,6 +294,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // The page, as (answer set, rank in it) pairs: the articles that hold every word first.
     std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> page;
     for (const Xapian::MSetIterator& it : first_page) page.emplace_back(&mset, it);
+    for (const auto& [k, it] : by_part.page) page.emplace_back(&by_part.msets[k], it);
 
     // Too few articles hold every word of a plain query: the best partial matches fill the page.
     // Not in date order, where an article holding one word of many would stand among the rest.
@@ -270,7 +306,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.query_words = partial->words;
         response.total_all_words = response.total;
         // Every article that holds every word (all of them, copies too, when collapsed).
-        if (request.offset > 0 && response.total_articles > 0) all_words = enquire.get_mset(0, static_cast<Xapian::doccount>(response.total_articles));
+        // (Searched in parts, the page's rankings are the parts'.)
+        if ((request.offset > 0 || in_parts) && response.total_articles > 0) all_words = enquire.get_mset(0, static_cast<Xapian::doccount>(response.total_articles));
         else all_words = mset;
         Xapian::Enquire some(db_);
         some.set_weighting_scheme(ranking_weight());
@@ -299,7 +336,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.total_exact = some_words.get_matches_lower_bound() == some_words.get_matches_upper_bound() && !some_deadline.expired();
         response.total_articles = response.total;
         if (request.collapse) {
-            collapsed_totals(response, some_words, remote ? some_counts.stories() : some_stories.stories(),
+            collapsed_totals(response, some_words.get_matches_estimated(), remote ? some_counts.stories() : some_stories.stories(),
                              remote ? some_counts.articles() : some_stories.articles(), (!limited || elapsed_ms() < request.time_limit_ms / 2) && !some_deadline.expired());
         }
         std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> merged;

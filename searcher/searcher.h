@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "facet_columns.h"
+#include "index_parts.h"
 #include "query_builder.h"
 #include "response_cache.h"
 #include "search_request.h"
@@ -81,6 +82,15 @@ public:
     // facet_columns.h): for a process that answers many searches.
     void use_facet_columns(FacetColumnCache* columns) { facet_columns_ = columns; }
 
+    // With facet columns, an index of at least `min_documents` articles is searched in parts by
+    // `threads` threads at once (part_search.h). By default from kParallelMin articles, a
+    // thread per core.
+    static constexpr Xapian::doccount kParallelMin = 50000;
+    void use_parallel_search(Xapian::doccount min_documents, std::size_t threads) {
+        parallel_min_ = min_documents;
+        parallel_threads_ = threads;
+    }
+
 private:
     void open();
     void refresh();
@@ -106,6 +116,9 @@ private:
     QueryBuilder builder_;
     ResponseCache* cache_ = nullptr;
     FacetColumnCache* facet_columns_ = nullptr;
+    IndexParts parts_;
+    Xapian::doccount parallel_min_ = kParallelMin;
+    std::size_t parallel_threads_;
 };
 
 }  // namespace dateline

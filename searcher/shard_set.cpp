@@ -190,6 +190,11 @@ std::vector<Xapian::Database> ShardSet::shard_dbs() const {
     return out;
 }
 
+std::string ShardSet::single_local_path() const {
+    if (shards_.size() != 1 || !shards_.front().open || shards_.front().spec.kind != ShardSpec::Kind::local) return "";
+    return shards_.front().spec.path;
+}
+
 std::string ShardSet::state() const {
     std::string out;
     for (const Shard& shard : shards_) {

@@ -59,6 +59,8 @@ public:
     std::vector<Xapian::Database> remote_dbs() const;
     // Every open shard alone, in stub order.
     std::vector<Xapian::Database> shard_dbs() const;
+    // The folder of the one shard, when the set is a single local index; "" otherwise.
+    std::string single_local_path() const;
     // Names the state of every shard (identity and revision), for the response cache; "" when
     // it cannot be named (a remote shard, whose revision Xapian does not tell, or one missing).
     std::string state() const;

@@ -369,6 +369,44 @@ TEST_CASE("four local shards answer as one index holding everything") {
     CHECK(columns.reads() >= 4);
 }
 
+TEST_CASE("one index searched in parts, a thread each, answers as one search (part_search.h)") {
+    const Corpus& c = corpus();
+    FacetColumnCache columns;
+    Searcher whole(c.all.string());
+    whole.use_facet_columns(&columns);
+    whole.use_parallel_search(0, 1);  // one thread: one search
+    std::vector<SearchRequest> all = requests();
+    for (SortOrder sort : {SortOrder::oldest, SortOrder::added, SortOrder::relevance}) {
+        SearchRequest r;
+        r.query = "harbour OR grain OR rates";
+        r.sort = sort;
+        r.offset = 3;
+        r.limit = 7;
+        all.push_back(r);
+        r.collapse = false;
+        all.push_back(r);
+    }
+    for (std::size_t threads : {2, 3}) {
+        Searcher in_parts(c.all.string());
+        in_parts.use_facet_columns(&columns);
+        in_parts.use_parallel_search(1, threads);
+        for (const SearchRequest& request : all) {
+            CAPTURE(threads);
+            CAPTURE(request.query);
+            CAPTURE(request.offset);
+            CAPTURE(static_cast<int>(request.sort));
+            SearchResponse expected = whole.search(request);
+            SearchResponse got = in_parts.search(request);
+            CHECK(expected.total > 0);
+            CHECK(got.total_exact == expected.total_exact);
+            same_answer(expected, got);
+            // Not only the same set: the same order, as ties are broken alike.
+            REQUIRE(got.results.size() == expected.results.size());
+            for (std::size_t i = 0; i < got.results.size(); ++i) CHECK(got.results[i].article.id == expected.results[i].article.id);
+        }
+    }
+}
+
 TEST_CASE("two local and two remote shards answer as one index holding everything") {
     if (!tcpsrv_installed()) {
         MESSAGE("skipped: xapian-tcpsrv is not installed (Debian's xapian-tools; scripts/setup installs it)");
