@@ -18,21 +18,29 @@ Xapian::valueno sort_slot(SortOrder sort) {
     return static_cast<Xapian::valueno>(sort == SortOrder::added ? schema::kSlotAdded : schema::kSlotPublished);
 }
 
+// What orders an article in a ranking, read once per article merged.
+struct RankKey {
+    double weight;
+    std::string value;  // the sort slot's
+    Xapian::docid did;
+};
+
+RankKey key_of(SortOrder sort, const Xapian::MSetIterator& it) {
+    return {it.get_weight(), it.get_document().get_value(sort_slot(sort)), *it};
+}
+
 // Whether `a` comes before `b` in `sort`'s order, as Xapian orders one ranking (searcher.cpp's
 // set_order): relevance then newest; or the value (newest, or oldest first) then relevance;
 // then the lower docid.
-bool before(SortOrder sort, const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
-    double wa = a.get_weight(), wb = b.get_weight();
-    std::string va = a.get_document().get_value(sort_slot(sort)), vb = b.get_document().get_value(sort_slot(sort));
-    bool ascending = sort == SortOrder::oldest;
+bool before(SortOrder sort, const RankKey& a, const RankKey& b) {
     if (sort == SortOrder::relevance) {
-        if (wa != wb) return wa > wb;
-        if (va != vb) return va > vb;
+        if (a.weight != b.weight) return a.weight > b.weight;
+        if (a.value != b.value) return a.value > b.value;
     } else {
-        if (va != vb) return ascending ? va < vb : va > vb;
-        if (wa != wb) return wa > wb;
+        if (a.value != b.value) return sort == SortOrder::oldest ? a.value < b.value : a.value > b.value;
+        if (a.weight != b.weight) return a.weight > b.weight;
     }
-    return *a < *b;
+    return a.did < b.did;
 }
 
 }  // namespace
@@ -98,13 +106,17 @@ PartsAnswer search_in_parts(const Xapian::Database& whole, const std::vector<Xap
         answer.exact = answer.exact && answer.msets[k].get_matches_lower_bound() == answer.msets[k].get_matches_upper_bound();
     }
     // The parts' lists merged in order; a story listed from one part is not listed again.
+    std::vector<std::vector<RankKey>> keys(parts.size());
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        for (const Xapian::MSetIterator& it : ranked[k]) keys[k].push_back(key_of(request.sort, it));
+    }
     std::vector<std::size_t> at(parts.size(), 0);
     StoryCollapser listed;
     std::size_t kept = 0;
     while (kept < wanted) {
         std::size_t best = parts.size();
         for (std::size_t k = 0; k < parts.size(); ++k) {
-            if (at[k] < ranked[k].size() && (best == parts.size() || before(request.sort, ranked[k][at[k]], ranked[best][at[best]]))) best = k;
+            if (at[k] < ranked[k].size() && (best == parts.size() || before(request.sort, keys[k][at[k]], keys[best][at[best]]))) best = k;
         }
         if (best == parts.size()) break;
         const Xapian::MSetIterator& it = ranked[best][at[best]++];
