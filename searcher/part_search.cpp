@@ -1,11 +1,9 @@
 #include "part_search.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <memory>
-#include <thread>
 
+#include "on_every_core.h"
 #include "related.h"
 #include "schema.h"
 #include "story_page.h"
@@ -71,34 +69,17 @@ PartsAnswer search_in_parts(const Xapian::Database& whole, const std::vector<Xap
         if (!part_spies[k]->empty()) enquires[k]->add_matchspy(part_spies[k].get());
         if (request.collapse) enquires[k]->add_matchspy(part_stories[k].get());
     }
-    std::vector<std::exception_ptr> failures(parts.size());
-    std::atomic<std::size_t> next{0};
-    auto search_parts = [&] {
-        for (std::size_t k = next++; k < parts.size(); k = next++) {
-            try {
-                Xapian::doccount check = std::max<Xapian::doccount>(parts[k].get_doccount(), 1);
-                if (request.collapse) {
-                    StoryPage page = collapsed_page(*enquires[k], 0, wanted, check);
-                    answer.msets[k] = std::move(page.mset);
-                    ranked[k] = std::move(page.page);
-                } else {
-                    answer.msets[k] = enquires[k]->get_mset(0, static_cast<Xapian::doccount>(wanted), check);
-                    for (auto it = answer.msets[k].begin(); it != answer.msets[k].end(); ++it) ranked[k].push_back(it);
-                }
-            } catch (...) {
-                failures[k] = std::current_exception();
-            }
+    on_every_core(parts.size(), [&](std::size_t k) {
+        Xapian::doccount check = std::max<Xapian::doccount>(parts[k].get_doccount(), 1);
+        if (request.collapse) {
+            StoryPage page = collapsed_page(*enquires[k], 0, wanted, check);
+            answer.msets[k] = std::move(page.mset);
+            ranked[k] = std::move(page.page);
+        } else {
+            answer.msets[k] = enquires[k]->get_mset(0, static_cast<Xapian::doccount>(wanted), check);
+            for (auto it = answer.msets[k].begin(); it != answer.msets[k].end(); ++it) ranked[k].push_back(it);
         }
-    };
-    // The calling thread searches too.
-    std::size_t helpers = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), parts.size()) - 1;
-    std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(search_parts);
-    search_parts();
-    for (std::thread& t : threads) t.join();
-    for (const std::exception_ptr& failure : failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
+    });
     for (std::size_t k = 0; k < parts.size(); ++k) {
         spy.add_shard(*part_spies[k], k);
         stories.add_shard(*part_stories[k], k);

@@ -1,11 +1,9 @@
 #include "shard_counts.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <memory>
-#include <thread>
 
+#include "on_every_core.h"
 #include "related.h"
 
 namespace dateline {
@@ -22,37 +20,20 @@ void count_each_shard(const std::vector<Xapian::Query>& queries, const Xapian::D
         shard_spies.push_back(std::make_unique<FacetSpy>(facets_to_count(request), histogram));
         shard_stories.push_back(std::make_unique<StoryCounter>());
     }
-    std::vector<std::exception_ptr> failures(shards.size());
-    std::atomic<std::size_t> next{0};
-    auto count_shards = [&] {
-        for (std::size_t k = next++; k < shards.size(); k = next++) {
-            try {
-                const Xapian::Database& shard = shards[k];
-                FacetSpy& shard_spy = *shard_spies[k];
-                StoryCounter& counter = *shard_stories[k];
-                shard_spy.count_from_shard(spy, k, columns, shard);
-                counter.count_from_shard(stories, k, columns, shard);
-                Xapian::Enquire enquire(shard);
-                enquire.set_query(queries[k]);
-                enquire.set_weighting_scheme(Xapian::BoolWeight());
-                if (time_limit_s > 0) enquire.set_time_limit(time_limit_s);
-                if (!shard_spy.empty()) enquire.add_matchspy(&shard_spy);
-                enquire.add_matchspy(&counter);
-                enquire.get_mset(0, 0, std::max<Xapian::doccount>(shard.get_doccount(), 1));
-            } catch (...) {
-                failures[k] = std::current_exception();
-            }
-        }
-    };
-    // The calling thread is one of the counters.
-    std::size_t helpers = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), shards.size()) - 1;
-    std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < helpers; ++t) threads.emplace_back(count_shards);
-    count_shards();
-    for (std::thread& t : threads) t.join();
-    for (const std::exception_ptr& failure : failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
+    on_every_core(shards.size(), [&](std::size_t k) {
+        const Xapian::Database& shard = shards[k];
+        FacetSpy& shard_spy = *shard_spies[k];
+        StoryCounter& counter = *shard_stories[k];
+        shard_spy.count_from_shard(spy, k, columns, shard);
+        counter.count_from_shard(stories, k, columns, shard);
+        Xapian::Enquire enquire(shard);
+        enquire.set_query(queries[k]);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        if (time_limit_s > 0) enquire.set_time_limit(time_limit_s);
+        if (!shard_spy.empty()) enquire.add_matchspy(&shard_spy);
+        enquire.add_matchspy(&counter);
+        enquire.get_mset(0, 0, std::max<Xapian::doccount>(shard.get_doccount(), 1));
+    });
     for (std::size_t k = 0; k < shards.size(); ++k) {
         spy.add_shard(*shard_spies[k], k);
         stories.add_shard(*shard_stories[k], k);

@@ -1,5 +1,5 @@
 // One index searched in parts, a thread each (searcher/part_search.h, docid_range.h,
-// index_parts.h): a docid range keeps exactly the matches in it; the parts' handles read the
+// index_parts.h, on_every_core.h): every job runs once and the first failure is thrown; a docid range keeps exactly the matches in it; the parts' handles read the
 // searcher's revision or none are given; and the answer in parts is the answer of one search,
 // byte for byte: the same page in the same order (ties broken by docid), the same totals,
 // facets, timeline and related names, with copies of one story in different parts collapsed.
@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <atomic>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -15,11 +17,30 @@
 #include "facet_columns.h"
 #include "index_articles.h"
 #include "index_parts.h"
+#include "on_every_core.h"
 #include "render_json.h"
 #include "searcher.h"
 #include "temp_dir.h"
 
 using namespace dateline;
+
+TEST_CASE("on_every_core runs every job once, then throws the lowest-numbered job's failure") {
+    std::vector<std::atomic<int>> runs(7);
+    on_every_core(runs.size(), [&](std::size_t k) { ++runs[k]; });
+    for (const auto& n : runs) CHECK(n == 1);
+    std::atomic<int> done{0};
+    try {
+        on_every_core(5, [&](std::size_t k) {
+            ++done;
+            if (k == 3 || k == 1) throw std::runtime_error("job " + std::to_string(k));
+        });
+        FAIL("nothing was thrown");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()) == "job 1");
+    }
+    CHECK(done == 5);  // the others ran to the end
+    on_every_core(0, [](std::size_t) { FAIL("a job of none ran"); });
+}
 
 TEST_CASE("docids split into nearly equal ranges; a range keeps exactly the matches in it") {
     using Ranges = std::vector<std::pair<Xapian::docid, Xapian::docid>>;
