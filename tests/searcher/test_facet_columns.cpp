@@ -90,6 +90,22 @@ std::vector<Xapian::Query> queries() {
     return out;
 }
 
+// Checks that two spies counted the same: the facets in order, every value's count, the days.
+void check_same_facets(const FacetSpy& expected, const FacetSpy& got) {
+    auto a = expected.facets(5), b = got.facets(5);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t f = 0; f < a.size(); ++f) {
+        CHECK(a[f].name == b[f].name);
+        REQUIRE(a[f].values.size() == b[f].values.size());
+        for (std::size_t v = 0; v < a[f].values.size(); ++v) {
+            CHECK(a[f].values[v].value == b[f].values[v].value);
+            CHECK(a[f].values[v].count == b[f].values[v].count);
+        }
+    }
+    for (const std::string& name : kFacets) CHECK(*expected.counts(name) == *got.counts(name));
+    CHECK(expected.per_day() == got.per_day());
+}
+
 // Checks that counting from `cache`'s columns gives what counting from the documents gives,
 // for every query: the facets in order, every value's count, and the matches per day.
 void check_same_counts(const Xapian::Database& db, FacetColumnCache& cache) {
@@ -99,18 +115,7 @@ void check_same_counts(const Xapian::Database& db, FacetColumnCache& cache) {
         columns.count_from(cache, db);
         run(db, q, plain);
         run(db, q, columns);
-        auto a = plain.facets(5), b = columns.facets(5);
-        REQUIRE(a.size() == b.size());
-        for (std::size_t f = 0; f < a.size(); ++f) {
-            CHECK(a[f].name == b[f].name);
-            REQUIRE(a[f].values.size() == b[f].values.size());
-            for (std::size_t v = 0; v < a[f].values.size(); ++v) {
-                CHECK(a[f].values[v].value == b[f].values[v].value);
-                CHECK(a[f].values[v].count == b[f].values[v].count);
-            }
-        }
-        for (const std::string& name : kFacets) CHECK(*plain.counts(name) == *columns.counts(name));
-        CHECK(plain.per_day() == columns.per_day());
+        check_same_facets(plain, columns);
         CHECK(plain.histogram().unit == columns.histogram().unit);
         CHECK(plain.histogram().buckets.size() == columns.histogram().buckets.size());
     }
@@ -302,17 +307,7 @@ TEST_CASE("shards counted one by one add up, id by id, to the counts of the set'
             run(three.shards[k], q, shard);
             set.add_shard(shard, k);
         }
-        auto a = plain.facets(5), b = set.facets(5);
-        REQUIRE(a.size() == b.size());
-        for (std::size_t f = 0; f < a.size(); ++f) {
-            REQUIRE(a[f].values.size() == b[f].values.size());
-            for (std::size_t v = 0; v < a[f].values.size(); ++v) {
-                CHECK(a[f].values[v].value == b[f].values[v].value);
-                CHECK(a[f].values[v].count == b[f].values[v].count);
-            }
-        }
-        for (const std::string& name : kFacets) CHECK(*plain.counts(name) == *set.counts(name));
-        CHECK(plain.per_day() == set.per_day());
+        check_same_facets(plain, set);
     }
     // Three facets and the days, per shard, read once for all the queries.
     CHECK(cache.reads() == 12);
