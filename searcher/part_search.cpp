@@ -47,7 +47,7 @@ PartsAnswer search_in_parts(const Xapian::Database& whole, const std::vector<Xap
                             const std::vector<Xapian::Query>& queries, const EnquireSetup& setup,
                             const SearchRequest& request, FacetColumnCache& columns, FacetSpy& spy, StoryCounter& stories) {
     spy.count_shards_from(columns, whole, parts);
-    stories.count_shards_from(columns, whole, parts);
+    if (request.collapse) stories.count_shards_from(columns, whole, parts);
     bool histogram = request.histogram || request.timeline != TimelineUnit::none;
     const std::size_t wanted = request.offset + request.limit;
     PartsAnswer answer;
@@ -60,7 +60,7 @@ PartsAnswer search_in_parts(const Xapian::Database& whole, const std::vector<Xap
         part_spies.push_back(std::make_unique<FacetSpy>(facets_to_count(request), histogram));
         part_stories.push_back(std::make_unique<StoryCounter>());
         part_spies[k]->count_from_shard(spy, k, columns, parts[k]);
-        part_stories[k]->count_from_shard(stories, k, columns, parts[k]);
+        if (request.collapse) part_stories[k]->count_from_shard(stories, k, columns, parts[k]);
         // Made here, on the calling thread: an Enquire copies the query and the handle, whose
         // reference counts only this thread touches.
         enquires.push_back(std::make_unique<Xapian::Enquire>(parts[k]));
@@ -82,7 +82,7 @@ PartsAnswer search_in_parts(const Xapian::Database& whole, const std::vector<Xap
     });
     for (std::size_t k = 0; k < parts.size(); ++k) {
         spy.add_shard(*part_spies[k], k);
-        stories.add_shard(*part_stories[k], k);
+        if (request.collapse) stories.add_shard(*part_stories[k], k);
         answer.estimated += answer.msets[k].get_matches_estimated();
         answer.exact = answer.exact && answer.msets[k].get_matches_lower_bound() == answer.msets[k].get_matches_upper_bound();
     }

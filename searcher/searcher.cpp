@@ -200,7 +200,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     bool each_shard = need_all && !remote && facet_columns_ && db_.size() > 1;
     // A big index with columns, on several cores, is searched in parts, a thread each (part_search.h).
     std::vector<Xapian::Database> parts;
-    if (need_all && !remote && facet_columns_ && db_.size() == 1 && db_.get_doccount() >= parallel_min_) {
+    if (!remote && facet_columns_ && db_.size() == 1 && db_.get_doccount() >= parallel_min_) {
         parts = parts_.handles(db_, shards_->single_local_path(), parallel_threads_);
     }
     bool in_parts = parts.size() > 1;
@@ -210,7 +210,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     }
     // Counted in matches of their own (remote_counts.h, shard_counts.h), the page's match need
     // not check every article; but a total of articles through remote shards is still its own.
-    bool page_checks_all = need_all && !each_shard && !(remote && request.collapse);
+    // With nothing to count but the total, the page's match counts it: one pass, not two.
+    bool page_checks_all = !need_all || (!each_shard && !(remote && request.collapse));
     std::size_t page_end = request.offset + request.limit;
     // Copies of one story are one result: collapsed on the page, after the match (story_page.h).
     Xapian::MSet mset;
