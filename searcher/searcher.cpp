@@ -182,6 +182,26 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     auto within_limit = [&](const Xapian::Query& q, MatchDeadline& source) {
         return limited && !remote ? Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(&source)) : q;
     };
+    // `count` queries for threads of their own (shard_counts.h, part_search.h), the k-th kept
+    // to the docids ranges[k] when ranges are given. Xapian's reference counts are not atomic,
+    // so no part of one query is shared with another's (the deadline's clones share only its
+    // time and its flag).
+    std::vector<std::unique_ptr<Xapian::PostingSource>> thread_deadlines;
+    auto thread_queries = [&](std::size_t count, const std::vector<std::pair<Xapian::docid, Xapian::docid>>& ranges) {
+        std::vector<Xapian::Query> out;
+        for (std::size_t k = 0; k < count; ++k) {
+            Xapian::Query q = request_query();
+            if (k < ranges.size()) {
+                q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query((new DocidRange(ranges[k].first, ranges[k].second))->release()));
+            }
+            if (limited && !remote) {
+                thread_deadlines.emplace_back(all_deadline.clone());
+                q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(thread_deadlines.back().get()));
+            }
+            out.push_back(std::move(q));
+        }
+        return out;
+    };
     Xapian::Enquire enquire(db_);
     Xapian::Query full = within_limit(query, all_deadline);
     enquire.set_query(full);
@@ -218,21 +238,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     std::vector<Xapian::MSetIterator> first_page;
     PartsAnswer by_part;
     if (in_parts) {
-        // Each part's thread gets a query of its own: Xapian's reference counts are not atomic,
-        // so no part of one may be shared between threads (the deadline's clones share only its
-        // time and its flag).
         auto ranges = split_docids(db_.get_lastdocid(), parts.size());
         parts.resize(ranges.size());
-        std::vector<Xapian::Query> part_queries;
-        std::vector<std::unique_ptr<Xapian::PostingSource>> part_deadlines;
-        for (std::size_t k = 0; k < parts.size(); ++k) {
-            Xapian::Query q(Xapian::Query::OP_FILTER, request_query(), Xapian::Query((new DocidRange(ranges[k].first, ranges[k].second))->release()));
-            if (limited) {
-                part_deadlines.emplace_back(all_deadline.clone());
-                q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(part_deadlines.back().get()));
-            }
-            part_queries.push_back(std::move(q));
-        }
+        std::vector<Xapian::Query> part_queries = thread_queries(ranges.size(), ranges);
         auto setup = [&](Xapian::Enquire& e) {
             e.set_weighting_scheme(ranking_weight());
             set_order(e, request.sort);
@@ -250,21 +258,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     }
     if (remote && need_all) remote_counts.count(full, *shards_, *spy, limited ? request.time_limit_ms / 2000.0 : 0);
     if (each_shard) {
-        // Each shard's thread gets a query of its own: Xapian's reference counts are not atomic,
-        // so no part of one may be shared between threads (the deadline's clones share only its
-        // time and its flag).
-        std::vector<Xapian::Query> shard_queries;
-        std::vector<std::unique_ptr<Xapian::PostingSource>> shard_deadlines;
         std::vector<Xapian::Database> shard_dbs = shards_->shard_dbs();
-        for (std::size_t k = 0; k < shard_dbs.size(); ++k) {
-            Xapian::Query q = request_query();
-            if (limited) {
-                shard_deadlines.emplace_back(all_deadline.clone());
-                q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(shard_deadlines.back().get()));
-            }
-            shard_queries.push_back(std::move(q));
-        }
-        count_each_shard(shard_queries, db_, shard_dbs, *facet_columns_, request, *spy, stories,
+        count_each_shard(thread_queries(shard_dbs.size(), {}), db_, shard_dbs, *facet_columns_, request, *spy, stories,
                          limited ? std::max(request.time_limit_ms / 2 - elapsed_ms(), 0.001) / 1000.0 : 0);
     }
     Xapian::doccount estimated = in_parts ? by_part.estimated : mset.get_matches_estimated();
