@@ -148,6 +148,10 @@ TEST_CASE("searched in parts, the answer is that of one search, byte for byte") 
             r.histogram = true;
             r.related = 3;
             requests.push_back(r);
+            // With a time limit (the HTTP API's way), far from reached: each part its deadline.
+            r.time_limit_ms = 60000;
+            requests.push_back(r);
+            r.time_limit_ms = 0;
             r.offset = 4;
             r.limit = 6;
             requests.push_back(r);
