@@ -72,15 +72,6 @@ void StoryCounter::count_shards_from(FacetColumnCache& cache, const Xapian::Data
     seen_.assign(column_->value_count(), 0);
 }
 
-void StoryCounter::count_from_shard(const StoryCounter& set, std::size_t k, FacetColumnCache& cache, const Xapian::Database& shard) {
-    if (!set.shards_) {
-        count_from(cache, shard);
-        return;
-    }
-    column_ = set.shards_->shards[k];
-    seen_.assign(column_->value_count(), 0);
-}
-
 void StoryCounter::add_shard(const StoryCounter& shard, std::size_t k) {
     // By key once any key was read from a document (a shard without its column): a story
     // counted by id and by key would count twice.

@@ -53,12 +53,12 @@ public:
     // Adds the articles and stories `shard` counted in one shard of a set alone (shard_counts.h):
     // a story with copies in several shards is one story.
     void add_all(const StoryCounter& shard);
-    // The same with numbers rather than keys, as FacetSpy does (facets.h): this counter, the
-    // set's, takes the story ids the shards' columns share; the counter of shard k counts from
-    // that shard's column of them; add_shard() marks its stories by the set's id. A story with
-    // copies in two shards has one id in the set. Joined by key when a column cannot be had.
+    // The same with numbers rather than keys, as FacetSpy does (facets.h): the counter of shard
+    // k counts from that shard's story column (count_from); this counter, the set's, takes the
+    // story ids the shards' columns share; add_shard() marks shard k's stories by the set's id.
+    // A story with copies in two shards has one id in the set. Joined by key when a shard's
+    // column was not the same.
     void count_shards_from(FacetColumnCache& cache, const Xapian::Database& set, const std::vector<Xapian::Database>& shards);
-    void count_from_shard(const StoryCounter& set, std::size_t k, FacetColumnCache& cache, const Xapian::Database& shard);
     void add_shard(const StoryCounter& shard, std::size_t k);
     std::size_t articles() const { return articles_; }
     std::size_t stories() const { return keys_.size() + seen_count_ + unkeyed_; }

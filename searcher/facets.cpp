@@ -59,23 +59,6 @@ void FacetSpy::count_shards_from(FacetColumnCache& cache, const Xapian::Database
     if (histogram_) use(days_, day_shards_, static_cast<Xapian::valueno>(schema::kSlotPublished), FacetColumn::Split::day);
 }
 
-void FacetSpy::count_from_shard(const FacetSpy& set, std::size_t k, FacetColumnCache& cache, const Xapian::Database& shard) {
-    auto use = [](ColumnCounts& c, std::shared_ptr<const FacetColumn> column) {
-        if (!column) return;
-        c.by_id.assign(column->value_count(), 0);
-        c.column = std::move(column);
-    };
-    for (std::size_t i = 0; i < slots_.size(); ++i) {
-        SlotCounts& s = slots_[i];
-        const SlotCounts* from = i < set.slots_.size() && set.slots_[i].slot == s.slot ? &set.slots_[i] : nullptr;
-        if (from && from->shards) use(s.by_column, from->shards->shards[k]);
-        else use(s.by_column, cache.column(shard, s.slot, FacetColumn::Split::list));
-    }
-    if (!histogram_) return;
-    if (set.day_shards_) use(days_, set.day_shards_->shards[k]);
-    else use(days_, cache.column(shard, static_cast<Xapian::valueno>(schema::kSlotPublished), FacetColumn::Split::day));
-}
-
 void FacetSpy::add_shard(const FacetSpy& shard, std::size_t k) {
     // Id by id only when every slot of both spies counted from the columns the set's ids were
     // made from; else (a shard counted from its documents) all of it by value.

@@ -61,12 +61,12 @@ public:
     void add_all(const FacetSpy& shard);
 
     // A set of local shards counted one shard at a time (shard_counts.h), with numbers rather
-    // than strings: this spy, the set's, takes the ids the shards' columns share
-    // (FacetColumnCache::shard_columns); the spy of shard k counts from that shard's column of
-    // them (count_from_shard); add_shard() adds its counts id by id. A slot whose columns cannot
-    // be had is joined by value, as add_all() does.
+    // than strings: the spy of shard k counts from that shard's columns (count_from); this spy,
+    // the set's, takes the ids the shards' columns share (FacetColumnCache::shard_columns, from
+    // the same cached columns); add_shard() adds shard k's counts id by id. A slot whose columns
+    // were not the same (not to be had, or read again meanwhile) is joined by value, as add_all()
+    // does.
     void count_shards_from(FacetColumnCache& cache, const Xapian::Database& set, const std::vector<Xapian::Database>& shards);
-    void count_from_shard(const FacetSpy& set, std::size_t k, FacetColumnCache& cache, const Xapian::Database& shard);
     void add_shard(const FacetSpy& shard, std::size_t k);
 
 private:

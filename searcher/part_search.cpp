@@ -59,8 +59,9 @@ PartsAnswer search_in_parts(const Xapian::Database& whole, const std::vector<Xap
     for (std::size_t k = 0; k < parts.size(); ++k) {
         part_spies.push_back(std::make_unique<FacetSpy>(facets_to_count(request), histogram));
         part_stories.push_back(std::make_unique<StoryCounter>());
-        part_spies[k]->count_from_shard(spy, k, columns, parts[k]);
-        if (request.collapse) part_stories[k]->count_from_shard(stories, k, columns, parts[k]);
+        // The parts' column is the index's, read (once) by the set's count_shards_from above.
+        part_spies[k]->count_from(columns, parts[k]);
+        if (request.collapse) part_stories[k]->count_from(columns, parts[k]);
         // Made here, on the calling thread: an Enquire copies the query and the handle, whose
         // reference counts only this thread touches.
         enquires.push_back(std::make_unique<Xapian::Enquire>(parts[k]));

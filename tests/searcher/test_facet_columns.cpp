@@ -303,7 +303,7 @@ TEST_CASE("shards counted one by one add up, id by id, to the counts of the set'
         set.count_shards_from(cache, three.set, three.shards);
         for (std::size_t k = 0; k < three.shards.size(); ++k) {
             FacetSpy shard(kFacets, true);
-            shard.count_from_shard(set, k, cache, three.shards[k]);
+            shard.count_from(cache, three.shards[k]);
             run(three.shards[k], q, shard);
             set.add_shard(shard, k);
         }
@@ -356,7 +356,7 @@ TEST_CASE("a story with copies in two shards counts once, by shared id or, witho
             by_shard.count_shards_from(cache, set, shards);
             for (std::size_t k = 0; k < shards.size(); ++k) {
                 StoryCounter one;
-                if (!(mixed && k == 1)) one.count_from_shard(by_shard, k, cache, shards[k]);
+                if (!(mixed && k == 1)) one.count_from(cache, shards[k]);
                 count(one, shards[k], word);
                 by_shard.add_shard(one, k);
             }
