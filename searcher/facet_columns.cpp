@@ -181,26 +181,22 @@ std::shared_ptr<const ShardColumns> FacetColumnCache::shard_columns(const Xapian
         // Parts of one index (part_search.h): its column's ids are the set's ids.
         made->values = made->shards.front();
         made->to_set.resize(made->shards.size());
-        std::lock_guard<std::mutex> lock(mutex_);
-        for (State& s : states_) {
-            if (s.name == *name) s.shard_columns[key] = made;
+    } else {
+        // Built without the lock (two threads may both build it; either result is the same).
+        std::vector<std::string> values;
+        std::unordered_map<std::string_view, std::uint32_t> ids;
+        for (const auto& shard_column : made->shards) {
+            std::vector<std::uint32_t>& to_set = made->to_set.emplace_back(shard_column->value_count());
+            for (std::uint32_t id = 0; id < shard_column->value_count(); ++id) {
+                // The views point into the shards' columns, which `made` keeps.
+                const std::string& value = shard_column->value(id);
+                auto [at, added] = ids.try_emplace(value, static_cast<std::uint32_t>(values.size()));
+                if (added) values.push_back(value);
+                to_set[id] = at->second;
+            }
         }
-        return made;
+        made->values = std::make_shared<const FacetColumn>(FacetColumn::of_values(std::move(values)));
     }
-    // Built without the lock (two threads may both build it; either result is the same).
-    std::vector<std::string> values;
-    std::unordered_map<std::string_view, std::uint32_t> ids;
-    for (const auto& shard_column : made->shards) {
-        std::vector<std::uint32_t>& to_set = made->to_set.emplace_back(shard_column->value_count());
-        for (std::uint32_t id = 0; id < shard_column->value_count(); ++id) {
-            // The views point into the shards' columns, which `made` keeps.
-            const std::string& value = shard_column->value(id);
-            auto [at, added] = ids.try_emplace(value, static_cast<std::uint32_t>(values.size()));
-            if (added) values.push_back(value);
-            to_set[id] = at->second;
-        }
-    }
-    made->values = std::make_shared<const FacetColumn>(FacetColumn::of_values(std::move(values)));
     std::lock_guard<std::mutex> lock(mutex_);
     for (State& s : states_) {
         if (s.name == *name) s.shard_columns[key] = made;
