@@ -24,6 +24,15 @@ Searcher* SearcherPerThread::acquire() {
     return slot.get();
 }
 
+void SearcherPerThread::warm() {
+    with([](Searcher& searcher) {
+        SearchRequest every;  // no query and no filter: every article
+        every.limit = 1;
+        every.timeline = TimelineUnit::automatic;
+        searcher.search(every);
+    });
+}
+
 void SearcherPerThread::drop_if_unusable(std::exception_ptr error) {
     try {
         std::rethrow_exception(error);

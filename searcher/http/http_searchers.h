@@ -41,6 +41,14 @@ public:
 
     const std::string& index_path() const { return index_path_; }
 
+    // Searches every article as the search page first does (default facets, a timeline, copies
+    // collapsed), with the calling thread's Searcher: the columns such searches count from are
+    // read now, for the index's current revision (http_warmer.h). Throws as with() does.
+    void warm();
+
+    // How many facet columns were read so far (tests check warming and reuse).
+    std::size_t columns_read() const { return facet_columns_.reads(); }
+
 private:
     Searcher* acquire();
     void drop_if_unusable(std::exception_ptr error);

@@ -20,6 +20,7 @@
 #include "http_api.h"
 #include "http_deadlines.h"
 #include "http_listen_address.h"
+#include "http_warmer.h"
 #include "http_saved.h"
 #include "http_searchers.h"
 #include "http_static.h"
@@ -407,6 +408,7 @@ int serve_http(const SearchCommand& command) {
               << ", " << threads << " threads)" << std::endl;
     svr.new_task_queue = [threads, &deadlines, port] { return new DeadlineTaskQueue(threads, deadlines, port); };
     stop.watch(svr);
+    ColumnWarmer warmer(searchers);
     svr.listen_after_bind();
     stop.finish();
     return 0;
