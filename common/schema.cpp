@@ -11,6 +11,8 @@ using A = Article;
 constexpr unsigned kShown = kResult | kHelp;
 // A name list users filter and facet on.
 constexpr unsigned kNames = kFilter | kShown;
+// The names of entities: found by a word through their filter terms.
+constexpr unsigned kEntities = kNames | kDefaultFacet | kSuggest | kWordsFromNames;
 
 constexpr std::array kFields{
     Field{FieldId::id, "id", "id", "Id", "Ids", {&A::id, nullptr}, "", "Q", -1, 0, false, Kind::filter, "", kShown,
@@ -24,12 +26,12 @@ constexpr std::array kFields{
     Field{FieldId::section, "section", "section", "Section", "Sections", {&A::section, nullptr}, "XSECTION", "XSECTION:", -1, 1, false,
           Kind::both, "", kHelp, "desk or section"},
     Field{FieldId::person, "person", "people", "Person", "People", {nullptr, &A::people}, "XPERSON", "XPERSON:", kSlotPeople, 2, false,
-          Kind::both, "people", kNames | kDefaultFacet | kSuggest, "a person named in the article"},
+          Kind::both, "people", kEntities, "a person named in the article"},
     Field{FieldId::org, "org", "organizations", "Organization", "Organizations", {nullptr, &A::organizations}, "XORG", "XORG:",
-          kSlotOrganizations, 2, false, Kind::both, "organizations", kNames | kDefaultFacet | kSuggest,
+          kSlotOrganizations, 2, false, Kind::both, "organizations", kEntities,
           "an organization named in the article"},
     Field{FieldId::place, "place", "places", "Place", "Places", {nullptr, &A::places}, "XPLACE", "XPLACE:", kSlotPlaces, 2, false,
-          Kind::both, "places", kNames | kDefaultFacet | kSuggest, "a place named in the article"},
+          Kind::both, "places", kEntities, "a place named in the article"},
     Field{FieldId::source, "source", "source", "Source", "Sources", {&A::source, nullptr}, "XSOURCE", "XSOURCE:", kSlotSource, 1, false,
           Kind::both, "sources", kNames | kDefaultFacet, "publication or agency"},
     Field{FieldId::kind, "kind", "kind", "Kind", "Kinds", {&A::kind, nullptr}, "", "XKIND:", kSlotKind, 0, false, Kind::filter, "kinds",
@@ -69,6 +71,7 @@ constexpr bool consistent() {
         if (a.has(kFilter) && a.filter_prefix.empty()) return false;
         if (a.has(kDefaultFacet) && a.facet.empty()) return false;
         if (a.has(kSuggest) && (!a.has(kFilter) || a.kind != Kind::both)) return false;
+        if (a.has(kWordsFromNames) && (!a.has(kFilter) || a.kind != Kind::both)) return false;
         for (std::size_t j = i + 1; j < kFields.size(); ++j) {
             const Field& b = kFields[j];
             if (a.name == b.name || a.json_name == b.json_name) return false;

@@ -11,10 +11,14 @@
 //                           count 5 per occurrence and the body's 1. Words are positional. A gap of
 //                           100 positions separates fields, so no phrase spans two of them.
 //      ZS<stem>             a word of the title, also under the title's own prefix (title:word)
-//      ZA<stem>, ZXSOURCE<stem>, ZXSECTION<stem>, ZXPERSON<stem>, ZXORG<stem>, ZXPLACE<stem>,
-//      ZXKEYWORD<stem>      a word of an author, source, section, person, organization, place or
-//                           keyword (author:word, person:word...). A one-word name has no
-//                           positions, because no phrase can use them.
+//      ZA<stem>, ZXSOURCE<stem>, ZXSECTION<stem>, ZXKEYWORD<stem>
+//                           a word of an author, source, section or keyword (author:word...).
+//                           A one-word value has no positions, because no phrase can use them.
+//                           People, organizations and places have no word terms (flag
+//                           kWordsFromNames): person:word finds the names holding the word among
+//                           their XPERSON: terms (searcher/name_words.h). Indexes written before
+//                           hold ZXPERSON<stem>, ZXORG<stem> and ZXPLACE<stem> too; no query
+//                           reads them now.
 //      Q_                   the article's id (unique: a story is replaced, never doubled)
 //      XAUTHOR:_ XSOURCE:_ XSECTION:_ XPERSON:_ XORG:_ XPLACE:_ XKIND:_ XSUBJECT:_ K_ U_ L_
 //                           exact filters: the whole value lower-cased with spaces collapsed
@@ -124,6 +128,8 @@ enum Flag : unsigned {
     kResult = 1u << 3,        // in each result of the search JSON (the article JSON has every field)
     kHelp = 1u << 4,          // listed under "Fields" in dateline-search --help
     kByWriter = 1u << 5,      // the index writer adds its terms, not the document builder (path)
+    // Its words have no terms: NAME:word is answered from its filter terms (searcher/name_words.h).
+    kWordsFromNames = 1u << 6,
 };
 
 // Where an Article keeps a field: one string, or a list of strings. Neither for the date (its own

@@ -133,7 +133,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (field.kind == schema::Kind::stored || field.has(schema::kByWriter)) continue;
         std::vector<std::string> values = schema::values(field, a);
         if (values.empty()) continue;
-        bool text = field.searchable_text();
+        bool text = field.searchable_text() && !field.has(schema::kWordsFromNames);
         bool filter = field.kind == schema::Kind::filter || field.kind == schema::Kind::both;
         if (text) {
             auto weight = static_cast<Xapian::termcount>(field.weight);

@@ -81,6 +81,36 @@ private:
     const std::vector<Xapian::Query>& clauses_;
 };
 
+// NAME:word for a field whose words have no terms (schema kWordsFromNames): the articles
+// holding a name with those words in a row (name_words.h), ranked by the words in their text.
+Xapian::Query name_words_query(NameWords& names, const std::optional<Xapian::Database>& db, const schema::Field& field,
+                               const std::string& value) {
+    std::vector<std::string> terms;
+    if (db) terms = names.terms_for(*db, field, value);
+    // No name holds the words: the exact name, which no article has either. (An empty query
+    // would be dropped from the query around it, and an empty query matches everything.)
+    if (terms.empty()) return Xapian::Query(schema::filter_term(field, value));
+    Xapian::Query named(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    std::vector<std::string> words = name_word_terms(value);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, named, Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+}
+
+// The parser's way to NAME:word. Xapian gives a field processor no quoted value ("NAME:\"a
+// b\"" parses to nothing), so expand_aliases() replaces every entity clause, quoted or not,
+// before the parser sees it; this one answers the clauses it cannot find (inside a phrase).
+class NameWordsProcessor : public Xapian::FieldProcessor {
+public:
+    NameWordsProcessor(const schema::Field& field, NameWords& names, const std::optional<Xapian::Database>& db)
+        : field_(field), names_(names), db_(db) {}
+
+    Xapian::Query operator()(const std::string& value) override { return name_words_query(names_, db_, field_, value); }
+
+private:
+    const schema::Field& field_;
+    NameWords& names_;
+    const std::optional<Xapian::Database>& db_;
+};
+
 Xapian::Query any_term(const std::vector<std::string>& terms) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
@@ -115,7 +145,9 @@ QueryBuilder::QueryBuilder(std::shared_ptr<const EntityAliases> aliases) : alias
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (schema.h)
     parser_.set_default_op(Xapian::Query::OP_AND);
     for (const schema::Field& f : schema::fields()) {
-        if (f.searchable_text()) {
+        if (f.has(schema::kWordsFromNames)) {
+            parser_.add_prefix(std::string(f.name), (new NameWordsProcessor(f, name_words_, db_))->release());
+        } else if (f.searchable_text()) {
             // body: has the empty prefix: it names the article's plain text.
             parser_.add_prefix(std::string(f.name), std::string(f.text_prefix));
         } else if (f.kind == schema::Kind::filter && !f.filter_prefix.empty()) {
@@ -134,12 +166,14 @@ std::string QueryBuilder::expand_aliases(const std::string& query, unsigned flag
     std::size_t copied = 0;
     for (const EntityClause& clause : find_entity_clauses(query)) {
         std::vector<std::string> names = entity_terms(*clause.field, clause.value, *aliases_, db);
-        if (names.empty()) continue;
+        bool by_words = clause.field->has(schema::kWordsFromNames);
+        if (names.empty() && !by_words) continue;
         // The clause as typed keeps its ranking; its entity's other names match too.
-        Xapian::Query typed = parser_.parse_query(query.substr(clause.begin, clause.end - clause.begin), flags);
+        Xapian::Query typed = by_words ? name_words_query(name_words_, db_, *clause.field, clause.value)
+                                       : parser_.parse_query(query.substr(clause.begin, clause.end - clause.begin), flags);
         out += query.substr(copied, clause.begin - copied);
         out += std::string(kAliasClauseField) + ":" + std::to_string(alias_clauses_.size());
-        alias_clauses_.emplace_back(Xapian::Query::OP_OR, typed, any_term(names));
+        alias_clauses_.push_back(names.empty() ? typed : Xapian::Query(Xapian::Query::OP_OR, typed, any_term(names)));
         copied = clause.end;
     }
     return out + query.substr(copied);

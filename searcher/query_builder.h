@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "entity_aliases.h"
+#include "name_words.h"
 #include "ranking.h"
 #include "search_request.h"
 
@@ -40,6 +41,9 @@ namespace dateline {
 class QueryBuilder {
 public:
     explicit QueryBuilder(std::shared_ptr<const EntityAliases> aliases = EntityAliases::built_in());
+    // Its parser's processors refer to the builder's own members.
+    QueryBuilder(const QueryBuilder&) = delete;
+    QueryBuilder& operator=(const QueryBuilder&) = delete;
 
     // The index the queries will run on: which full names of people it knows.
     void use_database(const Xapian::Database& db) { db_ = db; }
@@ -62,6 +66,9 @@ public:
     // snippet should highlight.
     const Xapian::Stem& stemmer(const std::string& language = "");
 
+    // The names of the index by word (name_words.h), kept while the index is unchanged.
+    NameWords& name_words() { return name_words_; }
+
 private:
     const Xapian::Stem& stemmer_named(const std::string& name);
 
@@ -82,6 +89,7 @@ private:
     std::vector<LanguageBranch> branches_;          // languages other than the default's
     std::shared_ptr<const EntityAliases> aliases_;
     std::optional<Xapian::Database> db_;
+    NameWords name_words_;  // the names of db_ by word, for NAME:word
     std::vector<Xapian::Query> alias_clauses_;
 
     // The query with each entity clause that has other names replaced by a reference to its

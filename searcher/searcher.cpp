@@ -395,7 +395,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.results.push_back(std::move(r));
     }
     response.suggestion = suggest_spelling(db_, request.query, languages,
-                                           [this](const std::string& language) -> const Xapian::Stem& { return builder_.stemmer(language); });
+                                           [this](const std::string& language) -> const Xapian::Stem& { return builder_.stemmer(language); },
+                                           &builder_.name_words());
     response.facets = spy->facets(request.facet_limit);
     // The entity facets counted only for the related names are not shown as facets.
     std::erase_if(response.facets, [&](const Facet& f) {

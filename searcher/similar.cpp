@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "name_words.h"
 #include "ranking.h"
 #include "schema.h"
 #include "word_lists.h"
@@ -12,29 +13,31 @@
 namespace dateline {
 namespace {
 
-// The stemmed free-text prefix of a field ("ZXPERSON").
-std::string stem_prefix(schema::FieldId id) {
-    return std::string(schema::kStemPrefix) + std::string(schema::field(id).text_prefix);
+// The words of the article's people, organizations and places ("Zvolcker" for "Paul Volcker"),
+// read from their filter terms (its names have no word terms: schema kWordsFromNames).
+std::set<std::string> name_words_of(const Xapian::Database& db, Xapian::docid docid) {
+    std::set<std::string> out;
+    for (const schema::Field& f : schema::fields()) {
+        if (!f.has(schema::kWordsFromNames)) continue;
+        std::string prefix(f.filter_prefix);
+        Xapian::TermIterator t = db.termlist_begin(docid);
+        for (t.skip_to(prefix); t != db.termlist_end(docid) && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {
+            for (std::string& w : name_word_terms(std::string_view(*t).substr(prefix.size()))) out.insert(std::move(w));
+        }
+    }
+    return out;
 }
 
 // The terms that can describe an article: words of its text ("Zoil", not the headline's "ZSoil",
-// which repeats them) and words of the names it holds ("ZXPERSONvolcker").
+// which repeats them); the words of the names it holds weigh more.
 class Describing : public Xapian::ExpandDecider {
 public:
-    Describing() : names_{stem_prefix(schema::FieldId::person), stem_prefix(schema::FieldId::org), stem_prefix(schema::FieldId::place)} {}
+    explicit Describing(std::set<std::string> names) : names_(std::move(names)) {}
 
     // Stopwords ("Zup", "Zwill") say nothing of what a story is about.
-    bool operator()(const std::string& term) const override {
-        return (is_word(term) && !stopword_terms().count(term)) || is_name(term);
-    }
+    bool operator()(const std::string& term) const override { return is_word(term) && !stopword_terms().count(term); }
 
-    bool is_name(const std::string& term) const {
-        for (const std::string& p : names_) {
-            if (term.size() > p.size() && term.compare(0, p.size(), p) == 0 && !std::isupper(static_cast<unsigned char>(term[p.size()])))
-                return true;
-        }
-        return false;
-    }
+    bool is_name(const std::string& term) const { return names_.count(term) > 0; }
 
     // A word of the text (ranking.h), not a number: figures are noise here.
     static bool is_word(const std::string& term) {
@@ -54,7 +57,7 @@ private:
         return terms;
     }
 
-    std::vector<std::string> names_;
+    std::set<std::string> names_;
 };
 
 }  // namespace
@@ -66,7 +69,7 @@ std::optional<Xapian::Query> similar_query(const Xapian::Database& db, const std
     Xapian::RSet rset;
     rset.add_document(*post);
     Xapian::Enquire enquire(db);
-    Describing describing;
+    Describing describing(name_words_of(db, *post));
     // Exact term frequencies, as over one index (ranking.cpp says why).
     Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &describing);
     std::vector<Xapian::Query> terms;

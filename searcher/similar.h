@@ -2,8 +2,8 @@
 //
 // Xapian's relevance-set expansion picks the terms that best tell the article apart from the rest
 // of the index (the same machinery as the search's pseudo-relevance feedback, ranking.h). Its
-// words count, and so do the people, organizations and places it names, through their free-text
-// terms: two stories about the same people weigh more alike than two that share only words.
+// words count, and the words of the people, organizations and places it names count more: two
+// stories about the same people weigh more alike than two that share only other words.
 // The article itself never matches, nor do its copies (the same story run again).
 #pragma once
 

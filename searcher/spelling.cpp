@@ -118,13 +118,16 @@ std::size_t edit_distance(const std::string& a_utf8, const std::string& b_utf8, 
 }
 
 std::optional<SpellingSuggestion> suggest_spelling(const Xapian::Database& db, const std::string& query,
-                                                   const std::vector<std::string>& languages, const StemmerFor& stemmer) {
+                                                   const std::vector<std::string>& languages, const StemmerFor& stemmer,
+                                                   NameWords* names) {
     std::vector<std::string> codes{""};
     codes.insert(codes.end(), languages.begin(), languages.end());
     const std::string prefix(schema::kStemPrefix);
     std::vector<std::string> text_prefixes;
+    std::vector<const schema::Field*> name_fields;  // their words have no terms (name_words.h)
     for (const schema::Field& f : schema::fields()) {
-        if (f.searchable_text()) text_prefixes.emplace_back(f.text_prefix);
+        if (f.has(schema::kWordsFromNames)) name_fields.push_back(&f);
+        else if (f.searchable_text()) text_prefixes.emplace_back(f.text_prefix);
     }
     SpellingSuggestion out;
     std::string corrected;
@@ -138,6 +141,9 @@ std::optional<SpellingSuggestion> suggest_spelling(const Xapian::Database& db, c
         for (const std::string& code : codes) {
             std::string s = stemmer(code)(w.lower);
             for (const std::string& field : text_prefixes) known = known || db.term_exists(prefix + field + s);
+        }
+        for (const schema::Field* f : name_fields) {
+            known = known || (names ? !names->terms_for(db, *f, w.lower).empty() : db.term_exists(schema::filter_term(*f, w.lower)));
         }
         if (known || stem.empty()) continue;
         // Each unknown word costs a scan of terms: a query of many bounds the work.

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "name_words.h"
 #include "search_request.h"
 
 namespace dateline {
@@ -31,9 +32,12 @@ namespace dateline {
 using StemmerFor = std::function<const Xapian::Stem&(const std::string& language)>;
 
 // The corrected query for `query`, or nullopt when every word is in the index or no word near
-// enough is. `languages`: the index's languages (ISO 639-1 codes).
+// enough is. `languages`: the index's languages (ISO 639-1 codes). A word of a person's,
+// organization's or place's name is known too: found in `names` (the caller's cache of the
+// index's names by word), or without it only as a whole one-word name.
 std::optional<SpellingSuggestion> suggest_spelling(const Xapian::Database& db, const std::string& query,
-                                                   const std::vector<std::string>& languages, const StemmerFor& stemmer);
+                                                   const std::vector<std::string>& languages, const StemmerFor& stemmer,
+                                                   NameWords* names = nullptr);
 
 // Damerau-Levenshtein distance (optimal string alignment) between two UTF-8 strings, counted
 // in code points; stops early and returns limit + 1 once it is over `limit`.
