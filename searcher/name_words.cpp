@@ -135,6 +135,7 @@ std::vector<std::string> NameWords::terms_for(const Xapian::Database& db, const 
     if (state != state_) {
         fields_.clear();
         answers_.clear();
+        scans_.clear();
         state_ = state;
     }
     // A query is parsed more than once (its partial matches, its spelling): asked again, the
@@ -142,13 +143,12 @@ std::vector<std::string> NameWords::terms_for(const Xapian::Database& db, const 
     auto key = std::make_pair(&field, std::string(value));
     if (auto known = answers_.find(key); known != answers_.end()) return known->second;
     auto it = fields_.find(&field);
-    bool asked_before = std::any_of(answers_.begin(), answers_.end(), [&](const auto& a) { return a.first.first == &field; });
     std::vector<std::string> terms;
     if (it != fields_.end()) {
         terms = it->second.terms_for(value);
-    } else if (!asked_before) {
-        // The first question about a field only scans its names; a second one, in a process
-        // that answers many, makes the index that answers the next ones at once.
+    } else if (++scans_[&field] <= kScansBeforeTable) {
+        // A one-shot search asks a field a question or two (its clause, the spelling of an
+        // unknown word): scanning the names answers them for less than making the table.
         terms = scan_names(db, field, value);
     } else {
         terms = fields_.emplace(&field, NameWordIndex(db, field)).first->second.terms_for(value);
