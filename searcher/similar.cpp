@@ -1,5 +1,6 @@
 #include "similar.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <string_view>
@@ -16,13 +17,21 @@ namespace {
 // The words of the article's people, organizations and places ("Zvolcker" for "Paul Volcker"),
 // read from their filter terms (its names have no word terms: schema kWordsFromNames).
 std::set<std::string> name_words_of(const Xapian::Database& db, Xapian::docid docid) {
-    std::set<std::string> out;
+    std::vector<std::string> prefixes;
     for (const schema::Field& f : schema::fields()) {
-        if (!f.has(schema::kWordsFromNames)) continue;
-        std::string prefix(f.filter_prefix);
-        Xapian::TermIterator t = db.termlist_begin(docid);
-        for (t.skip_to(prefix); t != db.termlist_end(docid) && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {
-            for (std::string& w : name_word_terms(std::string_view(*t).substr(prefix.size()))) out.insert(std::move(w));
+        if (f.has(schema::kWordsFromNames)) prefixes.emplace_back(f.filter_prefix);
+    }
+    // One walk of the article's terms, from the first of those prefixes to the end of the last
+    // (terms come sorted), whichever field each name is of.
+    std::sort(prefixes.begin(), prefixes.end());
+    std::set<std::string> out;
+    Xapian::TermIterator t = db.termlist_begin(docid);
+    for (t.skip_to(prefixes.front()); t != db.termlist_end(docid); ++t) {
+        const std::string term = *t;
+        if (term > prefixes.back() && term.compare(0, prefixes.back().size(), prefixes.back()) != 0) break;
+        for (const std::string& prefix : prefixes) {
+            if (term.compare(0, prefix.size(), prefix) != 0) continue;
+            for (std::string& w : name_word_terms(std::string_view(term).substr(prefix.size()))) out.insert(std::move(w));
         }
     }
     return out;
