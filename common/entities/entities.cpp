@@ -1,8 +1,9 @@
 #include "entities.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include "entity_gazetteer.h"
 #include "entity_languages.h"
@@ -56,7 +57,7 @@ public:
         };
         // The place of a dateline is a place wherever else the story names it ("Emeryville (AP)
         // -" is not a person named Emeryville).
-        std::unordered_set<std::string> dateline_places;
+        absl::flat_hash_set<std::string> dateline_places;
         for (const Mention& m : mentions) {
             if (m.dateline) dateline_places.insert(entity_data::name_key(m.name));
         }
@@ -95,7 +96,7 @@ public:
 private:
     // Each name once, compared case-insensitively; a set keeps a long text (a whole table of
     // stories in one file) from costing time quadratic in its names.
-    static void add_once(std::vector<std::string>& list, std::unordered_set<std::string>& seen, const std::string& name) {
+    static void add_once(std::vector<std::string>& list, absl::flat_hash_set<std::string>& seen, const std::string& name) {
         if (seen.insert(text::fold_case(name)).second) list.push_back(name);
     }
     void add_organization(const std::string& name) { add_once(result_.organizations, organizations_seen_, name); }
@@ -117,9 +118,9 @@ private:
     bool is_person_word(const Mention& m) const { return m.words == 1 && known_surname(m.name); }
 
     Entities result_;
-    std::unordered_map<std::string, std::size_t> people_by_key_;
-    std::unordered_map<std::string, std::size_t> surnames_;
-    std::unordered_set<std::string> organizations_seen_, places_seen_;
+    absl::flat_hash_map<std::string, std::size_t> people_by_key_;
+    absl::flat_hash_map<std::string, std::size_t> surnames_;
+    absl::flat_hash_set<std::string> organizations_seen_, places_seen_;
 };
 
 // Each name replaced by its canonical name, each entity once (the first occurrence's place).
@@ -171,7 +172,7 @@ std::string without_titles(const entity_data::Gazetteer& gazetteer, const std::s
 // A one-word name that is the last word of a longer name in the same list is that person:
 // Reuters-style tags and NITF markup may list "Volcker" beside "Paul Volcker".
 void join_surnames(std::vector<std::string>& people) {
-    std::unordered_set<std::string> surnames;
+    absl::flat_hash_set<std::string> surnames;
     for (const std::string& p : people) {
         if (p.find(' ') != std::string::npos) surnames.insert(entity_data::name_key(last_word(p)));
     }

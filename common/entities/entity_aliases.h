@@ -28,8 +28,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 namespace dateline {
 
@@ -76,7 +77,7 @@ private:
     };
     struct Table {
         std::vector<Group> groups;
-        std::unordered_map<std::string, std::size_t> group_of;  // name key -> group
+        absl::flat_hash_map<std::string, std::size_t> group_of;  // name key -> group
     };
 
     void add_built_in(std::string_view list, EntityKind kind);
@@ -84,7 +85,7 @@ private:
     const Group* find(EntityKind kind, std::string_view name) const;
 
     Table tables_[3];
-    std::unordered_map<std::string, std::string> listed_full_names_;  // surname key -> full name key, "" when shared
+    absl::flat_hash_map<std::string, std::string> listed_full_names_;  // surname key -> full name key, "" when shared
 };
 
 }  // namespace dateline

@@ -10,8 +10,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 namespace dateline::entity_data {
 
@@ -22,7 +23,8 @@ enum class KnownKind { place, organization };
 
 // The hash of the extractor's tables of keys: FNV-1a, inline. Keys are a word or a few, and the
 // extractor looks up several per word of text, where the library's out-of-line hash of the
-// bytes cost more than the lookup. Transparent, so a string_view finds a std::string key.
+// bytes cost more than the lookup. Transparent, so a string_view finds a std::string key (the
+// tables are Abseil's, whose own string hash takes absl::string_view, not std::string_view).
 struct KeyHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const {
@@ -93,7 +95,12 @@ public:
     }
 
 private:
-    using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+    // Abseil's open-addressing tables, not the standard node-based ones: a look-up reads one
+    // group of control bytes and the key beside it instead of chasing a bucket's list through
+    // memory. The extractor makes millions of them, beside an indexer that fills the cache with
+    // other work; on Reuters-21578 they cut its time (scripts/score-entities) from 0.70-0.85 s
+    // to 0.60-0.70 s.
+    using KeySet = absl::flat_hash_set<std::string, KeyHash, std::equal_to<>>;
 
     static bool contains(const KeySet& set, std::string_view key) { return set.find(key) != set.end(); }
     void add_known(std::string_view list, KnownKind kind, bool country = false);
@@ -106,8 +113,8 @@ private:
 
     void note_word_classes();
 
-    std::unordered_map<std::string, KnownName, KeyHash, std::equal_to<>> known_;
-    std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> word_classes_;
+    absl::flat_hash_map<std::string, KnownName, KeyHash, std::equal_to<>> known_;
+    absl::flat_hash_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> word_classes_;
     KeySet known_starts_, phrase_starts_;
     KeySet given_names_, public_figures_, club_words_, nationalities_, titles_, title_qualifiers_, common_words_, calendar_words_,
         name_particles_, organization_suffixes_, organization_heads_, place_suffixes_, place_heads_,

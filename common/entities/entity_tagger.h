@@ -45,7 +45,7 @@ std::string_view label_name(Label label);
 
 // What the tagger remembers about one story while it reads it: the type last given to each
 // capitalised word, so "Clinton" alone later in the story is read like "Bill Clinton" earlier.
-using DocumentMemory = std::unordered_map<std::string, EntityType, entity_data::KeyHash, std::equal_to<>>;
+using DocumentMemory = absl::flat_hash_map<std::string, EntityType, entity_data::KeyHash, std::equal_to<>>;
 
 // The sport a wire sports story names first ("SOCCER - ...", "ICE HOCKEY - NHL RESULTS").
 entity_data::Gazetteer::Sport sport_of_story(const entity_data::Gazetteer& gazetteer, std::string_view title);
