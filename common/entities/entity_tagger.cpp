@@ -481,10 +481,10 @@ void Tagger::load(std::string_view model_text) {
     float scale = 0;
     auto [scale_end, scale_error] = std::from_chars(lines[1].data() + 6, lines[1].data() + lines[1].size(), scale);
     if (scale_error != std::errc() || scale_end != lines[1].data() + lines[1].size() || !(scale > 0)) fail("bad scale");
+    scale_ = scale;
     std::size_t capacity = 16;
     while (capacity < 2 * lines.size()) capacity *= 2;
     slots_.assign(capacity, Slot{});
-    weights_.assign((lines.size() - 2) * kLabelCount, 0.0f);
     for (std::size_t n = 2; n < lines.size(); ++n) {
         std::string_view line = lines[n];
         const char* p = line.data();
@@ -492,11 +492,12 @@ void Tagger::load(std::string_view model_text) {
         std::uint64_t hash = 0;
         auto [after, ec] = std::from_chars(p, end, hash, 16);
         if (ec != std::errc() || after == p) fail("bad feature line " + std::to_string(n + 1));
-        auto row = static_cast<std::uint32_t>(n - 2);
         std::size_t at = static_cast<std::size_t>(hash) & (slots_.size() - 1);
-        while (slots_[at].row != kEmpty && slots_[at].hash != hash) at = (at + 1) & (slots_.size() - 1);
-        if (slots_[at].row != kEmpty) fail("feature repeated on line " + std::to_string(n + 1));
-        slots_[at] = Slot{hash, row};
+        while (slots_[at].used && slots_[at].hash != hash) at = (at + 1) & (slots_.size() - 1);
+        if (slots_[at].used) fail("feature repeated on line " + std::to_string(n + 1));
+        Slot& slot = slots_[at];
+        slot.hash = hash;
+        slot.used = true;
         ++features_;
         p = after;
         while (p < end) {
@@ -509,7 +510,9 @@ void Tagger::load(std::string_view model_text) {
                 fail("bad weight on line " + std::to_string(n + 1));
             auto [next, ec2] = std::from_chars(colon + 1, end, weight);
             if (ec2 != std::errc()) fail("bad weight on line " + std::to_string(n + 1));
-            weights_[row * kLabelCount + label] = static_cast<float>(weight) * scale;
+            if (weight < INT16_MIN || weight > INT16_MAX)
+                fail("weight beyond 16 bits on line " + std::to_string(n + 1) + " (write the model with a larger scale)");
+            slot.weights[label] = static_cast<std::int16_t>(weight);
             p = next;
         }
     }
@@ -517,18 +520,22 @@ void Tagger::load(std::string_view model_text) {
 
 const Tagger::Slot* Tagger::find(std::uint64_t hash) const {
     for (std::size_t at = static_cast<std::size_t>(hash) & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
-        if (slots_[at].row == kEmpty) return nullptr;
+        if (!slots_[at].used) return nullptr;
         if (slots_[at].hash == hash) return &slots_[at];
     }
 }
 
 Label Tagger::best(const std::vector<std::uint64_t>& features, Label previous) const {
+    // Every slot asked for before any is read, so that the trips to memory overlap.
+    for (std::uint64_t feature : features)
+        __builtin_prefetch(&slots_[static_cast<std::size_t>(feature) & (slots_.size() - 1)]);
     std::array<float, kLabelCount> score{};
     for (std::uint64_t feature : features) {
         const Slot* slot = find(feature);
         if (!slot) continue;
-        const float* row = &weights_[std::size_t(slot->row) * kLabelCount];
-        for (std::size_t l = 0; l < kLabelCount; ++l) score[l] += row[l];
+        // The same float, weight times scale, as a table of scaled weights held: the labels
+        // chosen do not depend on how the weights are stored.
+        for (std::size_t l = 0; l < kLabelCount; ++l) score[l] += static_cast<float>(slot->weights[l]) * scale_;
     }
     Label best = Label::O;
     float best_score = score[0];

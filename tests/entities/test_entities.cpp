@@ -262,6 +262,10 @@ TEST_CASE("the tagger's model is compiled in and loads") {
     CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale 1\n1 0:1\n1 2:3\n"), std::runtime_error);
     CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale 1\n1 9:1\n"), std::runtime_error);
     CHECK(dateline::entity_text::Tagger(labels + "scale 0.5\n1 0:1\nff 3:-2\n").feature_count() == 2);
+    // Weights are kept in 16 bits: the file's integers must fit, and a larger one is an error.
+    CHECK(dateline::entity_text::Tagger(labels + "scale 0.05\n1 0:32767 1:-32768\n").feature_count() == 1);
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale 0.05\n1 0:32768\n"), std::runtime_error);
+    CHECK_THROWS_AS(dateline::entity_text::Tagger(labels + "scale 0.05\n1 4:-40000\n"), std::runtime_error);
 }
 
 TEST_CASE("the tagger: clubs, companies, public bodies and abbreviations") {
