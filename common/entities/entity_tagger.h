@@ -24,8 +24,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "entity_gazetteer.h"
 #include "entity_mentions.h"
