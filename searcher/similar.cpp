@@ -21,10 +21,11 @@ std::set<std::string> name_words_of(const Xapian::Database& db, Xapian::docid do
     for (const schema::Field& f : schema::fields()) {
         if (f.has(schema::kWordsFromNames)) prefixes.emplace_back(f.filter_prefix);
     }
+    std::set<std::string> out;
+    if (prefixes.empty()) return out;
     // One walk of the article's terms, from the first of those prefixes to the end of the last
     // (terms come sorted), whichever field each name is of.
     std::sort(prefixes.begin(), prefixes.end());
-    std::set<std::string> out;
     Xapian::TermIterator t = db.termlist_begin(docid);
     for (t.skip_to(prefixes.front()); t != db.termlist_end(docid); ++t) {
         const std::string term = *t;
