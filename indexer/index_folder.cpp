@@ -12,8 +12,15 @@
 namespace dateline {
 namespace fs = std::filesystem;
 
+bool is_xapian_companion_name(const std::string& name) {
+    if (name == "v.tmp") return true;
+    static const std::string changes = "changes";
+    return name.size() > changes.size() && name.compare(0, changes.size(), changes) == 0 &&
+           name.find_first_not_of("0123456789", changes.size()) == std::string::npos;
+}
+
 bool is_xapian_file_name(const std::string& name) {
-    if (name == "iamglass" || name == "flintlock") return true;
+    if (name == "iamglass" || name == "flintlock" || is_xapian_companion_name(name)) return true;
     static const std::string ext = ".glass";
     return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
 }
@@ -78,14 +85,28 @@ fs::path check_index_folder(const std::string& db) {
 
     // Only a folder that is empty or holds nothing but a Xapian database is written in.
     std::vector<std::string> foreign;
+    std::vector<std::string> companions;
+    bool core = false;
     fs::directory_iterator it(dir, ec);
     if (ec) refuse(db, "cannot list the folder: " + ec.message());
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) refuse(db, "cannot list the folder: " + ec.message());
         std::string name = it->path().filename().string();
+        if (is_xapian_companion_name(name)) {
+            companions.push_back(name);
+            continue;
+        }
+        if (is_xapian_file_name(name)) core = true;
         if (is_xapian_file_name(name) || is_work_folder(*it)) continue;
         if (foreign.size() < 3) foreign.push_back(name);
         else if (foreign.size() == 3) foreign.push_back("...");
+    }
+    // v.tmp and changesets are Xapian's only beside its tables or lock. Alone they may be
+    // anybody's files, which a first commit would overwrite.
+    if (!core) foreign.insert(foreign.begin(), companions.begin(), companions.end());
+    if (foreign.size() > 4) {
+        foreign.resize(3);
+        foreign.push_back("...");
     }
     if (!foreign.empty()) {
         std::string names;
@@ -125,14 +146,18 @@ void remove_stale_work_folders(const fs::path& index_dir) {
 void clear_interrupted_swap(const fs::path& index_dir) {
     std::error_code ec;
     if (holds_xapian_database(index_dir) || lock_held(index_dir)) return;
-    bool work_folder = false;
+    bool work_folder = false, version_temp = false;
     std::vector<fs::path> tables;
     for (fs::directory_iterator it(index_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         std::string name = it->path().filename().string();
         if (is_work_folder(*it)) work_folder = true;
         else if (is_xapian_file_name(name) && name != "flintlock") tables.push_back(it->path());
+        version_temp |= name == "v.tmp";
     }
-    if (!work_folder) return;
+    // v.tmp without iamglass is a creation killed before Xapian renamed its first version file:
+    // Xapian writes v.tmp, then creates the tables (empty, truncated), then renames. A commit
+    // always leaves iamglass in place, so nothing else leaves this state and nothing is lost.
+    if (!work_folder && !version_temp) return;
     for (const fs::path& p : tables) fs::remove(p, ec);
     remove_stale_work_folders(index_dir);
 }

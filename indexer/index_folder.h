@@ -29,8 +29,14 @@ std::filesystem::path check_index_folder(const std::string& db);
 bool holds_xapian_database(const std::filesystem::path& dir);
 
 // True for the names of the files Xapian keeps in a database folder (iamglass, flintlock,
-// *.glass): the only files of an index folder Dateline replaces.
+// *.glass, and the companions below): the only files of an index folder Dateline replaces.
 bool is_xapian_file_name(const std::string& name);
+
+// The files Xapian writes beside a database's tables: v.tmp, the version file it writes before
+// renaming it to iamglass (a run killed inside a commit leaves it), and changes<N>, the
+// changesets of a run with XAPIAN_MAX_CHANGESETS set. check_index_folder counts them as Xapian's
+// only beside its tables or lock: alone they could be anybody's.
+bool is_xapian_companion_name(const std::string& name);
 
 // A fresh work folder inside the index folder `index_dir`, named kWorkFolderPrefix + a unique
 // suffix, removed with everything in it when the object goes. The constructor throws
@@ -53,8 +59,10 @@ void remove_stale_work_folders(const std::filesystem::path& index_dir);
 
 // A first build killed while its merged database was being moved in (IndexWriter::merge_shards) leaves
 // Xapian tables without their version file beside its work folder: no program can open them,
-// and they are that build's own. Removes them (and the work folder) so the index can be made
-// again, unless another process holds the index's lock. Call before opening the index.
+// and they are that build's own. A run killed while Xapian created the database leaves its empty
+// tables beside v.tmp, again without the version file. Removes them (and any work folder) so the
+// index can be made again, unless another process holds the index's lock. Call before opening
+// the index.
 void clear_interrupted_swap(const std::filesystem::path& index_dir);
 
 inline constexpr const char* kWorkFolderPrefix = ".dateline-work-";

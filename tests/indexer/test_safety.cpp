@@ -100,6 +100,41 @@ TEST_CASE("a --db folder that is not an index is refused with exit 3 and left by
         CHECK(run(env + kIndex + " -q " + quote(archive.string())).status == 0);
         CHECK(documents(deep) == 7);
     }
+    SUBCASE("Xapian's companion files (v.tmp, changesets) are Xapian's beside an index, a stranger's alone") {
+        // Killed between writing v.tmp and renaming it to iamglass: the next night must go on.
+        CHECK(run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string())).status == 0);
+        write(db / "v.tmp", "half a version file");
+        write(archive / "story-late.txt", story(77));
+        auto again = run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string()), true);
+        CHECK_MESSAGE(again.status == 0, again.out);
+        CHECK(documents(db) == 8);
+        CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+        // A run with XAPIAN_MAX_CHANGESETS set (a replication master) leaves changesets.
+        write(archive / "story-later.txt", story(78));
+        CHECK(run("XAPIAN_MAX_CHANGESETS=2 " + kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string())).status == 0);
+        bool changesets = false;
+        for (const auto& e : fs::directory_iterator(db)) changesets |= e.path().filename().string().rfind("changes", 0) == 0;
+        CHECK(changesets);
+        write(archive / "story-latest.txt", story(79));
+        auto after = run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string()), true);
+        CHECK_MESSAGE(after.status == 0, after.out);
+        CHECK(documents(db) == 10);
+        // Killed while Xapian created the database: tables and v.tmp, no version file yet.
+        fs::remove(db / "iamglass");
+        write(db / "v.tmp", "half a version file");
+        auto remade = run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string()), true);
+        CHECK_MESSAGE(remade.status == 0, remade.out);
+        CHECK(documents(db) == 10);
+        CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+        // The same name alone in a folder is somebody's file: refused, kept.
+        fs::path lone = tmp.path / "lone";
+        write(lone / "v.tmp", "my notes");
+        auto lone_before = listing(lone);
+        auto r = run(kIndex + " --db " + quote(lone.string()) + " " + quote(archive.string()), true);
+        CHECK(r.status == 3);
+        CHECK(r.out.find("is not a Dateline index and is not empty (it holds v.tmp)") != std::string::npos);
+        CHECK(listing(lone) == lone_before);
+    }
     SUBCASE("a Xapian database Dateline did not write is not emptied by --full") {
         fs::path other = tmp.path / "other";
         {
