@@ -68,17 +68,38 @@ bool foreign_database(const std::filesystem::path& folder) {
 
 IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options) : IndexWriter(path, options, false) {}
 
+namespace {
+
+// True when --full would replace an index that holds stories: then the new one is built aside and
+// put in place at the end, so searchers keep the old one meanwhile. An unreadable database has
+// nothing to keep and is overwritten.
+bool worth_keeping_while_rebuilt(const std::filesystem::path& folder) {
+    if (!holds_xapian_database(folder)) return false;
+    try {
+        return Xapian::Database(folder.string()).get_doccount() > 0;
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options, bool scratch)
-    : path_(path), options_(options) {
+    : path_(path), location_(path), options_(options) {
     const bool fresh = options.fresh;
     std::filesystem::path folder = check_index_folder(path);
     if (fresh && foreign_database(folder)) throw IndexUnusable(not_ours(path));
     try {
         std::filesystem::create_directory(folder);
         if (!scratch) clear_interrupted_swap(folder);
-        int flags = fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
-        if (scratch) flags |= Xapian::DB_NO_SYNC;
-        db_ = Xapian::WritableDatabase(path, flags);
+        if (fresh && !scratch && worth_keeping_while_rebuilt(folder)) {
+            // The old index stays open for searchers, and this handle keeps its lock for the run.
+            kept_.emplace(path, Xapian::DB_OPEN);
+        } else {
+            int flags = fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+            if (scratch) flags |= Xapian::DB_NO_SYNC;
+            db_ = Xapian::WritableDatabase(path, flags);
+        }
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexUnusable("the index " + path + " is locked: another dateline-index run is writing it. "
                             "Wait for that run to finish (or stop it) and try again.");
@@ -87,6 +108,22 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options, 
     } catch (const Xapian::Error& e) {
         throw IndexUnusable("cannot open the index " + path + " for writing: " + e.get_description() +
                             ". If it is damaged, remove the folder and index again.");
+    }
+    if (!scratch) remove_stale_work_folders(folder);
+    scratch_ = scratch;
+    if (kept_) {
+        // The stamp stays later than every story of the old index (saved searches compare them).
+        stamp_ = added::run_stamp(std::chrono::system_clock::now(), kept_->get_value_upper_bound(schema::kSlotAdded));
+        rebuild_folder_ = std::make_unique<WorkFolder>(folder);
+        location_ = (rebuild_folder_->path() / "rebuilt").string();
+        try {
+            db_ = Xapian::WritableDatabase(location_, Xapian::DB_CREATE);
+        } catch (const Xapian::Error& e) {
+            throw IndexUnusable("cannot make the new index for --full in " + location_ + ": " + e.get_description());
+        }
+        db_.set_metadata(std::string(schema::kVersionKey), version_string());
+        started_empty_ = true;
+        return;
     }
     std::string version = db_.get_metadata(std::string(schema::kVersionKey));
     if (version.empty()) {
@@ -97,11 +134,17 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options, 
     } else if (std::string mismatch = schema::version_mismatch(version, path); !mismatch.empty()) {
         throw IndexUnusable(mismatch);
     }
-    if (!scratch) remove_stale_work_folders(folder);
-    scratch_ = scratch;
     stamp_ = added::run_stamp(std::chrono::system_clock::now(), db_.get_value_upper_bound(schema::kSlotAdded));
     records_ = load_file_records(db_);
     started_empty_ = db_.get_doccount() == 0 && records_.empty();
+}
+
+void IndexWriter::close() {
+    db_.close();
+    // A rebuild's work folder goes while the old index's lock is still held.
+    rebuild_folder_.reset();
+    if (kept_) kept_->close();
+    closed_ = true;
 }
 
 std::map<std::string, FileRecord> load_file_records(const Xapian::Database& db) {

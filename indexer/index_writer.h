@@ -54,8 +54,10 @@ struct ApplyCounts {
 };
 
 struct WriterOptions {
-    // Empty an existing Dateline index first (--full); a Xapian database Dateline did not write
-    // is never emptied.
+    // Build the index anew (--full). An index holding stories is rebuilt aside, in a work folder
+    // inside it, and put in place only when the run completes (rebuilding()): until then
+    // searchers read the old one, and a run killed or stopped leaves it as it was. A Xapian
+    // database Dateline did not write is never replaced.
     bool fresh = false;
     // Commit once this many documents, or this much text, are pending. Measured on the Reuters
     // corpus: ~2,500 stories per commit beat Xapian's default of 10,000 (faster, half the
@@ -108,10 +110,17 @@ public:
     const std::string& added_stamp() const { return stamp_; }
 
     Xapian::doccount document_count() const { return db_.get_doccount(); }
-    // True when the index held no documents and no file records when it was opened.
+    // True when the index held no documents and no file records when it was opened (or is
+    // being rebuilt: then the run writes into an empty database).
     bool started_empty() const { return started_empty_; }
+    // True for a --full run over an index that holds stories: this writer writes a new database
+    // in a work folder and holds the old one's lock. compact_first_build (one writer) or
+    // merge_shards (a first build on every core) puts the new one in place; a writer closed or
+    // destroyed before then leaves the old index as it was and throws the new one away.
+    bool rebuilding() const { return kept_.has_value(); }
     // Closes the database (committing nothing more) and releases the lock.
-    void close() { db_.close(); }
+    void close();
+    bool closed() const { return closed_; }
     const std::string& path() const { return path_; }
 
     // A first build on every core (sharded_build.h), by the writer of an index that started
@@ -136,7 +145,10 @@ public:
     // with Xapian's compactor, as a first build's merge does, and puts it in place of the
     // written one the way merge_shards does (the folder stays; a run killed during the swap
     // leaves tables that the next run clears, and then reads that shard's files again).
-    // Returns false, doing nothing, for any other writer. Afterwards this writer is closed.
+    // A rebuild (rebuilding()) is put in place the same way, even empty: its callers decide
+    // whether it should be (not when the run was stopped, nor when the whole archive gave
+    // nothing, which is more likely unmounted than emptied). Returns false, doing nothing, for
+    // any other writer, or one already closed. Afterwards this writer is closed.
     bool compact_first_build();
 
 private:
@@ -162,11 +174,17 @@ private:
     void mark_run_open();
 
     std::string path_;
+    std::string location_;                 // where db_ is: path_, or the rebuild's work folder
     std::string stamp_;                    // this run's added stamp
     bool scratch_ = false;
     bool run_open_ = false;
     WriterOptions options_;
+    // Declared in this order so that they go in the reverse one: db_ first, then the folder it
+    // is in, and the old index's lock last.
+    std::optional<Xapian::WritableDatabase> kept_;  // a rebuild: the old index, open for its lock
+    std::unique_ptr<WorkFolder> rebuild_folder_;    // a rebuild: where db_ is written
     Xapian::WritableDatabase db_;
+    bool closed_ = false;
     std::unique_ptr<WorkFolder> shard_folder_;  // open_shards' work folder
     std::map<std::string, FileRecord> records_;
     bool started_empty_ = false;           // the index held nothing when opened

@@ -120,12 +120,12 @@ IndexWriter::Merged IndexWriter::merge_shards(std::vector<IndexWriter>& shards) 
 }
 
 bool IndexWriter::compact_first_build() {
-    if (!started_empty_ || scratch_ || db_.get_doccount() == 0) return false;
+    if (!started_empty_ || scratch_ || closed_ || (!rebuilding() && db_.get_doccount() == 0)) return false;
     commit();
     WorkFolder work(fs::canonical(path_));
     const fs::path compacted = work.path() / "compacted";
     {
-        Xapian::Database written(path_);
+        Xapian::Database written(location_);
         written.compact(compacted.string(), Xapian::Compactor::FULL);
     }
     // This writer still holds the lock and has nothing pending, so closing it writes nothing.

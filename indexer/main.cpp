@@ -57,7 +57,8 @@ void print_help(const po::options_description& visible) {
                  "removes nothing and says why; new and changed files are still indexed. --allow-prune\n"
                  "lets one run remove whatever vanished. In a shard folder the limit also holds for each shard.\n"
                  "\nExit status: 0 all went well; 1 some inputs failed, or were read in part (bad records\n"
-                 "skipped, damaged XML recovered; each is named on stderr), or the run was interrupted;\n"
+                 "skipped, damaged XML recovered; each is named on stderr), or the run was interrupted\n"
+                 "(a --full run that did not finish, or gave no stories, leaves the index as it was);\n"
                  "2 usage error; 3 the index cannot be used (not an index folder, locked by\n"
                  "another run, unreadable, or written by an incompatible version); 4 the prune guard kept\n"
                  "the articles of vanished files (the reason is on stderr).\n";
@@ -221,9 +222,10 @@ int main(int argc, char** argv) {
     try {
         RunSummary s = run_index(options, std::cout, std::cerr, isatty(STDERR_FILENO) != 0);
         if (!options.quiet || options.dry_run) std::cerr << summary_line(s, options.dry_run) << "\n";
+        if (s.rebuild_kept) std::cerr << rebuild_kept_line(s) << ".\n";
         if (s.prune_refused) return kExitPruneRefused;
         // A record skipped is a story missing from the index: a nightly cron must notice it.
-        return s.files_failed > 0 || s.files_read_in_part > 0 || s.interrupted ? kExitSomeFailed : kExitOk;
+        return s.files_failed > 0 || s.files_read_in_part > 0 || s.interrupted || s.rebuild_kept ? kExitSomeFailed : kExitOk;
     } catch (const IndexUnusable& e) {
         std::cerr << "dateline-index: " << e.what() << "\n";
         return kExitIndexUnusable;

@@ -13,6 +13,19 @@
 #include "shard_run.h"
 
 namespace dateline {
+namespace {
+
+// A --full run by one writer puts its new index in place only when it ran to the end and holds
+// stories (a first build on every core decides the same in run_sharded_build).
+void finish_rebuild(IndexWriter& writer, RunSummary& summary) {
+    if (writer.closed()) return;  // ended by run_sharded_build
+    if (!summary.interrupted && writer.document_count() > 0 && writer.compact_first_build()) return;
+    writer.close();
+    summary.rebuild_kept = true;
+    summary.documents = Xapian::Database(writer.path()).get_doccount();
+}
+
+}  // namespace
 
 RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostream& err, bool err_is_terminal) {
     auto start = std::chrono::steady_clock::now();
@@ -48,6 +61,7 @@ RunSummary run_index(const IndexOptions& options, std::ostream& out, std::ostrea
     static const std::map<std::string, FileRecord> no_records;  // a dry run compares with nothing
     RunPlan plan = plan_run(found, writer ? writer->records() : no_records, options);
     execute_plan(plan, writer ? &*writer : nullptr, options, summary, out, err, err_is_terminal);
+    if (writer && writer->rebuilding()) finish_rebuild(*writer, summary);
 
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;

@@ -48,4 +48,12 @@ std::string summary_line(const RunSummary& s, bool dry_run) {
     return result;
 }
 
+std::string rebuild_kept_line(const RunSummary& s) {
+    if (!s.rebuild_kept) return "";
+    return s.interrupted ? "dateline-index: --full did not finish: the index is as it was before the run, and "
+                           "searchers never saw the partial one; run it again to rebuild"
+                         : "dateline-index: --full found no stories to index: the index is left as it was, in "
+                           "case the archive is missing or unmounted";
+}
+
 }  // namespace dateline

@@ -27,6 +27,7 @@ struct RunSummary {
     double seconds = 0;
     bool interrupted = false;
     bool prune_refused = false;        // the prune guard kept vanished files' articles (prune_plan.h)
+    bool rebuild_kept = false;         // --full stopped, or gave no stories: the old index stays as it was
 
     // Adds the counts of files read and articles written elsewhere (a shard of a first build).
     void add_file_counts(const RunSummary& other);
@@ -34,5 +35,9 @@ struct RunSummary {
 
 // The one line a run ends with.
 std::string summary_line(const RunSummary& s, bool dry_run);
+
+// Why a --full run left the index as it was (RunSummary::rebuild_kept), or "". Printed even
+// with --quiet: the run did not do what it was asked.
+std::string rebuild_kept_line(const RunSummary& s);
 
 }  // namespace dateline

@@ -207,18 +207,33 @@ void index_into_shards(std::vector<IndexWriter>& shards, const Discovery& found,
         summary.articles_read = 0;  // counted again below, with the rest
     }
 
+    if (stop_requested()) summary.interrupted = true;
+    // A --full run puts its rebuilt shards in place only together, and only when it ran to the
+    // end and found stories; else every shard stays as it was (IndexWriter::rebuilding).
+    bool rebuilding = false;
+    std::size_t rebuilt = 0;
+    for (IndexWriter& shard : shards) {
+        rebuilding |= shard.rebuilding();
+        if (!shard.closed()) rebuilt += shard.document_count();
+    }
+    if (rebuilding && (summary.interrupted || rebuilt == 0)) {
+        for (IndexWriter& shard : shards) shard.close();
+        summary.rebuild_kept = true;
+    }
+
     summary.documents = 0;
     for (std::size_t i = 0; i < count; ++i) {
         // Counted from what was committed: a one-shard folder's first build on several cores
-        // goes through a merge that leaves its writer closed (IndexWriter::merge_shards).
-        per_shard[i].documents = Xapian::Database(shards[i].path()).get_doccount();
+        // goes through a merge that leaves its writer closed (IndexWriter::merge_shards); a
+        // rebuilt shard is counted where it is written, before it is put in place.
+        per_shard[i].documents = shards[i].closed() ? Xapian::Database(shards[i].path()).get_doccount()
+                                                    : shards[i].document_count();
         summary.add_file_counts(per_shard[i]);
         summary.files_vanished += per_shard[i].files_vanished;
         summary.documents += per_shard[i].documents;
         if (!options.quiet) err << shard_line(shard_name(i), per_shard[i]) << "\n";
     }
-    if (stop_requested()) summary.interrupted = true;
-    else if (!options.dry_run) compact_fresh_shards(shards, threads, err);
+    if (!summary.interrupted && !summary.rebuild_kept && !options.dry_run) compact_fresh_shards(shards, threads, err);
 }
 
 }  // namespace dateline

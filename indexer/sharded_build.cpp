@@ -92,6 +92,19 @@ void run_sharded_build(IndexWriter& index, const std::vector<FileTask>& tasks, u
     if (failure) std::rethrow_exception(failure);
     summary.interrupted = stop_requested();
 
+    if (index.rebuilding()) {
+        Xapian::doccount written = 0;
+        for (const IndexWriter& shard : shard_writers) written += shard.document_count();
+        if (summary.interrupted || written == 0) {
+            // The old index stays in service as it was (IndexWriter::rebuilding); the shards go
+            // with the work folder.
+            for (IndexWriter& shard : shard_writers) shard.close();
+            index.close();
+            summary.rebuild_kept = true;
+            summary.documents = Xapian::Database(index.path()).get_doccount();
+            return;
+        }
+    }
     IndexWriter::Merged merged = index.merge_shards(shard_writers);
     summary.articles_added -= merged.duplicates;
     summary.articles_replaced += merged.duplicates;

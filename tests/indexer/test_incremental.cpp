@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <thread>
@@ -342,4 +343,107 @@ TEST_CASE("a text's metadata sidecar gives its headline and date, and editing on
     CHECK(second.out.find("1 files read (0 new, 1 changed)") == 0);
     CHECK(get().at("date") == "2021-11-02T06:00:00Z");
     CHECK(documents(db) == 1);
+}
+
+namespace {
+
+// Runs `args` in the background and, until it ends, counts the index's documents as a searcher
+// would open them. Returns the exit status; every count seen goes to `seen` (an open that fails
+// in the moment the new files are moved in is not a count).
+int run_watching(const std::vector<std::string>& args, const fs::path& db, const fs::path& log, std::set<std::size_t>& seen,
+                 int signal_after_ms = -1, int signal = 0) {
+    pid_t pid = spawn(args, log.string());
+    auto start = std::chrono::steady_clock::now();
+    bool signalled = false;
+    for (;;) {
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        try {
+            seen.insert(documents(db));
+        } catch (const Xapian::Error&) {
+        }
+        if (!signalled && signal_after_ms >= 0 &&
+            std::chrono::steady_clock::now() - start > std::chrono::milliseconds(signal_after_ms)) {
+            kill(pid, signal);
+            signalled = true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
+bool has_work_folder(const fs::path& db) {
+    for (const fs::directory_entry& e : fs::directory_iterator(db)) {
+        if (e.path().filename().string().rfind(".dateline-work-", 0) == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("--full builds beside the index: searchers see the old index or the new one, never a part of one") {
+    dateline::testing::TempDir tmp;
+    fs::path archive = tmp.path / "archive";
+    for (int n = 0; n < 2000; ++n) write(archive / "a" / std::to_string(n / 100) / (std::to_string(n) + ".txt"), article_text(n));
+    fs::path db = tmp.path / "db";
+    fs::path log = tmp.path / "log";
+    auto start = std::chrono::steady_clock::now();
+    REQUIRE(run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string())).status == 0);
+    const int build_ms = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+    REQUIRE(documents(db) == 2000);
+
+    std::size_t expected = 2000;
+    auto add_articles = [&](int from, int count) {
+        for (int n = from; n < from + count; ++n) write(archive / "b" / (std::to_string(n) + ".txt"), article_text(n));
+        expected += count;
+    };
+    for (const char* jobs : {"--jobs=2", "--jobs=1"}) {
+        CAPTURE(jobs);
+        std::size_t before = expected;
+        add_articles(static_cast<int>(expected), 300);
+        std::set<std::size_t> seen;
+        int code = run_watching({kIndex, "--full", jobs, "--db", db.string(), archive.string()}, db, log, seen);
+        CHECK_MESSAGE(code == 0, dateline::testing::read_file(log));
+        CHECK(documents(db) == expected);
+        // The old count throughout the run, then the new one: never 0 or anything between.
+        CHECK(seen.count(before) == 1);
+        for (std::size_t n : seen) CHECK((n == before || n == expected));
+        CHECK_FALSE(has_work_folder(db));
+        CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+    }
+
+    SUBCASE("stopped (SIGTERM) or killed (SIGKILL) half-way, the old index stays; the next run clears the rest") {
+        for (int signal : {SIGTERM, SIGKILL}) {
+            CAPTURE(signal);
+            std::size_t before = expected;
+            add_articles(static_cast<int>(expected), 200);
+            std::set<std::size_t> seen;
+            int code = run_watching({kIndex, "--full", "--db", db.string(), archive.string()}, db, log, seen,
+                                    build_ms / 2, signal);
+            std::string said = dateline::testing::read_file(log);
+            INFO("indexer stderr: " << said);
+            for (std::size_t n : seen) CHECK((n == before || n == expected));
+            if (documents(db) == before) {
+                // Caught in the act (the usual case): the old index, whole.
+                CHECK(code == (signal == SIGTERM ? 1 : -1));
+                if (signal == SIGTERM) CHECK(said.find("--full did not finish: the index is as it was before the run") != std::string::npos);
+            } else {
+                CHECK(documents(db) == expected);  // the run ended before the signal
+            }
+            CHECK(run("xapian-check " + quote(db.string()) + " >/dev/null").status == 0);
+            // An ordinary run then brings the index up to date and leaves no work folder.
+            CHECK(run(kIndex + " -q --db " + quote(db.string()) + " " + quote(archive.string())).status == 0);
+            CHECK(documents(db) == expected);
+            CHECK_FALSE(has_work_folder(db));
+        }
+    }
+    SUBCASE("an archive that gives no stories (unmounted, emptied) does not replace the index") {
+        fs::path empty = tmp.path / "mount";
+        fs::create_directories(empty);
+        auto r = run(kIndex + " -q --full --db " + quote(db.string()) + " " + quote(empty.string()), true);
+        CHECK(r.status == 1);
+        CHECK(r.out.find("--full found no stories to index: the index is left as it was") != std::string::npos);
+        CHECK(documents(db) == expected);
+        CHECK_FALSE(has_work_folder(db));
+    }
 }

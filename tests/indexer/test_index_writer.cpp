@@ -203,3 +203,74 @@ TEST_CASE("a first build's shards become the index, in shard order, a story two 
         CHECK(std::string(e.path().filename()).rfind(kWorkFolderPrefix, 0) != 0);
     }
 }
+
+TEST_CASE("fresh over an index with stories builds aside: the old index serves until the new one is put in place") {
+    TempDb t;
+    {
+        IndexWriter w(t.path());
+        auto docs = built({"a", "b", "c"});
+        w.apply_file(record("/old"), docs);
+        w.finish_run();
+    }
+    const std::string old_stamp = Xapian::Database(t.path()).get_value_upper_bound(schema::kSlotAdded);
+    auto work_folders = [&] {
+        std::size_t n = 0;
+        for (const fs::directory_entry& e : fs::directory_iterator(t.path())) {
+            n += std::string(e.path().filename()).rfind(kWorkFolderPrefix, 0) == 0;
+        }
+        return n;
+    };
+    WriterOptions fresh;
+    fresh.fresh = true;
+
+    SUBCASE("one writer: put in place by compact_first_build") {
+        IndexWriter w(t.path(), fresh);
+        REQUIRE(w.rebuilding());
+        CHECK(w.started_empty());
+        CHECK(w.records().empty());
+        CHECK(w.document_count() == 0);
+        auto docs = built({"d", "e"});
+        w.apply_file(record("/new"), docs);
+        w.finish_run();
+        // Committed, yet a searcher still opens the old index; a second writer is still refused.
+        CHECK(Xapian::Database(t.path()).get_doccount() == 3);
+        CHECK_THROWS_AS(IndexWriter(t.path()), IndexUnusable);
+        CHECK(w.compact_first_build());
+        CHECK(w.closed());
+        Xapian::Database db(t.path());
+        CHECK(db.get_doccount() == 2);
+        auto records = load_file_records(db);
+        CHECK(records.size() == 1);
+        CHECK(records.count("/new") == 1);
+        CHECK(db.get_metadata(std::string(schema::kVersionKey)) == std::to_string(schema::kVersion));
+        // Stamped later than every story of the index it replaced (saved searches rely on it).
+        CHECK(db.get_value_lower_bound(schema::kSlotAdded) > old_stamp);
+        CHECK(work_folders() == 0);
+    }
+    SUBCASE("dropped before it is put in place: the old index, whole, and no work folder") {
+        {
+            IndexWriter w(t.path(), fresh);
+            auto docs = built({"d"});
+            w.apply_file(record("/new"), docs);
+            w.commit();
+            CHECK(work_folders() == 1);
+        }
+        Xapian::Database db(t.path());
+        CHECK(db.get_doccount() == 3);
+        CHECK(load_file_records(db).count("/old") == 1);
+        CHECK(work_folders() == 0);
+    }
+    SUBCASE("a first build on every core: merge_shards puts the rebuild in place") {
+        IndexWriter w(t.path(), fresh);
+        std::vector<IndexWriter> shards = w.open_shards(2);
+        auto first = built({"x"});
+        shards[0].apply_file(record("/1"), first);
+        auto second = built({"y"});
+        shards[1].apply_file(record("/2"), second);
+        for (IndexWriter& s : shards) s.commit();
+        CHECK(Xapian::Database(t.path()).get_doccount() == 3);
+        CHECK(w.merge_shards(shards).documents == 2);
+        CHECK(Xapian::Database(t.path()).get_doccount() == 2);
+        CHECK(work_folders() == 0);
+    }
+}
