@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace dateline {
@@ -101,6 +105,26 @@ void SavedSearches::save() const {
         std::filesystem::remove(temporary, ignored);
         throw std::runtime_error("cannot write the saved searches to " + file_ + ": " + ec.message());
     }
+}
+
+SavedSearchesLock::SavedSearchesLock(const std::string& file) {
+    const std::string name = file + ".lock";
+    fd_ = ::open(name.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    // Where nothing can be written, nothing will be saved either (and saving says why): no lock
+    // is needed, and reading the list must still work.
+    if (fd_ < 0 && (errno == EACCES || errno == EROFS || errno == ENOENT)) return;
+    if (fd_ < 0) throw std::runtime_error("cannot open the lock of the saved searches, " + name + ": " + std::strerror(errno));
+    while (::flock(fd_, LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        int error = errno;
+        ::close(fd_);
+        throw std::runtime_error("cannot lock the saved searches, " + name + ": " + std::strerror(error));
+    }
+}
+
+SavedSearchesLock::~SavedSearchesLock() {
+    // Closing the file releases the lock.
+    if (fd_ >= 0) ::close(fd_);
 }
 
 SearchRequest new_matches_request(const SavedSearch& search, const std::string& through, std::size_t limit) {

@@ -12,7 +12,9 @@
 //               "checked": "20261202024652123456"}]}         added stamp it was last checked through
 //
 // It is written whole to a temporary file beside it, then renamed over it, so a reader sees the
-// old list or the new one, never half of one. Nothing else is ever written or removed.
+// old list or the new one, never half of one. A program that changes it first takes the lock of
+// FILE.lock (SavedSearchesLock), so that two changes at once are made one after the other and
+// neither is lost. Nothing else is ever written or removed.
 //
 // WHAT IS NEW. Every story the index writer writes carries the added stamp of its run
 // (common/added_stamp.h): a time that only grows. A story is new for a saved search when it
@@ -71,6 +73,23 @@ public:
 private:
     std::string file_;
     std::vector<SavedSearch> searches_;
+};
+
+// The write lock of a saved-search file: an exclusive lock (flock) on FILE.lock, made beside it
+// when missing and never removed (it holds nothing; the lock is on the open file). Held from
+// before the file is read until after it is saved, so a change made by another program meanwhile
+// is read, not overwritten. Waits while another program holds it. Readers need none. Where the
+// lock file cannot be made (a read-only folder, or none), nothing is locked: nothing can be
+// saved there either, and save() says why. Throws std::runtime_error on other errors.
+class SavedSearchesLock {
+public:
+    explicit SavedSearchesLock(const std::string& file);
+    ~SavedSearchesLock();
+    SavedSearchesLock(const SavedSearchesLock&) = delete;
+    SavedSearchesLock& operator=(const SavedSearchesLock&) = delete;
+
+private:
+    int fd_ = -1;
 };
 
 // A saved search's matches added after its last check and up to `through`, the stories added

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "added_stamp.h"
 #include "dates.h"
@@ -151,6 +152,9 @@ int run_saved_command(const SearchCommand& c, std::ostream& out, std::ostream& e
         }
     }
     try {
+        // Every command but a --peek changes the file: locked from its reading to its saving.
+        std::optional<SavedSearchesLock> lock;
+        if (!(c.saved && c.peek)) lock.emplace(c.saved_file);
         SavedSearches saved(c.saved_file);
         if (!c.save_name.empty()) return save(c, saved, out, err);
         if (!c.unsave_name.empty()) return unsave(c, saved, out, err);

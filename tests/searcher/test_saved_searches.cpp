@@ -270,3 +270,29 @@ TEST_CASE("a saved search reports exactly the new articles after an index run, a
     CHECK(SavedSearches((tmp.path / "db.saved.json").string()).all().empty());
     CHECK(run(kSearch + " --db " + quote(db.string()) + " --unsave ice").status == 2);
 }
+
+TEST_CASE("saves made at once by several programs are all kept (the file's lock)") {
+    testing::TempDir tmp;
+    const fs::path src = tmp.path / "archive", db = tmp.path / "db";
+    fs::create_directories(src);
+    write_file(src / "one.txt", story_file("Glacier retreats in the Alps", "The glacier lost a metre of ice this summer."));
+    index(db, src);
+    // Sixteen saves and a check started together: each reads the list, searches, then writes it
+    // back. Without the lock, most of them write over the others' names.
+    std::string command = "(";
+    for (int k = 0; k < 16; ++k) {
+        command += kSearch + " --db " + quote(db.string()) + " --save s" + std::to_string(k) + " glacier >/dev/null & ";
+        if (k == 8) command += kSearch + " --db " + quote(db.string()) + " --saved >/dev/null & ";
+    }
+    command += "wait)";
+    REQUIRE(run(command).status == 0);
+    SavedSearches saved(saved_searches_file(db.string()));
+    CHECK(saved.all().size() == 16);
+    for (int k = 0; k < 16; ++k) CHECK_MESSAGE(saved.find("s" + std::to_string(k)) != nullptr, k);
+    // The lock's file stays beside the list; nothing else was left.
+    CHECK(fs::exists(tmp.path / "db.saved.json.lock"));
+    for (const auto& e : fs::directory_iterator(tmp.path)) {
+        std::string name = e.path().filename().string();
+        CHECK_MESSAGE((name == "archive" || name == "db" || name == "db.saved.json" || name == "db.saved.json.lock"), name);
+    }
+}
