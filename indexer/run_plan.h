@@ -11,8 +11,8 @@
 //   vanished   recorded under one of the run's roots and not found: pruned as far as the prune
 //              guard allows (prune_plan.h); nothing is pruned with --no-prune or in a dry run.
 //
-// With --full the index is emptied when it is opened, so there are no records and every file is
-// new; a dry run has no index to compare with either.
+// With --full the run writes a new index (beside the old one, index_writer.h), so there are no
+// records and every file is new; a dry run has no index to compare with either.
 //
 // Pure function of its inputs; safe from any thread.
 #pragma once

@@ -18,9 +18,11 @@
 // are written one after the other, each with the whole of a single index's run (reading on worker
 // threads, a first build on every core).
 //
-// A shard that started empty (the folder's first build, or a shard added by --full) is
+// A shard that started empty (the folder's first build, or a shard rebuilt by --full) is
 // compacted at the end of the run, as a single index's first build comes out of its merge
 // compacted: written directly, a shard is nearly twice the size (IndexWriter::compact_first_build).
+// A --full run's shards are put in place that way together, and not at all when the run was
+// stopped or the archive gave no stories: the folder then stays as it was.
 //
 // The summary adds up the shards (the documents are those of all shards); with progress on,
 // one line a shard follows on `err`. A stop request (run_stop.h) stops every shard after its
