@@ -6,6 +6,7 @@
 #include <future>
 #include <sstream>
 #include <sys/stat.h>
+#include <thread>
 
 #include "index_error.h"
 #include "schema.h"
@@ -19,6 +20,27 @@ unsigned long long index_identity(const std::string& path) {
     struct stat st {};
     if (::stat((path + "/iamglass").c_str(), &st) != 0) return 0;
     return static_cast<unsigned long long>(st.st_ino);
+}
+
+// True while dateline-index moves a new database's files into the folder (a first build's
+// merge, a --full rebuild, a shard's compaction: indexer/index_folder.h): it takes the version
+// file away first and brings it back last, so for those milliseconds the folder holds tables
+// and no iamglass.
+bool being_swapped(const std::string& path) {
+    std::error_code ec;
+    return !std::filesystem::exists(path + "/iamglass", ec) && std::filesystem::exists(path + "/postlist.glass", ec);
+}
+
+// Opens a local index read-only, waiting out a swap in progress (up to two seconds; a swap
+// takes milliseconds) rather than failing a search that happens to start during one. Its
+// identity is taken before it is opened: a swap in between makes the next refresh reopen it,
+// never keep an old revision under a new identity.
+Xapian::Database open_local(const std::string& path, unsigned long long& identity) {
+    for (int waited_ms = 0; waited_ms < 2000 && being_swapped(path); waited_ms += 20) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    identity = index_identity(path);
+    return Xapian::Database(path);
 }
 
 unsigned env_ms(const char* name, unsigned fallback) {
@@ -90,8 +112,7 @@ void ShardSet::open_all_once() {
             // Opened through the link's target, not the link: scripts/nightly re-points a link at
             // a new generation, and a path read through the link while it moves could mix two.
             const std::string resolved = std::filesystem::canonical(only.spec.path).string();
-            only.identity = index_identity(resolved);
-            only.db = Xapian::Database(resolved);
+            only.db = open_local(resolved, only.identity);
         } catch (const Xapian::Error& e) {
             throw IndexUnusable("cannot open the index " + path_ + ": " + e.get_description() +
                                 ". If it is damaged, rebuild it with dateline-index --full.");
@@ -126,8 +147,7 @@ void ShardSet::open_shard(Shard& shard) {
             std::error_code ec;
             if (!std::filesystem::exists(shard.spec.path, ec)) return;
             const std::string resolved = std::filesystem::canonical(shard.spec.path).string();
-            shard.identity = index_identity(resolved);
-            shard.db = Xapian::Database(resolved);
+            shard.db = open_local(resolved, shard.identity);
         }
         check_schema(shard.db, path_ + " (" + shard.spec.name + ")");
         shard.open = true;
@@ -208,6 +228,11 @@ bool ShardSet::refresh() {
     if (!stubs_.empty() && read_stubs() != stub_content_) {
         open_all();
         return true;
+    }
+    // A shard being swapped is answered from the revision held open until its version file is
+    // back (milliseconds): reopening now would fail, and fail the search.
+    for (const Shard& shard : shards_) {
+        if (shard.open && shard.spec.kind == ShardSpec::Kind::local && being_swapped(shard.spec.path)) return false;
     }
     bool changed = false;
     for (Shard& shard : shards_) {

@@ -12,7 +12,9 @@
 // local shard replaced by a new copy (the inode of its version file, as scripts/nightly swaps
 // in a compacted one), new commits (Xapian's reopen), and, at most every retry_missing(), tries
 // the missing shards again, so a server back up is searched again without a restart but a
-// server down does not cost a connect timeout on every query.
+// server down does not cost a connect timeout on every query. A local shard caught while
+// dateline-index moves a new database in (no version file for a few milliseconds) is answered
+// from the revision held open, and one opened then is waited for (up to two seconds).
 //
 // Not thread-safe: each Searcher has its own.
 #pragma once

@@ -539,3 +539,40 @@ TEST_CASE("a set of shards sees a shard's new commits and its stub's edits") {
     quokka.query = "quokka";
     CHECK(set.search(quokka).total == 0);
 }
+
+TEST_CASE("a search that meets dateline-index moving a new index in answers all the same") {
+    // dateline-index takes the version file (iamglass) away first and brings it back last when
+    // it moves a first build, a --full rebuild or a compacted shard into place.
+    const Corpus& c = corpus();
+    TempDir dir;
+    fs::copy(c.all, dir.path / "one", fs::copy_options::recursive);
+    fs::copy(c.shards, dir.path / "shards", fs::copy_options::recursive);
+    SearchRequest request;
+    request.query = "harbour";
+    for (const fs::path& index : {dir.path / "one", dir.path / "shards" / "shard-01"}) {
+        CAPTURE(index);
+        const fs::path searched = index.filename() == "one" ? index : dir.path / "shards";
+        Searcher open_before(searched.string());
+        const std::size_t total = open_before.search(request).total;
+        REQUIRE(total > 0);
+        fs::rename(index / "iamglass", dir.path / "iamglass.aside");
+        // Open already: answers from the revision it holds, and misses no shard.
+        SearchResponse during = open_before.search(request);
+        CHECK(during.total == total);
+        CHECK(during.missing_shards.empty());
+        // Opened during the move: waits for the version file (here 300 ms) rather than failing.
+        std::thread back([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            fs::rename(dir.path / "iamglass.aside", index / "iamglass");
+        });
+        std::unique_ptr<Searcher> opened;
+        CHECK_NOTHROW(opened = std::make_unique<Searcher>(searched.string()));
+        back.join();
+        if (opened) {
+            SearchResponse after = opened->search(request);
+            CHECK(after.total == total);
+            CHECK(after.missing_shards.empty());
+        }
+        CHECK(open_before.search(request).total == total);
+    }
+}
