@@ -260,6 +260,23 @@ TEST_CASE("fresh over an index with stories builds aside: the old index serves u
         CHECK(load_file_records(db).count("/old") == 1);
         CHECK(work_folders() == 0);
     }
+    SUBCASE("an index of another schema version (what --full is for) is rebuilt the same way") {
+        {
+            Xapian::WritableDatabase old(t.path(), Xapian::DB_OPEN);
+            old.set_metadata(std::string(schema::kVersionKey), "1");
+            old.commit();
+        }
+        CHECK_THROWS_AS(IndexWriter(t.path()), IndexUnusable);
+        IndexWriter w(t.path(), fresh);
+        REQUIRE(w.rebuilding());
+        auto docs = built({"d"});
+        w.apply_file(record("/new"), docs);
+        w.finish_run();
+        CHECK(w.compact_first_build());
+        Xapian::Database db(t.path());
+        CHECK(db.get_doccount() == 1);
+        CHECK(db.get_metadata(std::string(schema::kVersionKey)) == std::to_string(schema::kVersion));
+    }
     SUBCASE("a first build on every core: merge_shards puts the rebuild in place") {
         IndexWriter w(t.path(), fresh);
         std::vector<IndexWriter> shards = w.open_shards(2);
