@@ -22,6 +22,9 @@ unsigned long long index_identity(const std::string& path) {
     return static_cast<unsigned long long>(st.st_ino);
 }
 
+// How long a search waits for a swap (below) to end: it takes milliseconds.
+constexpr std::chrono::milliseconds kSwapWait{2000};
+
 // True while dateline-index moves a new database's files into the folder (a first build's
 // merge, a --full rebuild, a shard's compaction: indexer/index_folder.h): it takes the version
 // file away first and brings it back last, so for those milliseconds the folder holds tables
@@ -36,7 +39,8 @@ bool being_swapped(const std::string& path) {
 // identity is taken before it is opened: a swap in between makes the next refresh reopen it,
 // never keep an old revision under a new identity.
 Xapian::Database open_local(const std::string& path, unsigned long long& identity) {
-    for (int waited_ms = 0; waited_ms < 2000 && being_swapped(path); waited_ms += 20) {
+    auto until = std::chrono::steady_clock::now() + kSwapWait;
+    while (being_swapped(path) && std::chrono::steady_clock::now() < until) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     identity = index_identity(path);
@@ -229,22 +233,30 @@ bool ShardSet::refresh() {
         open_all();
         return true;
     }
-    // A shard being swapped is answered from the revision held open until its version file is
-    // back (milliseconds): reopening now would fail, and fail the search.
-    for (const Shard& shard : shards_) {
-        if (shard.open && shard.spec.kind == ShardSpec::Kind::local && being_swapped(shard.spec.path)) return false;
-    }
-    bool changed = false;
+    bool changed = false, swapping = false, swap_found = false;
     for (Shard& shard : shards_) {
-        if (shard.open && shard.spec.kind == ShardSpec::Kind::local && index_identity(shard.spec.path) != shard.identity) {
-            if (stubs_.empty()) {
-                open_all();
-                return true;
+        if (!shard.open || shard.spec.kind != ShardSpec::Kind::local) continue;
+        const unsigned long long identity = index_identity(shard.spec.path);
+        if (identity == shard.identity) continue;
+        // Being swapped: answered from the revision held open until its version file is back
+        // (milliseconds); opening it now would fail, and fail the search.
+        if (identity == 0 && being_swapped(shard.spec.path)) {
+            swap_found = true;
+            auto now = std::chrono::steady_clock::now();
+            if (swap_seen_ == std::chrono::steady_clock::time_point{}) swap_seen_ = now;
+            if (now - swap_seen_ < kSwapWait) {
+                swapping = true;
+                continue;
             }
-            open_shard(shard);
-            changed = true;
         }
+        if (stubs_.empty()) {
+            open_all();
+            return true;
+        }
+        open_shard(shard);
+        changed = true;
     }
+    if (!swap_found) swap_seen_ = {};
     auto now = std::chrono::steady_clock::now();
     bool any_missing = false;
     for (const Shard& shard : shards_) any_missing = any_missing || !shard.open;
@@ -261,6 +273,7 @@ bool ShardSet::refresh() {
         combine();
         return true;
     }
+    if (swapping) return false;  // a reopen would read the shard being swapped
     try {
         db_.reopen();
     } catch (const Xapian::NetworkError&) {

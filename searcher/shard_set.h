@@ -96,6 +96,9 @@ private:
     std::string stub_content_;  // every stub file's content, as last read
     Xapian::Database db_;
     std::chrono::steady_clock::time_point last_try_;
+    // When refresh() first found a shard being swapped (no version file), or the epoch: a swap
+    // takes milliseconds, so one that lasts seconds is a killed run's and waited for no more.
+    std::chrono::steady_clock::time_point swap_seen_{};
 };
 
 }  // namespace dateline

@@ -574,5 +574,17 @@ TEST_CASE("a search that meets dateline-index moving a new index in answers all 
             CHECK(after.missing_shards.empty());
         }
         CHECK(open_before.search(request).total == total);
+        if (index.filename() == "shard-01") {
+            // A version file gone for longer than a swap takes (a killed run's tables): the shard
+            // is named missing, as any shard that cannot be opened, and the others answer.
+            fs::rename(index / "iamglass", dir.path / "iamglass.aside");
+            CHECK(open_before.search(request).missing_shards.empty());
+            std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+            SearchResponse later = open_before.search(request);
+            REQUIRE(later.missing_shards.size() == 1);
+            CHECK(later.missing_shards.front().find("shard-01") != std::string::npos);
+            CHECK(later.total < total);
+            fs::rename(dir.path / "iamglass.aside", index / "iamglass");
+        }
     }
 }
