@@ -22,7 +22,8 @@ unsigned long long index_identity(const std::string& path) {
     return static_cast<unsigned long long>(st.st_ino);
 }
 
-// How long a search waits for a swap (below) to end: it takes milliseconds.
+// How long a search waits for a swap (below), or for a replica's stub switch, to end: either
+// takes milliseconds.
 constexpr std::chrono::milliseconds kSwapWait{2000};
 
 // True while dateline-index moves a new database's files into the folder (a first build's
@@ -81,6 +82,13 @@ ShardSet::ShardSet(std::string db_path, RemoteTimeouts timeouts) : path_(std::mo
 std::string ShardSet::read_stubs() const {
     std::string all;
     for (const std::string& stub : stubs_) {
+        // With the file's identity and time, not its text alone: a replica's stub goes back to
+        // naming the same copy every other switch, and a set opened in between must see the
+        // switches it missed.
+        struct stat st {};
+        if (::stat(stub.c_str(), &st) == 0) {
+            all += std::to_string(st.st_ino) + ' ' + std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec) + ' ';
+        }
         std::ifstream in(stub, std::ios::binary);
         std::ostringstream s;
         s << in.rdbuf();
@@ -92,20 +100,34 @@ std::string ShardSet::read_stubs() const {
 void ShardSet::open_all() {
     // A replica's stub is renamed over when a new copy arrives and the old copy is removed just
     // after: a stub read before the switch can name a folder that is already gone. When a local
-    // shard failed and the stubs changed meanwhile, the set is read again (a few times at most).
-    for (int attempt = 0;; ++attempt) {
+    // shard failed and the stubs changed meanwhile, the set is read again, for as long as they
+    // keep changing (up to kSwapWait: a switch takes milliseconds).
+    const auto until = std::chrono::steady_clock::now() + kSwapWait;
+    for (;;) {
         open_all_once();
         bool local_missing = false;
         for (const Shard& shard : shards_) local_missing = local_missing || (!shard.open && shard.spec.kind == ShardSpec::Kind::local);
-        if (!local_missing || stubs_.empty() || attempt == 3 || read_stubs() == stub_content_) break;
+        if (!local_missing || stubs_.empty() || std::chrono::steady_clock::now() >= until || read_stubs() == stub_content_) break;
     }
     combine();
 }
 
 void ShardSet::open_all_once() {
-    ShardList list = read_shard_list(path_);
-    stubs_ = std::move(list.stubs);
-    stub_content_ = read_stubs();
+    // The stubs' content is taken as it was *before* the list was read from them, and the list
+    // is read again until it did not change meanwhile. Taken after, it could vouch for a newer
+    // stub than the list: a replica's switch falling in between left the set on a folder already
+    // removed, missing until the stub changed again (seen: "none of the 1 shards ... can be
+    // opened" during test_replicas under load).
+    ShardList list;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const std::string before = read_stubs();  // the files the previous reading listed
+        list = read_shard_list(path_);
+        stubs_ = std::move(list.stubs);
+        stub_content_ = read_stubs();
+        if (stub_content_ == before) break;
+        // Changing still after five readings: the next refresh reads it all again.
+        if (attempt == 4) stub_content_.clear();
+    }
     shards_.clear();
     for (ShardSpec& spec : list.shards) shards_.push_back({std::move(spec), Xapian::Database(), false, 0});
     if (stubs_.empty()) {
@@ -255,6 +277,12 @@ bool ShardSet::refresh() {
         }
         open_shard(shard);
         changed = true;
+        // Gone since the stubs were read above: a replica's old copy, removed just after its stub
+        // was switched to the new one. Read the set again rather than call the shard missing.
+        if (!shard.open && read_stubs() != stub_content_) {
+            open_all();
+            return true;
+        }
     }
     if (!swap_found) swap_seen_ = {};
     auto now = std::chrono::steady_clock::now();

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -587,4 +588,51 @@ TEST_CASE("a search that meets dateline-index moving a new index in answers all 
             fs::rename(dir.path / "iamglass.aside", index / "iamglass");
         }
     }
+}
+
+TEST_CASE("a stub switched between two copies while searchers open it: every open finds its shard") {
+    // As xapian-replicate does on a search machine: the stub names the live copy, a new copy
+    // becomes live by a stub renamed over the old, and the old copy goes just after.
+    const Corpus& c = corpus();
+    TempDir dir;
+    const fs::path set = dir.path / "replica";
+    fs::create_directories(set);
+    fs::copy(c.all, set / "copy_a", fs::copy_options::recursive);
+    fs::copy(c.all, dir.path / "copy_b", fs::copy_options::recursive);
+    write(set / "XAPIANDB", "auto copy_a\n");
+    std::atomic<bool> stop{false};
+    std::thread switcher([&] {
+        const char* live = "copy_a";
+        const char* other = "copy_b";
+        while (!stop) {
+            fs::rename(dir.path / other, set / other);            // the new copy arrives
+            write(set / "XAPIANDB.new", std::string("auto ") + other + "\n");
+            fs::rename(set / "XAPIANDB.new", set / "XAPIANDB");    // and goes live
+            fs::rename(set / live, dir.path / live);               // the old one goes
+            std::swap(live, other);
+            // A copy takes a while to arrive: switches are far apart in service, a few ms here.
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    });
+    SearchRequest request;
+    request.query = "harbour";
+    std::size_t failures = 0, opened = 0;
+    std::string first_failure;
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    while (std::chrono::steady_clock::now() < until) {
+        std::string step = "opening";
+        try {
+            Searcher s(set.string());
+            ++opened;
+            step = "searching";
+            if (!s.search(request).missing_shards.empty()) ++failures;
+        } catch (const std::exception& e) {
+            if (failures++ == 0) first_failure = step + ": " + e.what();
+        }
+    }
+    stop = true;
+    switcher.join();
+    MESSAGE(opened << " searchers opened while the stub switched");
+    CHECK(opened > 20);
+    CHECK_MESSAGE(failures == 0, failures << " failed, the first: " << first_failure);
 }
