@@ -43,20 +43,24 @@ bool close_in_time(const std::string& a, const std::string& b) {
 
 std::string own_story_key(const std::string& id_term) { return text::hash_hex(id_term); }
 
-std::string story_key(const Xapian::Database& db, const Xapian::Document& doc, const std::string& id_term, Xapian::docid before) {
+std::string story_key(const Xapian::Database& db, const BandMemo* memo, const Xapian::Document& doc,
+                      const std::string& id_term, Xapian::docid own, Xapian::docid before) {
     const std::string prefix(schema::kMinHashPrefix);
     std::map<Xapian::docid, std::size_t> shared;  // candidate -> bands shared
     auto t = doc.termlist_begin();
     for (t.skip_to(prefix); t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) {
+        if (memo) {
+            for (Xapian::docid id : memo->postings(*t, before, kMaxBandPostings)) ++shared[id];
+            continue;
+        }
         Xapian::doccount read = 0;
         for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t) && (before == 0 || *p < before) && read < kMaxBandPostings;
              ++p, ++read) {
             ++shared[*p];
         }
     }
-    if (shared.empty()) return own_story_key(id_term);
     // The article's own earlier version is not a copy of it.
-    for (auto p = db.postlist_begin(id_term); p != db.postlist_end(id_term); ++p) shared.erase(*p);
+    if (own != 0) shared.erase(own);
     if (shared.empty()) return own_story_key(id_term);
 
     std::vector<std::pair<std::size_t, Xapian::docid>> ranked;
@@ -91,7 +95,10 @@ std::size_t link_shard_copies(Xapian::WritableDatabase& db, Xapian::docid first)
     std::map<std::string, std::string> joined;  // a later shard's story key -> the earlier copy's
     const std::string id_prefix(schema::field(schema::FieldId::id).filter_prefix);
     std::size_t rekeyed = 0;
-    for (Xapian::docid id = first; first > 0 && id <= db.get_lastdocid(); ++id) {
+    if (first == 0) return rekeyed;
+    // One pass over the band terms, rather than a look-up in the B-tree per band of each story.
+    const BandMemo bands = BandMemo::shared_bands(db);
+    for (Xapian::docid id = first; id <= db.get_lastdocid(); ++id) {
         Xapian::Document doc;
         try {
             doc = db.get_document(id);
@@ -107,7 +114,7 @@ std::size_t link_shard_copies(Xapian::WritableDatabase& db, Xapian::docid first)
             if (t == doc.termlist_end() || (*t).compare(0, id_prefix.size(), id_prefix) != 0) continue;
             std::string id_term = *t;
             if (key != own_story_key(id_term)) continue;
-            std::string earlier = story_key(db, doc, id_term, id);
+            std::string earlier = story_key(db, &bands, doc, id_term, id, id);
             if (earlier == key) continue;
             known = joined.emplace(key, earlier).first;
         }

@@ -13,7 +13,8 @@
 // first one.
 //
 // The writer calls it for every article it writes (set_story). An article already in the
-// index (the same id) never counts as its own copy. A first build on several cores writes
+// index (the same id) never counts as its own copy. While the writer's database began the run
+// empty, the band postings come from a BandMemo in memory, not from Xapian. A first build on several cores writes
 // shards that cannot see each other: link_shard_copies joins their stories after the merge.
 //
 // Not thread-safe: the writer thread alone calls it.
@@ -24,6 +25,8 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+
+#include "band_memo.h"
 
 namespace dateline {
 
@@ -43,8 +46,11 @@ inline constexpr std::chrono::hours kCopyWindow{20};
 
 // The story key for `doc` (with its XMINHASH terms and its data), about to be written under
 // `id_term`, given the documents `db` holds now (with `before`, only those with smaller ids).
-std::string story_key(const Xapian::Database& db, const Xapian::Document& doc, const std::string& id_term,
-                      Xapian::docid before = 0);
+// `own`: the document `db` holds under `id_term` now (0: none), which is not a copy of it.
+// The band postings are read from `memo` when given (band_memo.h: it must hold what `db`'s
+// would give), else from `db`.
+std::string story_key(const Xapian::Database& db, const BandMemo* memo, const Xapian::Document& doc,
+                      const std::string& id_term, Xapian::docid own, Xapian::docid before = 0);
 
 // Puts the story key in slot schema::kSlotStory and as the term XSTORY:<key>, replacing any.
 void set_story(Xapian::Document& doc, const std::string& key);

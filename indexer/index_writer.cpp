@@ -123,6 +123,7 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options, 
         }
         db_.set_metadata(std::string(schema::kVersionKey), version_string());
         started_empty_ = true;
+        band_memo_ = std::make_unique<BandMemo>();
         return;
     }
     std::string version = db_.get_metadata(std::string(schema::kVersionKey));
@@ -137,10 +138,12 @@ IndexWriter::IndexWriter(const std::string& path, const WriterOptions& options, 
     stamp_ = added::run_stamp(std::chrono::system_clock::now(), db_.get_value_upper_bound(schema::kSlotAdded));
     records_ = load_file_records(db_);
     started_empty_ = db_.get_doccount() == 0 && records_.empty();
+    if (started_empty_) band_memo_ = std::make_unique<BandMemo>();
 }
 
 void IndexWriter::close() {
     db_.close();
+    band_memo_.reset();
     // A rebuild's work folder goes while the old index's lock is still held.
     rebuild_folder_.reset();
     if (kept_) kept_->close();
@@ -211,9 +214,11 @@ ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<Built
         // Into an index that was empty, a story not yet seen in this run is new: adding it
         // directly saves Xapian two look-ups per story, most of a first build's writing time.
         if (started_empty_ && new_ids_.size() < kMaxRememberedIds && new_ids_.insert(text::hash64(built.id_term)).second) {
-            set_story(built.doc, story_key(db_, built.doc, built.id_term));
+            set_story(built.doc, story_key(db_, bands(), built.doc, built.id_term, 0));
             built.doc.add_boolean_term(own_path);
-            set_bit(file.kept, db_.add_document(built.doc));
+            Xapian::docid written = db_.add_document(built.doc);
+            remember_bands(written, built.doc);
+            set_bit(file.kept, written);
             ++counts.added;
             pending_bytes_ += built.text_bytes;
             ++pending_documents_;
@@ -221,8 +226,10 @@ ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<Built
         }
         // Other files holding the same story keep their claim on it.
         auto existing = db_.postlist_begin(built.id_term);
+        Xapian::docid own = 0;
         if (existing != db_.postlist_end(built.id_term)) {
-            Xapian::Document old = db_.get_document(*existing);
+            own = *existing;
+            Xapian::Document old = db_.get_document(own);
             // A story this file gave before, unchanged: rewriting it would cost Xapian a look at
             // every one of its terms for nothing.
             if (bit(file.before, *existing) && !bit(file.kept, *existing) &&
@@ -242,13 +249,16 @@ ApplyCounts IndexWriter::add_articles(const std::string& path, std::vector<Built
                 if (*t != own_path) built.doc.add_boolean_term(*t);
             }
             ++counts.replaced;
-            set_bit(file.kept, *existing);
+            set_bit(file.kept, own);
+            if (band_memo_) band_memo_->remove(own, old);
         } else {
             ++counts.added;
         }
-        set_story(built.doc, story_key(db_, built.doc, built.id_term));
+        set_story(built.doc, story_key(db_, bands(), built.doc, built.id_term, own));
         built.doc.add_boolean_term(own_path);
-        set_bit(file.kept, db_.replace_document(built.id_term, built.doc));
+        Xapian::docid written = db_.replace_document(built.id_term, built.doc);
+        remember_bands(written, built.doc);
+        set_bit(file.kept, written);
         pending_bytes_ += built.text_bytes;
         ++pending_documents_;
     }
@@ -266,6 +276,7 @@ ApplyCounts IndexWriter::end_file(const FileRecord& record) {
         if (has_path_term(doc)) {
             db_.replace_document(old, doc);
         } else {
+            if (band_memo_) band_memo_->remove(old, doc);
             db_.delete_document(old);
             ++counts.removed;
         }
@@ -302,6 +313,13 @@ ApplyCounts IndexWriter::remove_file(const std::string& path) {
     db_.set_metadata(kFileRecordKeyPrefix + text::hash_hex(path), "");
     records_.erase(path);
     return counts;
+}
+
+void IndexWriter::remember_bands(Xapian::docid id, const Xapian::Document& doc) {
+    if (!band_memo_) return;
+    band_memo_->add(id, doc);
+    // Past the bound, Xapian's postings answer for the rest of the run (slower, not wrong).
+    if (band_memo_->size() > kMaxMemoBands) band_memo_.reset();
 }
 
 void IndexWriter::maybe_commit() {

@@ -26,6 +26,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "band_memo.h"
 #include "index_folder.h"
 
 namespace dateline {
@@ -195,6 +196,13 @@ private:
     static constexpr std::size_t kMaxRememberedIds = std::size_t{1} << 20;
     std::unordered_set<std::uint64_t> new_ids_;
     std::set<std::string> applied_paths_;  // files written this run, while started_empty_
+    // While started_empty_: the band postings of every document written, for the copy finder
+    // (band_memo.h). Up to kMaxMemoBands postings (16 bytes or so each, about 130 MiB): past
+    // them it is dropped and the database answers, so memory does not grow with the archive.
+    static constexpr std::size_t kMaxMemoBands = std::size_t{8} << 20;
+    std::unique_ptr<BandMemo> band_memo_;
+    const BandMemo* bands() const { return band_memo_.get(); }
+    void remember_bands(Xapian::docid id, const Xapian::Document& doc);
     std::optional<OpenFile> open_;
     std::size_t pending_documents_ = 0;
     std::size_t pending_bytes_ = 0;
