@@ -84,6 +84,19 @@ void BandMemo::remove_band(std::uint64_t band, Xapian::docid id) {
     }
 }
 
+std::vector<Xapian::docid> BandMemo::later_sharers(Xapian::docid first) const {
+    std::vector<Xapian::docid> out;
+    for (const auto& [band, ids] : many_) {
+        // Each id after a band's first has one before it.
+        for (std::size_t i = 1; i < ids.size(); ++i) {
+            if (ids[i] >= first) out.push_back(ids[i]);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 BandMemo BandMemo::shared_bands(const Xapian::Database& db) {
     BandMemo memo;
     const std::string prefix(schema::kMinHashPrefix);

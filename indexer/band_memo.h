@@ -46,6 +46,9 @@ public:
     // a look-up per band. A band no other document holds has no candidates, so it is left out.
     static BandMemo shared_bands(const Xapian::Database& db);
 
+    // The documents from `first` on that share a band with a document before them, ascending.
+    std::vector<Xapian::docid> later_sharers(Xapian::docid first) const;
+
 private:
     void add_band(std::uint64_t band, Xapian::docid id);
     void remove_band(std::uint64_t band, Xapian::docid id);

@@ -92,23 +92,25 @@ std::string story_key(const Xapian::Database& db, const BandMemo* memo, const Xa
 }
 
 std::size_t link_shard_copies(Xapian::WritableDatabase& db, Xapian::docid first) {
-    std::map<std::string, std::string> joined;  // a later shard's story key -> the earlier copy's
-    const std::string id_prefix(schema::field(schema::FieldId::id).filter_prefix);
     std::size_t rekeyed = 0;
     if (first == 0) return rekeyed;
     // One pass over the band terms, rather than a look-up in the B-tree per band of each story.
     const BandMemo bands = BandMemo::shared_bands(db);
-    for (Xapian::docid id = first; id <= db.get_lastdocid(); ++id) {
-        Xapian::Document doc;
-        try {
-            doc = db.get_document(id);
-        } catch (const Xapian::DocNotFoundError&) {
-            continue;  // a story two shards held, kept once
-        }
-        std::string key = doc.get_value(schema::kSlotStory);
+    // Only these can find an earlier copy; the others are read only when their story is joined.
+    const std::vector<Xapian::docid> sharing = bands.later_sharers(first);
+    // Each later article's story key, read from the value stream (not document by document), and
+    // held before anything is rewritten.
+    std::vector<std::pair<Xapian::docid, std::string>> keys;
+    auto v = db.valuestream_begin(schema::kSlotStory);
+    for (v.skip_to(first); v != db.valuestream_end(schema::kSlotStory); ++v) keys.emplace_back(v.get_docid(), *v);
+    std::map<std::string, std::string> joined;  // a later shard's story key -> the earlier copy's
+    const std::string id_prefix(schema::field(schema::FieldId::id).filter_prefix);
+    for (const auto& [id, key] : keys) {
         auto known = joined.find(key);
         if (known == joined.end()) {
+            if (!std::binary_search(sharing.begin(), sharing.end(), id)) continue;
             // Only a story's first article looks: the rest of its shard's copies follow it.
+            Xapian::Document doc = db.get_document(id);
             auto t = doc.termlist_begin();
             t.skip_to(id_prefix);
             if (t == doc.termlist_end() || (*t).compare(0, id_prefix.size(), id_prefix) != 0) continue;
@@ -118,6 +120,7 @@ std::size_t link_shard_copies(Xapian::WritableDatabase& db, Xapian::docid first)
             if (earlier == key) continue;
             known = joined.emplace(key, earlier).first;
         }
+        Xapian::Document doc = db.get_document(id);
         set_story(doc, known->second);
         db.replace_document(id, doc);
         // Xapian holds uncommitted changes in memory: a large merge commits as it goes.

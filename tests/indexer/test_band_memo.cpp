@@ -115,3 +115,21 @@ TEST_CASE("shared_bands reads the bands of more than one document, with all thei
     CHECK(shared.size() == expected);
     CHECK(expected > 0);
 }
+
+TEST_CASE("later_sharers: the documents from an id on that share a band with an earlier one") {
+    BandMemo memo;
+    auto doc_of = [](std::initializer_list<int> bands) {
+        Xapian::Document doc;
+        for (int b : bands) doc.add_boolean_term(band(b));
+        return doc;
+    };
+    memo.add(1, doc_of({1, 2}));
+    memo.add(2, doc_of({3}));
+    memo.add(5, doc_of({1}));     // shares band 1 with 1
+    memo.add(6, doc_of({4}));     // shares nothing
+    memo.add(7, doc_of({4, 3}));  // shares band 4 with 6 and band 3 with 2
+    memo.add(8, doc_of({2, 1}));  // two bands, listed once
+    CHECK(memo.later_sharers(5) == std::vector<Xapian::docid>{5, 7, 8});
+    CHECK(memo.later_sharers(6) == std::vector<Xapian::docid>{7, 8});
+    CHECK(memo.later_sharers(9).empty());
+}
