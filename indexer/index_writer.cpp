@@ -319,7 +319,7 @@ void IndexWriter::remember_bands(Xapian::docid id, const Xapian::Document& doc) 
     if (!band_memo_) return;
     band_memo_->add(id, doc);
     // Past the bound, Xapian's postings answer for the rest of the run (slower, not wrong).
-    if (band_memo_->size() > kMaxMemoBands) band_memo_.reset();
+    if (band_memo_->size() > options_.memo_bands) band_memo_.reset();
 }
 
 void IndexWriter::maybe_commit() {

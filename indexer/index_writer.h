@@ -65,6 +65,13 @@ struct WriterOptions {
     // memory); a first build's fresh shards do best with ~500 (open_shards).
     std::size_t batch_documents = 2500;
     std::size_t batch_bytes = 8u * 1024 * 1024;
+    // While the database began the run empty: band postings the copy finder keeps in memory
+    // (band_memo.h), about 34 bytes each (measured: 1.5 million took 51 MB). Past them the
+    // table is dropped and Xapian's postings answer for the rest of the run (slower, not
+    // wrong), so memory does not grow with the archive. The shards of a first build on several
+    // cores share kMemoBandsBudget; 16 million is a million articles' on two cores, 540 MB.
+    std::size_t memo_bands = kMemoBandsBudget;
+    static constexpr std::size_t kMemoBandsBudget = std::size_t{16} << 20;
 };
 
 class IndexWriter {
@@ -196,10 +203,8 @@ private:
     static constexpr std::size_t kMaxRememberedIds = std::size_t{1} << 20;
     std::unordered_set<std::uint64_t> new_ids_;
     std::set<std::string> applied_paths_;  // files written this run, while started_empty_
-    // While started_empty_: the band postings of every document written, for the copy finder
-    // (band_memo.h). Up to kMaxMemoBands postings (16 bytes or so each, about 130 MiB): past
-    // them it is dropped and the database answers, so memory does not grow with the archive.
-    static constexpr std::size_t kMaxMemoBands = std::size_t{8} << 20;
+    // While started_empty_: the band postings of every document written, for the copy finder,
+    // up to options_.memo_bands of them.
     std::unique_ptr<BandMemo> band_memo_;
     const BandMemo* bands() const { return band_memo_.get(); }
     void remember_bands(Xapian::docid id, const Xapian::Document& doc);

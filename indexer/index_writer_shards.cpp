@@ -1,4 +1,5 @@
 // IndexWriter's part in a first build on every core: the shards, and making them the index.
+#include <algorithm>
 #include <filesystem>
 
 #include "index_writer.h"
@@ -82,6 +83,7 @@ std::vector<IndexWriter> IndexWriter::open_shards(std::size_t count) {
     // Measured on Reuters-21578 (two shards): 500 stories per commit 4.8 s, 2,500 5.3 s, 11,000
     // 6.0 s; small batches keep Xapian's in-memory postings cheap to merge.
     shard_options.batch_documents = 500;
+    shard_options.memo_bands = options_.memo_bands / std::max<std::size_t>(count, 1);
     std::vector<IndexWriter> shards;
     for (std::size_t i = 0; i < count; ++i) {
         shards.push_back(IndexWriter((shard_folder_->path() / ("shard-" + std::to_string(i))).string(), shard_options, true));

@@ -153,6 +153,8 @@ std::vector<IndexWriter> open_shard_writers(const IndexOptions& options, std::si
     const unsigned threads = shard_threads(options, count);
     writer_options.batch_documents = std::max<std::size_t>(500, writer_options.batch_documents / threads);
     writer_options.batch_bytes = std::max<std::size_t>(2u << 20, writer_options.batch_bytes / threads);
+    // Every shard's copy finder memo lives the whole run: they share one budget.
+    writer_options.memo_bands = WriterOptions::kMemoBandsBudget / std::max<std::size_t>(count, 1);
     std::vector<IndexWriter> shards;
     shards.reserve(count);
     for (const std::string& path : shard_paths(dir, count)) shards.emplace_back(path, writer_options);

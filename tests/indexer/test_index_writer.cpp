@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -289,5 +290,55 @@ TEST_CASE("fresh over an index with stories builds aside: the old index serves u
         CHECK(w.merge_shards(shards).documents == 2);
         CHECK(Xapian::Database(t.path()).get_doccount() == 2);
         CHECK(work_folders() == 0);
+    }
+}
+
+TEST_CASE("a first build finds copies with the band postings in memory, and after its bound drops them") {
+    // Six stories and a copy of each under another id; the copies come after all six, so with a
+    // small bound they are looked up in Xapian's postings, the memory table having been dropped.
+    auto body_of = [](int story) {
+        std::string text = "Report " + std::to_string(story) + " from the desk:";
+        for (int w = 0; w < 60; ++w) text += " word" + std::to_string(story) + "x" + std::to_string(w);
+        return text;
+    };
+    auto articles = [&] {
+        DocumentBuilder b;
+        std::vector<BuiltArticle> out;
+        for (const char* prefix : {"first-", "copy-"}) {
+            for (int story = 0; story < 6; ++story) {
+                Article a;
+                a.id = prefix + std::to_string(story);
+                a.title = "Story " + std::to_string(story);
+                a.body = body_of(story);
+                out.push_back({DocumentBuilder::id_term(a), b.build(a), 10});
+            }
+        }
+        return out;
+    };
+    for (std::size_t bound : {std::size_t{1} << 20, std::size_t{20}}) {
+        CAPTURE(bound);
+        TempDb db;
+        {
+            WriterOptions options;
+            options.memo_bands = bound;
+            IndexWriter w(db.path(), options);
+            auto batch = articles();
+            w.apply_file(record("a.jsonl"), batch);
+            w.commit();
+        }
+        Xapian::Database r(db.path());
+        auto story_of = [&](const std::string& id) {
+            Article a;
+            a.id = id;
+            auto p = r.postlist_begin(DocumentBuilder::id_term(a));
+            REQUIRE(p != r.postlist_end(DocumentBuilder::id_term(a)));
+            return r.get_document(*p).get_value(schema::kSlotStory);
+        };
+        std::set<std::string> stories;
+        for (int story = 0; story < 6; ++story) {
+            CHECK(story_of("copy-" + std::to_string(story)) == story_of("first-" + std::to_string(story)));
+            stories.insert(story_of("first-" + std::to_string(story)));
+        }
+        CHECK(stories.size() == 6);
     }
 }
